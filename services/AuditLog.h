@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Actor.h"
+#include "Database.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace rd {
+
+struct AuditVerification
+{
+    enum class Finding { Intact, Changed, Removed, Inserted, CheckpointMismatch, BadSignature };
+
+    Finding finding = Finding::Intact;
+    qint64 entries = 0;
+    qint64 firstBadSeq = 0; // the entry that was changed, removed or inserted
+    bool checkpointSigned = false;
+    QString explanation;
+
+    bool intact() const { return finding == Finding::Intact; }
+    static QString findingKey(Finding finding);
+};
+
+// Append-only, hash-chained record of who did what. Each entry's hash covers the previous
+// entry's hash and its own content; the chain head is kept in audit_checkpoint, signed with an
+// HMAC key when one is configured, so that cutting off the newest entries shows too.
+class AuditLog
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
+public:
+    // Must run inside the caller's transaction: the entry commits or rolls back with the change
+    // it records. Locks the chain head, so concurrent writers never fork the chain.
+    static Result<qint64> append(const Database &database, const Actor &actor,
+                                 const QString &action, const QString &entityType,
+                                 const QString &entityId, const QJsonObject &details = {});
+
+    static Result<AuditVerification> verify(const Database &database);
+
+    // The HMAC key for the checkpoint: REVOCATION_DESK_AUDIT_KEY, empty when none is set.
+    static QByteArray checkpointKey();
+
+    static QString entryHash(const QString &previousHash, qint64 seq, const QString &recordedAt,
+                             const QString &actor, const QString &action,
+                             const QString &entityType, const QString &entityId,
+                             const QString &details);
+    static QString checkpointSignature(const QByteArray &key, qint64 seq, const QString &hash);
+};
+
+} // namespace rd
