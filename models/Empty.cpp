@@ -1,0 +1,1 @@
+namespace rd { int modelsPlaceholder = 0; }

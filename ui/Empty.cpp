@@ -1,0 +1,1 @@
+namespace rd { int uiPlaceholder = 0; }
