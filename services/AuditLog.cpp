@@ -64,6 +64,11 @@ QString AuditVerification::findingKey(Finding finding)
     return {};
 }
 
+QString AuditLog::genesisHash()
+{
+    return QString(64, QLatin1Char('0'));
+}
+
 QString AuditLog::entryHash(const QString &previousHash, qint64 seq, const QString &recordedAt,
                             const QString &actor, const QString &action,
                             const QString &entityType, const QString &entityId,
@@ -87,6 +92,17 @@ QString AuditLog::checkpointSignature(const QByteArray &key, qint64 seq, const Q
 QByteArray AuditLog::checkpointKey()
 {
     return qgetenv("REVOCATION_DESK_AUDIT_KEY");
+}
+
+Result<void> AuditLog::lockChain(const Database &database)
+{
+    if (database.isSqlite())
+        return {}; // BEGIN IMMEDIATE already holds the only write lock there is
+    auto locked = database.execute(
+        QStringLiteral("SELECT last_seq FROM audit_checkpoint WHERE id = 1 FOR UPDATE"));
+    if (!locked)
+        return std::unexpected(locked.error());
+    return {};
 }
 
 Result<qint64> AuditLog::append(const Database &database, const Actor &actor,
@@ -162,8 +178,8 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
     };
 
     qint64 expected = 1;
-    QString previous;       // hash of the last entry that checked out
-    QString beforePrevious; // and of the one before it
+    QString previous = genesisHash(); // hash of the last entry that checked out
+    QString beforePrevious;           // and of the one before it
     std::optional<Entry> current;
     if (query->next())
         current = readEntry(*query);

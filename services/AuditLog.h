@@ -36,10 +36,18 @@ public:
                                  const QString &action, const QString &entityType,
                                  const QString &entityId, const QJsonObject &details = {});
 
+    // Takes the chain head's lock first thing in a transaction. Writers that take it first
+    // always take their locks in the same order, so they queue instead of deadlocking (e.g. a
+    // filing that locks the agenda counter and a submit that would lock it after the head).
+    static Result<void> lockChain(const Database &database);
+
     static Result<AuditVerification> verify(const Database &database);
 
     // The HMAC key for the checkpoint: REVOCATION_DESK_AUDIT_KEY, empty when none is set.
     static QByteArray checkpointKey();
+
+    // What the first entry links to: 64 zeros (never NULL or empty, which drivers may confuse).
+    static QString genesisHash();
 
     static QString entryHash(const QString &previousHash, qint64 seq, const QString &recordedAt,
                              const QString &actor, const QString &action,

@@ -7,7 +7,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 
-Q_LOGGING_CATEGORY(lcDatabase, "revocationdesk.database")
+Q_LOGGING_CATEGORY(lcDatabase, "revocationdesk.database", QtWarningMsg)
 
 namespace rd {
 
@@ -100,7 +100,7 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
                             .arg(url.sqlitePath()));
         }
     } else {
-        auto done = database->execute(QStringLiteral("SET TIME ZONE 'UTC'"));
+        auto done = database->executeUnprepared(QStringLiteral("SET TIME ZONE 'UTC'"));
         if (!done)
             return std::unexpected(done.error());
     }
@@ -128,7 +128,7 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
-        qCWarning(lcDatabase) << "prepare failed:" << sql << query.lastError().text();
+        qCDebug(lcDatabase) << "prepare failed:" << sql << query.lastError().text();
         return std::unexpected(errorFrom(query.lastError(), tr("prepare a statement")));
     }
     for (const QVariant &value : values)
@@ -138,6 +138,16 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
         return std::unexpected(errorFrom(query.lastError(), tr("run a statement")));
     }
     return query;
+}
+
+Result<void> Database::executeUnprepared(const QString &sql) const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql)) {
+        qCDebug(lcDatabase) << "exec failed:" << sql << query.lastError().text();
+        return std::unexpected(errorFrom(query.lastError(), tr("run a statement")));
+    }
+    return {};
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values) const

@@ -34,6 +34,9 @@ public:
     // Prepares, binds positionally (`?`) and executes; the query is returned positioned before
     // the first row. Every statement goes through here, so every statement is prepared.
     Result<QSqlQuery> execute(const QString &sql, const QVariantList &values = {}) const;
+    // For fixed statement text without values that PostgreSQL cannot PREPARE: DDL (CREATE,
+    // DROP), SET and the like. Migrations and set-up only.
+    Result<void> executeUnprepared(const QString &sql) const;
     // Convenience for a single value (COUNT(*), RETURNING id, ...). NotFound when no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {}) const;
 

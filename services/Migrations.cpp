@@ -4,7 +4,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcMigrations, "revocationdesk.migrations")
+Q_LOGGING_CATEGORY(lcMigrations, "revocationdesk.migrations", QtWarningMsg)
 
 namespace rd {
 
@@ -248,7 +248,8 @@ QStringList initialSchema()
     signature TEXT,
     updated_at TEXT NOT NULL))"),
         QStringLiteral("INSERT INTO audit_checkpoint (id, last_seq, last_hash, signature, updated_at) "
-                       "VALUES (1, 0, '', NULL, '1970-01-01T00:00:00.000Z')"),
+                       "VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', "
+                       "NULL, '1970-01-01T00:00:00.000Z')"),
     };
 }
 
@@ -318,12 +319,9 @@ std::vector<Migration> buildMigrations()
 
 Result<void> ensureMigrationTable(const Database &database)
 {
-    auto created = database.execute(QStringLiteral(
+    return database.executeUnprepared(QStringLiteral(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
         "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-    if (!created)
-        return std::unexpected(created.error());
-    return {};
 }
 
 Result<QList<int>> appliedVersions(const Database &database)
@@ -377,7 +375,7 @@ Result<QList<int>> Migrations::migrate(const Database &database)
             continue;
         const QStringList &statements = database.isSqlite() ? migration.sqlite : migration.postgres;
         for (const QString &statement : statements) {
-            auto ok = database.execute(statement);
+            auto ok = database.executeUnprepared(statement);
             if (!ok) {
                 return fail(ErrorCode::MigrationFailed,
                             tr("Migration %1 (%2) failed; the database was left at the version "

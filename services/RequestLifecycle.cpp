@@ -152,6 +152,8 @@ Result<TransitionOutcome> RequestLifecycle::createDraft(const Actor &actor,
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
         return std::unexpected(ok.error());
+    if (auto ok = AuditLog::lockChain(*m_database); !ok)
+        return std::unexpected(ok.error());
     auto id = insertDraft(actor, request);
     if (!id)
         return std::unexpected(id.error());
@@ -170,6 +172,8 @@ Result<TransitionOutcome> RequestLifecycle::file(const Actor &actor,
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
         return std::unexpected(ok.error());
+    if (auto ok = AuditLog::lockChain(*m_database); !ok)
+        return std::unexpected(ok.error());
     auto id = insertDraft(actor, request);
     if (!id)
         return std::unexpected(id.error());
@@ -187,6 +191,8 @@ Result<TransitionOutcome> RequestLifecycle::apply(const Actor &actor,
 {
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = AuditLog::lockChain(*m_database); !ok)
         return std::unexpected(ok.error());
     auto outcome = applyInTransaction(actor, transition);
     if (!outcome)

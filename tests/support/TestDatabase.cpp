@@ -22,6 +22,13 @@ QString TestDatabase::postgresServerUrl(QString *why)
     return url;
 }
 
+TestDatabase::Engine TestDatabase::engineUnderTest()
+{
+    return qEnvironmentVariable("REVOCATION_DESK_TEST_ENGINE") == QLatin1String("postgres")
+               ? Engine::Postgres
+               : Engine::Sqlite;
+}
+
 std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
 {
     std::unique_ptr<TestDatabase> test(new TestDatabase);
@@ -52,7 +59,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
         test->m_databaseName = QStringLiteral("rd_test_%1_%2")
                                    .arg(QCoreApplication::applicationPid())
                                    .arg(++s_counter);
-        auto created = (*admin)->execute(QStringLiteral("CREATE DATABASE ") + test->m_databaseName);
+        auto created = (*admin)->executeUnprepared(QStringLiteral("CREATE DATABASE ")
+                                                   + test->m_databaseName);
         if (!created) {
             test->m_error = created.error().toString();
             return test;
@@ -98,8 +106,8 @@ TestDatabase::~TestDatabase()
         return;
     auto admin = Database::open(*adminUrl);
     if (admin)
-        (void)(*admin)->execute(QStringLiteral("DROP DATABASE IF EXISTS ") + m_databaseName
-                                + QStringLiteral(" WITH (FORCE)"));
+        (void)(*admin)->executeUnprepared(QStringLiteral("DROP DATABASE IF EXISTS ")
+                                          + m_databaseName + QStringLiteral(" WITH (FORCE)"));
 }
 
 } // namespace rd::test
