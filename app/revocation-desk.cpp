@@ -1,1 +1,185 @@
-int main() { return 0; }
+// revocation-desk: the operator's workbench. Parses the command line, opens the database and shows
+// the window; everything else lives in ui/, models/ and services/.
+
+#include "AppSettings.h"
+#include "Database.h"
+#include "Migrations.h"
+#include "Translator.h"
+#include "WorkbenchWindow.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <string_view>
+
+Q_LOGGING_CATEGORY(lcApp, "revocationdesk.app", QtInfoMsg)
+
+namespace {
+
+// The translation context of this file.
+class RevocationDesk
+{
+    Q_DECLARE_TR_FUNCTIONS(RevocationDesk)
+};
+
+// As docs/cli.md: 0 ok, 1 error, 2 usage.
+enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2 };
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (argument == "-h" || argument == "-?" || argument == "--help" || argument == "--help-all"
+            || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        RevocationDesk::tr("Revocation Desk: the workstation for revoking electronic "
+                           "certificates (Layanan Pencabutan Sertifikat Elektronik)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("database"),
+                      RevocationDesk::tr("The database, sqlite:PATH or "
+                                         "postgresql://user@host:port/dbname. Default: "
+                                         "REVOCATION_DESK_DATABASE, then the setting database/url, "
+                                         "then the file in the data folder."),
+                      RevocationDesk::tr("URL")});
+    parser.addOption({QStringLiteral("language"),
+                      RevocationDesk::tr("The language of the window, id or en. Default: the "
+                                         "setting ui/language, then the system's language."),
+                      RevocationDesk::tr("id|en")});
+    parser.addOption({QStringLiteral("workbench"),
+                      RevocationDesk::tr("Open the operator workbench (the default).")});
+}
+
+// Whether a person can see a message box: not on the offscreen or minimal platforms that tests
+// and scripts use, where a modal box would wait for ever.
+bool canShowWindows()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
+// One line on standard error and, where someone can see it, a message box.
+int failWith(int exitCode, const QString &message, const QString &detail = {})
+{
+    QString line = detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + u')';
+    line = line.simplified(); // one line, whatever the driver wrote
+    std::fprintf(stderr, "revocation-desk: %s\n", qUtf8Printable(line));
+    if (canShowWindows()) {
+        QMessageBox box(QMessageBox::Critical, RevocationDesk::tr("Revocation Desk"), message,
+                        QMessageBox::Close);
+        box.button(QMessageBox::Close)->setText(RevocationDesk::tr("&Close"));
+        if (!detail.isEmpty())
+            box.setDetailedText(detail);
+        box.exec();
+    }
+    return exitCode;
+}
+
+int failWith(const rd::Error &error)
+{
+    return failWith(error.code == rd::ErrorCode::Usage ? ExitUsage : ExitError, error.message,
+                    error.detail);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (!hasDisplay()) {
+        if (!asksForHelpOrVersion(argc, argv)) {
+            std::fputs("revocation-desk: there is no display (DISPLAY and WAYLAND_DISPLAY are "
+                       "unset); run it headless with `QT_QPA_PLATFORM=offscreen revocation-desk` "
+                       "or `xvfb-run revocation-desk`, or use revocation-desk-cli, which needs no "
+                       "display\n",
+                       stderr);
+            return ExitError;
+        }
+        qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen")); // --help needs no window
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("revocation-desk"));
+    QApplication::setOrganizationName(QStringLiteral("revocation-desk"));
+    QApplication::setApplicationVersion(QStringLiteral(REVOCATION_DESK_VERSION));
+
+    // The language decides how the options themselves are described: find it first.
+    const QStringList arguments = QApplication::arguments();
+    QString language;
+    {
+        QCommandLineParser early;
+        addOptions(early);
+        (void)early.parse(arguments);
+        language = early.value(QStringLiteral("language"));
+    }
+    rd::AppSettings settings;
+    const bool languageValid
+        = language.isEmpty() || language == QLatin1String("id") || language == QLatin1String("en");
+    if (language.isEmpty() || !languageValid)
+        language = rd::AppSettings::uiLanguage(settings);
+    if (!rd::Translator::install(app, language))
+        qCWarning(lcApp) << "no translation for language" << language;
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return failWith(ExitUsage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(ExitOk);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!languageValid) {
+        return failWith(ExitUsage,
+                        RevocationDesk::tr("Unknown language %1: use id or en.")
+                            .arg(parser.value(QStringLiteral("language"))));
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return failWith(ExitUsage,
+                        RevocationDesk::tr("Unexpected argument %1; see --help.")
+                            .arg(parser.positionalArguments().constFirst()));
+    }
+
+    auto url
+        = rd::AppSettings::resolveDatabaseUrl(parser.value(QStringLiteral("database")), settings);
+    if (!url)
+        return failWith(url.error());
+    auto database = rd::Database::open(*url);
+    if (!database)
+        return failWith(database.error());
+    if ((*database)->isSqlite()) {
+        // The embedded database is ours: bring its schema up to date.
+        auto applied = rd::Migrations::migrate(**database);
+        if (!applied)
+            return failWith(applied.error());
+        if (!applied->isEmpty())
+            qCInfo(lcApp) << "applied migrations" << *applied << "to" << url->toDisplayString();
+    } else {
+        // A shared server is migrated by its administrator (`revocation-desk-cli db migrate`).
+        auto current = rd::Migrations::requireCurrent(**database);
+        if (!current)
+            return failWith(current.error());
+    }
+
+    rd::WorkbenchWindow window(*database, settings.officeTimeZone());
+    window.show();
+    return QApplication::exec();
+}

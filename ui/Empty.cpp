@@ -1,1 +1,0 @@
-namespace rd { int uiPlaceholder = 0; }
