@@ -1,0 +1,299 @@
+#include "DemoCertificateAuthority.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <openssl/rand.h>
+
+#include <ctime>
+
+namespace rd {
+
+namespace {
+
+constexpr int kSerialBytes = 16;
+
+std::unexpected<Error> cryptoError(const QString &message)
+{
+    return fail(ErrorCode::Crypto, message, openSslErrors());
+}
+
+Result<EvpPkeyPtr> generateKey()
+{
+    // P-256 rather than RSA: issuing a few hundred demo holders has to take well under a second.
+    EvpPkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+    if (!key)
+        return cryptoError(DemoCertificateAuthority::tr("Could not generate an EC P-256 key."));
+    return key;
+}
+
+Result<Asn1IntegerPtr> randomSerial()
+{
+    unsigned char bytes[kSerialBytes];
+    if (RAND_bytes(bytes, sizeof bytes) != 1)
+        return cryptoError(DemoCertificateAuthority::tr("The random number generator failed."));
+    // Top bit clear keeps the DER INTEGER positive; the next bit set keeps all 16 bytes (and 32
+    // hex digits), as RFC 5280 allows up to 20 octets and CA/B practice asks for 64+ random bits.
+    bytes[0] = static_cast<unsigned char>((bytes[0] & 0x7F) | 0x40);
+    BignumPtr number(BN_bin2bn(bytes, sizeof bytes, nullptr));
+    if (!number)
+        return cryptoError(DemoCertificateAuthority::tr("Could not build the serial number."));
+    Asn1IntegerPtr serial(BN_to_ASN1_INTEGER(number.get(), nullptr));
+    if (!serial)
+        return cryptoError(DemoCertificateAuthority::tr("Could not build the serial number."));
+    return serial;
+}
+
+bool setTime(ASN1_TIME *field, const QDateTime &time)
+{
+    // ASN1_TIME_set picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
+    return ASN1_TIME_set(field, static_cast<time_t>(time.toSecsSinceEpoch())) != nullptr;
+}
+
+QDateTime fromAsn1Time(const ASN1_TIME *time)
+{
+    std::tm parts {};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
+        return {};
+    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), QTimeZone::utc());
+}
+
+bool addEntry(X509_NAME *name, int nid, const QString &value)
+{
+    // MBSTRING_UTF8 with OpenSSL's default mask gives UTF8String; countryName stays
+    // PrintableString and emailAddress IA5String, the types their standards fix.
+    const QByteArray utf8 = value.toUtf8();
+    return X509_NAME_add_entry_by_NID(name, nid, MBSTRING_UTF8,
+                                      reinterpret_cast<const unsigned char *>(utf8.constData()),
+                                      int(utf8.size()), -1, 0)
+        == 1;
+}
+
+bool addExtension(X509 *certificate, X509V3_CTX *context, int nid, const QString &value)
+{
+    const QByteArray text = value.toUtf8();
+    X509ExtensionPtr extension(X509V3_EXT_nconf_nid(nullptr, context, nid, text.constData()));
+    return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
+}
+
+Result<QByteArray> toDer(X509 *certificate)
+{
+    const int length = i2d_X509(certificate, nullptr);
+    if (length <= 0)
+        return cryptoError(DemoCertificateAuthority::tr("Could not encode the certificate."));
+    QByteArray der(length, Qt::Uninitialized);
+    auto *cursor = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_X509(certificate, &cursor) != length)
+        return cryptoError(DemoCertificateAuthority::tr("Could not encode the certificate."));
+    return der;
+}
+
+} // namespace
+
+QString DemoCertificateAuthority::crlDistributionPointUrl()
+{
+    return QStringLiteral("http://127.0.0.1:8080/crl/demo-ca.crl");
+}
+
+QString DemoCertificateAuthority::ocspUrl()
+{
+    return QStringLiteral("http://127.0.0.1:8080/ocsp");
+}
+
+QString DemoCertificateAuthority::caIssuersUrl()
+{
+    return QStringLiteral("http://127.0.0.1:8080/ca/demo-ca.crt");
+}
+
+DemoCertificateAuthority::DemoCertificateAuthority(X509Ptr certificate, EvpPkeyPtr key,
+                                                   IssuedCertificate described)
+    : m_certificate(std::move(certificate))
+    , m_key(std::move(key))
+    , m_described(std::move(described))
+{ }
+
+Result<DemoCertificateAuthority> DemoCertificateAuthority::create(const QDateTime &notBefore,
+                                                                  int validityYears)
+{
+    ERR_clear_error();
+    if (!notBefore.isValid() || validityYears < 1)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The demo certificate authority needs a start date and at least one year "
+                       "of validity."));
+    auto key = generateKey();
+    if (!key)
+        return std::unexpected(key.error());
+    X509Ptr certificate(X509_new());
+    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1)
+        return cryptoError(tr("Could not create the CA certificate."));
+    auto serial = randomSerial();
+    if (!serial)
+        return std::unexpected(serial.error());
+    if (X509_set_serialNumber(certificate.get(), serial->get()) != 1)
+        return cryptoError(tr("Could not set the CA's serial number."));
+    if (!setTime(X509_getm_notBefore(certificate.get()), notBefore)
+        || !setTime(X509_getm_notAfter(certificate.get()), notBefore.addYears(validityYears)))
+        return cryptoError(tr("Could not set the CA certificate's validity."));
+
+    X509NamePtr name(X509_NAME_new());
+    if (!name || !addEntry(name.get(), NID_countryName, QStringLiteral("ID"))
+        || !addEntry(name.get(), NID_organizationName,
+                     QStringLiteral("Diskominfo Kabupaten Natuna"))
+        || !addEntry(name.get(), NID_commonName, QStringLiteral("Revocation Desk Demo CA")))
+        return cryptoError(tr("Could not build the CA's name."));
+    if (X509_set_subject_name(certificate.get(), name.get()) != 1
+        || X509_set_issuer_name(certificate.get(), name.get()) != 1
+        || X509_set_pubkey(certificate.get(), key->get()) != 1)
+        return cryptoError(tr("Could not build the CA certificate."));
+
+    X509V3_CTX context {};
+    X509V3_set_ctx(&context, certificate.get(), certificate.get(), nullptr, nullptr, 0);
+    if (!addExtension(certificate.get(), &context, NID_basic_constraints,
+                      QStringLiteral("critical,CA:TRUE,pathlen:0"))
+        || !addExtension(certificate.get(), &context, NID_key_usage,
+                         QStringLiteral("critical,keyCertSign,cRLSign"))
+        || !addExtension(certificate.get(), &context, NID_subject_key_identifier,
+                         QStringLiteral("hash")))
+        return cryptoError(tr("Could not add the CA certificate's extensions."));
+    if (X509_sign(certificate.get(), key->get(), EVP_sha256()) <= 0)
+        return cryptoError(tr("Could not sign the CA certificate."));
+
+    auto der = toDer(certificate.get());
+    if (!der)
+        return std::unexpected(der.error());
+    auto described = describe(*der);
+    if (!described)
+        return std::unexpected(described.error());
+    return DemoCertificateAuthority(std::move(certificate), std::move(*key), std::move(*described));
+}
+
+IssuedCertificate DemoCertificateAuthority::certificate() const
+{
+    return m_described;
+}
+
+Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubject &subject,
+                                                          const QDateTime &notBefore) const
+{
+    ERR_clear_error();
+    // The e-mail goes into a configuration string for subjectAltName, where a comma would start
+    // a second entry; an address never needs one.
+    static const QRegularExpression email(QStringLiteral("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$"));
+    if (!email.match(subject.email).hasMatch())
+        return fail(ErrorCode::InvalidInput, tr("%1 is not an e-mail address.").arg(subject.email));
+    if (subject.commonName.trimmed().isEmpty() || subject.organizationalUnit.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    tr("A holder certificate needs the holder's name and unit."));
+    if (!notBefore.isValid())
+        return fail(ErrorCode::InvalidInput, tr("A holder certificate needs a start date."));
+
+    auto key = generateKey();
+    if (!key)
+        return std::unexpected(key.error());
+    X509Ptr certificate(X509_new());
+    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1)
+        return cryptoError(tr("Could not create the certificate."));
+    auto serial = randomSerial();
+    if (!serial)
+        return std::unexpected(serial.error());
+    if (X509_set_serialNumber(certificate.get(), serial->get()) != 1)
+        return cryptoError(tr("Could not set the serial number."));
+    if (!setTime(X509_getm_notBefore(certificate.get()), notBefore)
+        || !setTime(X509_getm_notAfter(certificate.get()), notBefore.addYears(HolderValidityYears)))
+        return cryptoError(tr("Could not set the certificate's validity."));
+
+    // BSrE's subject shape, most general first in the encoding, so that the RFC 4514 text reads
+    // emailAddress=...,CN=...,OU=...,O=...,L=...,ST=...,C=ID.
+    X509NamePtr name(X509_NAME_new());
+    if (!name || !addEntry(name.get(), NID_countryName, QStringLiteral("ID"))
+        || !addEntry(name.get(), NID_stateOrProvinceName, QStringLiteral("Kepulauan Riau"))
+        || !addEntry(name.get(), NID_localityName, QStringLiteral("Natuna"))
+        || !addEntry(name.get(), NID_organizationName,
+                     QStringLiteral("Pemerintah Kabupaten Natuna"))
+        || !addEntry(name.get(), NID_organizationalUnitName, subject.organizationalUnit.trimmed())
+        || !addEntry(name.get(), NID_commonName, subject.commonName.trimmed())
+        || !addEntry(name.get(), NID_pkcs9_emailAddress, subject.email))
+        return cryptoError(tr("Could not build the subject name for %1.").arg(subject.commonName));
+    if (X509_set_subject_name(certificate.get(), name.get()) != 1
+        || X509_set_issuer_name(certificate.get(), X509_get_subject_name(m_certificate.get())) != 1
+        || X509_set_pubkey(certificate.get(), key->get()) != 1)
+        return cryptoError(tr("Could not build the certificate."));
+
+    X509V3_CTX context {};
+    X509V3_set_ctx(&context, m_certificate.get(), certificate.get(), nullptr, nullptr, 0);
+    const bool extended = addExtension(certificate.get(), &context, NID_basic_constraints,
+                                       QStringLiteral("critical,CA:FALSE"))
+        && addExtension(certificate.get(), &context, NID_key_usage,
+                        QStringLiteral("critical,digitalSignature,nonRepudiation"))
+        && addExtension(certificate.get(), &context, NID_subject_key_identifier,
+                        QStringLiteral("hash"))
+        && addExtension(certificate.get(), &context, NID_authority_key_identifier,
+                        QStringLiteral("keyid:always"))
+        && addExtension(certificate.get(), &context, NID_subject_alt_name,
+                        QStringLiteral("email:") + subject.email)
+        && addExtension(certificate.get(), &context, NID_crl_distribution_points,
+                        QStringLiteral("URI:") + crlDistributionPointUrl())
+        && addExtension(certificate.get(), &context, NID_info_access,
+                        QStringLiteral("OCSP;URI:") + ocspUrl() + QStringLiteral(",caIssuers;URI:")
+                            + caIssuersUrl());
+    if (!extended)
+        return cryptoError(tr("Could not add the certificate's extensions."));
+    if (X509_sign(certificate.get(), m_key.get(), EVP_sha256()) <= 0)
+        return cryptoError(tr("Could not sign the certificate."));
+
+    auto der = toDer(certificate.get());
+    if (!der)
+        return std::unexpected(der.error());
+    return describe(*der);
+}
+
+QString DemoCertificateAuthority::distinguishedName(const X509_NAME *name)
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || !name)
+        return {};
+    // Plain XN_FLAG_RFC2253 would escape every UTF-8 byte (J\C3\B6rg); without ESC_MSB the text
+    // stays readable while ',', '+' and the other RFC 4514 specials are still escaped.
+    if (X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0)
+        return {};
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    if (length <= 0 || !data)
+        return {};
+    return QString::fromUtf8(data, qsizetype(length));
+}
+
+Result<IssuedCertificate> DemoCertificateAuthority::describe(const QByteArray &der)
+{
+    ERR_clear_error();
+    const auto *cursor = reinterpret_cast<const unsigned char *>(der.constData());
+    const auto *end = cursor + der.size();
+    X509Ptr certificate(d2i_X509(nullptr, &cursor, long(der.size())));
+    if (!certificate)
+        return cryptoError(tr("The data is not a DER-encoded X.509 certificate."));
+    if (cursor != end)
+        return fail(
+            ErrorCode::InvalidInput,
+            tr("The certificate is followed by %n stray byte(s).", nullptr, int(end - cursor)));
+
+    IssuedCertificate result;
+    result.der = der;
+    BignumPtr serial(ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate.get()), nullptr));
+    OpenSslStringPtr serialHex(serial ? BN_bn2hex(serial.get()) : nullptr);
+    if (!serialHex)
+        return cryptoError(tr("Could not read the certificate's serial number."));
+    result.serialHex = QString::fromLatin1(serialHex.get()).toUpper();
+    result.issuerDn = distinguishedName(X509_get_issuer_name(certificate.get()));
+    result.subjectDn = distinguishedName(X509_get_subject_name(certificate.get()));
+    result.notBefore = fromAsn1Time(X509_get0_notBefore(certificate.get()));
+    result.notAfter = fromAsn1Time(X509_get0_notAfter(certificate.get()));
+    if (!result.notBefore.isValid() || !result.notAfter.isValid())
+        return cryptoError(tr("Could not read the certificate's validity."));
+    result.sha256Fingerprint = QString::fromLatin1(
+        QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex().toUpper());
+    return result;
+}
+
+} // namespace rd
