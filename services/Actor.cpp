@@ -40,9 +40,12 @@ Actor Actor::commandLine(const QString &osUser)
 QString Actor::toString() const
 {
     switch (m_kind) {
-    case Kind::User: return QStringLiteral("user:") + m_name;
-    case Kind::Kiosk: return QStringLiteral("kiosk:") + m_name;
-    case Kind::CommandLine: return QStringLiteral("cli:") + m_name;
+    case Kind::User:
+        return QStringLiteral("user:") + m_name;
+    case Kind::Kiosk:
+        return QStringLiteral("kiosk:") + m_name;
+    case Kind::CommandLine:
+        return QStringLiteral("cli:") + m_name;
     }
     return m_name;
 }
@@ -50,10 +53,14 @@ QString Actor::toString() const
 QString Actor::roleKey(Role role)
 {
     switch (role) {
-    case Role::Operator: return QStringLiteral("operator");
-    case Role::Supervisor: return QStringLiteral("supervisor");
-    case Role::Administrator: return QStringLiteral("administrator");
-    case Role::None: break;
+    case Role::Operator:
+        return QStringLiteral("operator");
+    case Role::Supervisor:
+        return QStringLiteral("supervisor");
+    case Role::Administrator:
+        return QStringLiteral("administrator");
+    case Role::None:
+        break;
     }
     return {};
 }

@@ -11,11 +11,11 @@ AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
                                              QStringLiteral("revocation-desk"),
                                              QStringLiteral("revocation-desk")))
-{}
+{ }
 
 AppSettings::AppSettings(const QString &fileName)
     : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{}
+{ }
 
 QString AppSettings::databaseUrl() const
 {
@@ -52,7 +52,7 @@ bool AppSettings::dualControl() const
 QString AppSettings::defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/revocation-desk.sqlite");
+        + QStringLiteral("/revocation-desk.sqlite");
 }
 
 Result<DatabaseUrl> AppSettings::resolveDatabaseUrl(const QString &commandLineValue,

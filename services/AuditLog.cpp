@@ -54,12 +54,18 @@ void appendField(QByteArray &out, const QString &field)
 QString AuditVerification::findingKey(Finding finding)
 {
     switch (finding) {
-    case Finding::Intact: return QStringLiteral("intact");
-    case Finding::Changed: return QStringLiteral("changed");
-    case Finding::Removed: return QStringLiteral("removed");
-    case Finding::Inserted: return QStringLiteral("inserted");
-    case Finding::CheckpointMismatch: return QStringLiteral("checkpoint_mismatch");
-    case Finding::BadSignature: return QStringLiteral("bad_signature");
+    case Finding::Intact:
+        return QStringLiteral("intact");
+    case Finding::Changed:
+        return QStringLiteral("changed");
+    case Finding::Removed:
+        return QStringLiteral("removed");
+    case Finding::Inserted:
+        return QStringLiteral("inserted");
+    case Finding::CheckpointMismatch:
+        return QStringLiteral("checkpoint_mismatch");
+    case Finding::BadSignature:
+        return QStringLiteral("bad_signature");
     }
     return {};
 }
@@ -70,9 +76,8 @@ QString AuditLog::genesisHash()
 }
 
 QString AuditLog::entryHash(const QString &previousHash, qint64 seq, const QString &recordedAt,
-                            const QString &actor, const QString &action,
-                            const QString &entityType, const QString &entityId,
-                            const QString &details)
+                            const QString &actor, const QString &action, const QString &entityType,
+                            const QString &entityId, const QString &details)
 {
     QByteArray content;
     for (const QString &field : {previousHash, QString::number(seq), recordedAt, actor, action,
@@ -105,17 +110,17 @@ Result<void> AuditLog::lockChain(const Database &database)
     return {};
 }
 
-Result<qint64> AuditLog::append(const Database &database, const Actor &actor,
-                                const QString &action, const QString &entityType,
-                                const QString &entityId, const QJsonObject &details)
+Result<qint64> AuditLog::append(const Database &database, const Actor &actor, const QString &action,
+                                const QString &entityType, const QString &entityId,
+                                const QJsonObject &details)
 {
     // FOR UPDATE serialises writers on PostgreSQL; SQLite writers are already serialised by the
     // caller's BEGIN IMMEDIATE.
     const QString lockHead = database.isSqlite()
-                                 ? QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
-                                                  "WHERE id = 1")
-                                 : QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
-                                                  "WHERE id = 1 FOR UPDATE");
+        ? QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
+                         "WHERE id = 1")
+        : QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
+                         "WHERE id = 1 FOR UPDATE");
     auto head = database.execute(lockHead);
     if (!head)
         return std::unexpected(head.error());
@@ -126,7 +131,8 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor,
     head->finish();
 
     const QString recordedAt = Clock::toIsoUtc(Clock::currentUtc());
-    const QString detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    const QString detailText
+        = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     const QString hash = entryHash(previousHash, seq, recordedAt, actor.toString(), action,
                                    entityType, entityId, detailText);
     auto inserted = database.execute(
@@ -179,7 +185,7 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
 
     qint64 expected = 1;
     QString previous = genesisHash(); // hash of the last entry that checked out
-    QString beforePrevious;           // and of the one before it
+    QString beforePrevious; // and of the one before it
     std::optional<Entry> current;
     if (query->next())
         current = readEntry(*query);
@@ -212,9 +218,9 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
                                  .arg(entry.seq - 1));
             }
             if (entry.recompute(entry.seq + 1) == entry.entryHash) {
-                return found(AuditVerification::Finding::Removed, entry.seq,
-                             tr("Entry %1 was removed and the entries after it renumbered.")
-                                 .arg(entry.seq));
+                return found(
+                    AuditVerification::Finding::Removed, entry.seq,
+                    tr("Entry %1 was removed and the entries after it renumbered.").arg(entry.seq));
             }
             const qint64 bad = entry.seq > 1 ? entry.seq - 1 : entry.seq;
             return found(AuditVerification::Finding::Changed, bad,
@@ -229,9 +235,9 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
                                  .arg(entry.seq)
                                  .arg(entry.seq - 1));
             }
-            return found(AuditVerification::Finding::Changed, entry.seq,
-                         tr("Entry %1 was changed: its content no longer matches its hash.")
-                             .arg(entry.seq));
+            return found(
+                AuditVerification::Finding::Changed, entry.seq,
+                tr("Entry %1 was changed: its content no longer matches its hash.").arg(entry.seq));
         }
         beforePrevious = previous;
         previous = entry.entryHash;
@@ -241,11 +247,12 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
 
     const qint64 last = expected - 1;
     if (headSeq > last) {
-        return found(AuditVerification::Finding::Removed, last + 1,
-                     tr("Entry %1 was removed: the checkpoint records %2 entries, the log holds %3.")
-                         .arg(last + 1)
-                         .arg(headSeq)
-                         .arg(last));
+        return found(
+            AuditVerification::Finding::Removed, last + 1,
+            tr("Entry %1 was removed: the checkpoint records %2 entries, the log holds %3.")
+                .arg(last + 1)
+                .arg(headSeq)
+                .arg(last));
     }
     if (headSeq < last) {
         return found(AuditVerification::Finding::Inserted, headSeq + 1,
@@ -266,8 +273,8 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
         }
         result.checkpointSigned = true;
     }
-    result.explanation = tr("The audit chain of %n entries is whole.", nullptr,
-                            int(result.entries));
+    result.explanation
+        = tr("The audit chain of %n entries is whole.", nullptr, int(result.entries));
     return result;
 }
 

@@ -50,9 +50,8 @@ public:
     static QString genesisHash();
 
     static QString entryHash(const QString &previousHash, qint64 seq, const QString &recordedAt,
-                             const QString &actor, const QString &action,
-                             const QString &entityType, const QString &entityId,
-                             const QString &details);
+                             const QString &actor, const QString &action, const QString &entityType,
+                             const QString &entityId, const QString &details);
     static QString checkpointSignature(const QByteArray &key, qint64 seq, const QString &hash);
 };
 

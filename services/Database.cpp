@@ -29,7 +29,7 @@ Database::Database(const DatabaseUrl &url, const QString &connectionName, Dialec
     : m_url(url)
     , m_connectionName(connectionName)
     , m_dialect(dialect)
-{}
+{ }
 
 Database::~Database()
 {
@@ -49,8 +49,9 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         return fail(ErrorCode::DatabaseUnavailable,
                     tr("The Qt database driver %1 is not installed (Debian package %2).")
-                        .arg(driver, sqlite ? QStringLiteral("libqt6sql6-sqlite")
-                                            : QStringLiteral("libqt6sql6-psql")));
+                        .arg(driver,
+                             sqlite ? QStringLiteral("libqt6sql6-sqlite")
+                                    : QStringLiteral("libqt6sql6-psql")));
     }
 
     std::shared_ptr<Database> database(
@@ -59,11 +60,12 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
     if (sqlite) {
         const QFileInfo file(url.sqlitePath());
         if (file.isDir())
-            return fail(ErrorCode::Io, tr("The database path %1 is a folder, not a file.")
-                                           .arg(url.sqlitePath()));
+            return fail(ErrorCode::Io,
+                        tr("The database path %1 is a folder, not a file.").arg(url.sqlitePath()));
         if (!QDir().mkpath(file.absolutePath())) {
-            return fail(ErrorCode::Io, tr("Cannot create the folder %1 for the database.")
-                                           .arg(file.absolutePath()));
+            return fail(
+                ErrorCode::Io,
+                tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
         }
         db.setDatabaseName(url.sqlitePath());
         // Two workstations on one file wait for each other instead of failing at once.
@@ -85,9 +87,9 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
                     driverText(db.lastError()));
     }
     if (sqlite) {
-        const QStringList pragmas = {QStringLiteral("PRAGMA journal_mode=WAL"),
-                                     QStringLiteral("PRAGMA foreign_keys=ON"),
-                                     QStringLiteral("PRAGMA synchronous=NORMAL")};
+        const QStringList pragmas
+            = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
+               QStringLiteral("PRAGMA synchronous=NORMAL")};
         for (const QString &pragma : pragmas) {
             auto done = database->execute(pragma);
             if (!done)
@@ -95,9 +97,9 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
         }
         auto mode = database->scalar(QStringLiteral("PRAGMA journal_mode"));
         if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            return fail(ErrorCode::DatabaseUnavailable,
-                        tr("The SQLite database %1 cannot use write-ahead logging.")
-                            .arg(url.sqlitePath()));
+            return fail(
+                ErrorCode::DatabaseUnavailable,
+                tr("The SQLite database %1 cannot use write-ahead logging.").arg(url.sqlitePath()));
         }
     } else {
         auto done = database->executeUnprepared(QStringLiteral("SET TIME ZONE 'UTC'"));
@@ -118,9 +120,9 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
     const QString code = error.nativeErrorCode();
     // Unique violations (SQLite 2067/1555, PostgreSQL 23505) are conflicts a person can act on.
     const bool unique = code == QLatin1String("2067") || code == QLatin1String("1555")
-                        || code == QLatin1String("23505");
-    return Error{unique ? ErrorCode::Conflict : ErrorCode::DatabaseError,
-                 tr("The database refused to %1.").arg(what), driverText(error)};
+        || code == QLatin1String("23505");
+    return Error {unique ? ErrorCode::Conflict : ErrorCode::DatabaseError,
+                  tr("The database refused to %1.").arg(what), driverText(error)};
 }
 
 Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
@@ -189,7 +191,7 @@ void Database::rollback() const
 
 Transaction::Transaction(const Database &database)
     : m_database(database)
-{}
+{ }
 
 Transaction::~Transaction()
 {

@@ -21,8 +21,9 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (path.startsWith(QLatin1String("//")))
             path = path.mid(2);
         if (path.isEmpty())
-            return fail(ErrorCode::Usage, tr("The SQLite database URL has no file path: "
-                                             "write sqlite:/path/to/file.sqlite."),
+            return fail(ErrorCode::Usage,
+                        tr("The SQLite database URL has no file path: "
+                           "write sqlite:/path/to/file.sqlite."),
                         trimmed);
         return sqlite(path);
     }
@@ -30,8 +31,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         || trimmed.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(trimmed, QUrl::StrictMode);
         const QString name = url.path().mid(1);
-        if (!url.isValid() || url.host().isEmpty() || name.isEmpty() || name.contains(QLatin1Char('/'))
-            || url.userName().isEmpty()) {
+        if (!url.isValid() || url.host().isEmpty() || name.isEmpty()
+            || name.contains(QLatin1Char('/')) || url.userName().isEmpty()) {
             return fail(ErrorCode::Usage,
                         tr("The PostgreSQL database URL is malformed: write "
                            "postgresql://user[:password]@host:port/dbname."));
@@ -57,7 +58,10 @@ QString DatabaseUrl::toDisplayString() const
 {
     if (m_kind == Kind::Sqlite)
         return QStringLiteral("sqlite:") + m_path;
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(m_user, m_host).arg(m_port).arg(m_databaseName);
+    return QStringLiteral("postgresql://%1@%2:%3/%4")
+        .arg(m_user, m_host)
+        .arg(m_port)
+        .arg(m_databaseName);
 }
 
 } // namespace rd

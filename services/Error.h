@@ -30,18 +30,17 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message; // for people, translated
-    QString detail;  // for the log: driver text, OpenSSL queue, ...
+    QString detail; // for the log: driver text, OpenSSL queue, ...
 
     QString toString() const;
 };
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template<typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, const QString &message,
                                    const QString &detail = {})
 {
-    return std::unexpected(Error{code, message, detail});
+    return std::unexpected(Error {code, message, detail});
 }
 
 } // namespace rd

@@ -18,7 +18,8 @@ struct Holder
     QString phone;
     QString unit; // perangkat daerah
     QString position;
-    QString employmentStatus = QStringLiteral("active"); // active, retired, deceased, dismissed, transferred
+    QString employmentStatus
+        = QStringLiteral("active"); // active, retired, deceased, dismissed, transferred
     QString amsUsername;
 };
 

@@ -40,13 +40,13 @@ Holder readHolder(const QSqlQuery &query)
 
 HolderRepository::HolderRepository(DatabasePtr database)
     : m_database(std::move(database))
-{}
+{ }
 
 const QStringList &HolderRepository::employmentStatuses()
 {
-    static const QStringList statuses = {QStringLiteral("active"), QStringLiteral("retired"),
-                                         QStringLiteral("deceased"), QStringLiteral("dismissed"),
-                                         QStringLiteral("transferred")};
+    static const QStringList statuses
+        = {QStringLiteral("active"), QStringLiteral("retired"), QStringLiteral("deceased"),
+           QStringLiteral("dismissed"), QStringLiteral("transferred")};
     return statuses;
 }
 
@@ -89,10 +89,10 @@ Result<qint64> HolderRepository::insert(const Actor &actor, const Holder &holder
                             .arg(holder.nik, holder.nip));
         return std::unexpected(id.error());
     }
-    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("holder.create"),
-                                  QStringLiteral("holder"), QString::number(id->toLongLong()),
-                                  QJsonObject{{QStringLiteral("nik"), holder.nik},
-                                              {QStringLiteral("unit"), holder.unit}});
+    auto audit = AuditLog::append(
+        *m_database, actor, QStringLiteral("holder.create"), QStringLiteral("holder"),
+        QString::number(id->toLongLong()),
+        QJsonObject {{QStringLiteral("nik"), holder.nik}, {QStringLiteral("unit"), holder.unit}});
     if (!audit)
         return std::unexpected(audit.error());
     return id->toLongLong();
@@ -120,8 +120,8 @@ Result<qint64> HolderRepository::insertTenure(const Actor &actor, const Tenure &
     auto audit = AuditLog::append(
         *m_database, actor, QStringLiteral("tenure.create"), QStringLiteral("tenure"),
         QString::number(id->toLongLong()),
-        QJsonObject{{QStringLiteral("holder_id"), tenure.holderId},
-                    {QStringLiteral("end_date"), tenure.endDate.toString(Qt::ISODate)}});
+        QJsonObject {{QStringLiteral("holder_id"), tenure.holderId},
+                     {QStringLiteral("end_date"), tenure.endDate.toString(Qt::ISODate)}});
     if (!audit)
         return std::unexpected(audit.error());
     return id->toLongLong();
@@ -129,8 +129,9 @@ Result<qint64> HolderRepository::insertTenure(const Actor &actor, const Tenure &
 
 Result<Holder> HolderRepository::findByNik(const QString &nik) const
 {
-    auto query = m_database->execute(
-        QStringLiteral("SELECT ") + s_columns + QStringLiteral(" FROM holders WHERE nik = ?"), {nik});
+    auto query = m_database->execute(QStringLiteral("SELECT ") + s_columns
+                                         + QStringLiteral(" FROM holders WHERE nik = ?"),
+                                     {nik});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
@@ -153,8 +154,8 @@ Result<std::vector<Holder>> HolderRepository::list(const QString &search, int li
                                                    int offset) const
 {
     QVariantList values;
-    const QString condition = SearchText(search).holderCondition(*m_database, QStringLiteral("id"),
-                                                                 values);
+    const QString condition
+        = SearchText(search).holderCondition(*m_database, QStringLiteral("id"), values);
     QString sql = QStringLiteral("SELECT ") + s_columns + QStringLiteral(" FROM holders");
     if (!condition.isEmpty())
         sql += QStringLiteral(" WHERE ") + condition;

@@ -13,7 +13,7 @@ struct Migration
 {
     int version = 0;
     QString name;
-    QStringList sqlite;   // statements, run one by one
+    QStringList sqlite; // statements, run one by one
     QStringList postgres;
 };
 

@@ -82,7 +82,8 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
     if (!holder)
         return std::unexpected(holder.error());
     if (holder->toInt() == 0)
-        return fail(ErrorCode::NotFound, tr("There is no holder with id %1.").arg(request.holderId));
+        return fail(ErrorCode::NotFound,
+                    tr("There is no holder with id %1.").arg(request.holderId));
     if (request.certificateId) {
         auto owner = m_database->execute(
             QStringLiteral("SELECT holder_id, status FROM certificates WHERE id = ?"),
@@ -116,9 +117,8 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
          request.certificateId ? QVariant(*request.certificateId)
                                : QVariant(QMetaType::fromType<qlonglong>()),
          RevocationReasons::key(request.reason), nullable(request.reasonText.trimmed()),
-         request.effectiveDate.isValid()
-             ? QVariant(request.effectiveDate.toString(Qt::ISODate))
-             : QVariant(QMetaType::fromType<QString>()),
+         request.effectiveDate.isValid() ? QVariant(request.effectiveDate.toString(Qt::ISODate))
+                                         : QVariant(QMetaType::fromType<QString>()),
          official ? QStringLiteral("official") : QStringLiteral("holder"),
          nullable(official ? request.officialName.trimmed() : QString()),
          nullable(official ? request.officialNip : QString()),
@@ -134,10 +134,10 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
         {requestId, actor.toString(), now, now});
     if (!event)
         return std::unexpected(event.error());
-    QJsonObject details{{QStringLiteral("to"), QStringLiteral("draft")},
-                        {QStringLiteral("holder_id"), request.holderId},
-                        {QStringLiteral("reason"), RevocationReasons::key(request.reason)},
-                        {QStringLiteral("channel"), request.channel}};
+    QJsonObject details {{QStringLiteral("to"), QStringLiteral("draft")},
+                         {QStringLiteral("holder_id"), request.holderId},
+                         {QStringLiteral("reason"), RevocationReasons::key(request.reason)},
+                         {QStringLiteral("channel"), request.channel}};
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("request.create"),
                                   QStringLiteral("revocation_request"), QString::number(requestId),
                                   details);
@@ -177,8 +177,8 @@ Result<TransitionOutcome> RequestLifecycle::file(const Actor &actor,
     auto id = insertDraft(actor, request);
     if (!id)
         return std::unexpected(id.error());
-    auto submitted = applyInTransaction(actor, TransitionRequest{*id, RequestAction::Submit, 1,
-                                                                 {}, {}});
+    auto submitted
+        = applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
     if (!submitted)
         return std::unexpected(submitted.error());
     if (auto ok = transaction.commit(); !ok)
@@ -231,8 +231,9 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     row.assignedOperator = query->value(5).toString();
     query->finish();
 
-    const QString name = row.agendaNumber.isEmpty() ? QStringLiteral("#%1").arg(transition.requestId)
-                                                    : row.agendaNumber;
+    const QString name = row.agendaNumber.isEmpty()
+        ? QStringLiteral("#%1").arg(transition.requestId)
+        : row.agendaNumber;
     const RequestAction action = transition.action;
 
     if (transition.expectedVersion && *transition.expectedVersion != row.version) {
@@ -245,8 +246,9 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         if (action == RequestAction::Claim && row.state == RequestState::InVerification) {
             return fail(ErrorCode::Conflict,
                         tr("Request %1 is already being verified by %2.")
-                            .arg(name, row.assignedOperator.isEmpty() ? tr("another operator")
-                                                                      : row.assignedOperator));
+                            .arg(name,
+                                 row.assignedOperator.isEmpty() ? tr("another operator")
+                                                                : row.assignedOperator));
         }
         return fail(ErrorCode::InvalidTransition,
                     tr("A request that is \"%1\" cannot take the step \"%2\".")
@@ -260,15 +262,14 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     if (actor.kind() == Actor::Kind::User && actor.role() == Actor::Role::None)
         return fail(ErrorCode::PermissionDenied, tr("This account has no role."));
     const bool operatorStep = action == RequestAction::RequestCompletion
-                              || action == RequestAction::Verify
-                              || action == RequestAction::MatchCertificate;
+        || action == RequestAction::Verify || action == RequestAction::MatchCertificate;
     if (operatorStep && actor.kind() == Actor::Kind::User && row.assignedOperatorId > 0
         && row.assignedOperatorId != actor.userId() && !isSupervisor(actor)) {
         return fail(ErrorCode::PermissionDenied,
                     tr("Request %1 was claimed by %2.").arg(name, row.assignedOperator));
     }
-    const bool revocation = action == RequestAction::Revoke
-                            || action == RequestAction::RecordPendingProof;
+    const bool revocation
+        = action == RequestAction::Revoke || action == RequestAction::RecordPendingProof;
     if (revocation && m_options.dualControl && row.state == RequestState::CertificateMatched) {
         return fail(ErrorCode::PermissionDenied,
                     tr("Dual control is on: a supervisor must approve request %1 before it is "
@@ -279,17 +280,17 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         if (!isSupervisor(actor))
             return fail(ErrorCode::PermissionDenied,
                         tr("Only a supervisor can approve a revocation."));
-        auto requester = db.scalar(
-            QStringLiteral("SELECT actor FROM request_events WHERE request_id = ? "
-                           "AND action = 'request_approval' ORDER BY id DESC LIMIT 1"),
-            {transition.requestId});
+        auto requester
+            = db.scalar(QStringLiteral("SELECT actor FROM request_events WHERE request_id = ? "
+                                       "AND action = 'request_approval' ORDER BY id DESC LIMIT 1"),
+                        {transition.requestId});
         if (requester && requester->toString() == actor.toString())
             return fail(ErrorCode::PermissionDenied,
                         tr("The person who asked for approval cannot also give it."));
     }
     if (RequestStates::needsReason(action) && transition.note.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, tr("Give a reason for \"%1\".")
-                                                 .arg(RequestStates::actionLabel(action)));
+        return fail(ErrorCode::InvalidInput,
+                    tr("Give a reason for \"%1\".").arg(RequestStates::actionLabel(action)));
 
     const QDateTime nowTime = Clock::currentUtc();
     const QString now = Clock::toIsoUtc(nowTime);
@@ -306,8 +307,8 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     if (action == RequestAction::Resubmit)
         assigned = 0; // back in the common queue
     const QString closing = *target == RequestState::Rejected || *target == RequestState::Cancelled
-                                ? transition.note.trimmed()
-                                : QString();
+        ? transition.note.trimmed()
+        : QString();
     const QString ams = transition.amsReference.trimmed();
 
     auto updated = db.execute(
@@ -332,33 +333,32 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     }
 
     // The step's work started when the request entered its current state; a claim starts it.
-    const QString started = action == RequestAction::Claim || row.enteredStateAt.isEmpty()
-                                ? now
-                                : row.enteredStateAt;
+    const QString started
+        = action == RequestAction::Claim || row.enteredStateAt.isEmpty() ? now : row.enteredStateAt;
     const int step = RequestStates::sopStep(row.state, action);
     auto event = db.execute(
         QStringLiteral("INSERT INTO request_events (request_id, step, action, from_state, "
                        "to_state, actor, started_at, finished_at, outcome, note) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {transition.requestId, step, RequestStates::actionKey(action),
-         RequestStates::key(row.state), RequestStates::key(*target), actor.toString(), started,
-         now, RequestStates::key(*target), nullable(transition.note.trimmed())});
+         RequestStates::key(row.state), RequestStates::key(*target), actor.toString(), started, now,
+         RequestStates::key(*target), nullable(transition.note.trimmed())});
     if (!event)
         return std::unexpected(event.error());
 
-    QJsonObject details{{QStringLiteral("from"), RequestStates::key(row.state)},
-                        {QStringLiteral("to"), RequestStates::key(*target)},
-                        {QStringLiteral("version"), row.version + 1},
-                        {QStringLiteral("step"), step}};
+    QJsonObject details {{QStringLiteral("from"), RequestStates::key(row.state)},
+                         {QStringLiteral("to"), RequestStates::key(*target)},
+                         {QStringLiteral("version"), row.version + 1},
+                         {QStringLiteral("step"), step}};
     if (!agenda.isEmpty())
         details.insert(QStringLiteral("agenda_number"), agenda);
     if (!transition.note.trimmed().isEmpty())
         details.insert(QStringLiteral("note"), transition.note.trimmed());
     if (!ams.isEmpty())
         details.insert(QStringLiteral("ams_reference"), ams);
-    auto audit = AuditLog::append(db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
-                                  QStringLiteral("revocation_request"),
-                                  QString::number(transition.requestId), details);
+    auto audit = AuditLog::append(
+        db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
+        QStringLiteral("revocation_request"), QString::number(transition.requestId), details);
     if (!audit)
         return std::unexpected(audit.error());
 

@@ -14,7 +14,7 @@ struct TransitionRequest
     qint64 requestId = 0;
     RequestAction action = RequestAction::Submit;
     std::optional<int> expectedVersion; // what the person saw; a newer row is a conflict
-    QString note;                       // reason for reject/cancel/completion/failure
+    QString note; // reason for reject/cancel/completion/failure
     QString amsReference;
 };
 

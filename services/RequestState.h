@@ -28,20 +28,20 @@ enum class RequestState {
 
 // What a person (or the kiosk) does to a request; each moves it along one allowed edge.
 enum class RequestAction {
-    Submit,              // applicant, steps 1-5
-    Claim,               // operator takes it for verification, step 6 starts
-    RequestCompletion,   // step 6: something missing
-    Resubmit,            // applicant completed the documents
-    Verify,              // step 6 passed
-    MatchCertificate,    // step 7 passed
-    RequestApproval,     // dual control: a second person approves the revocation
-    Revoke,              // step 8, confirmed by OCSP/CRL
-    RecordPendingProof,  // step 8, AMS says revoked but OCSP/CRL do not show it yet
-    ConfirmRevocation,   // the proof arrived
-    FailRevocation,      // AMS error
-    RetryRevocation,     // back to certificate_matched
-    Notify,              // step 9
-    Close,               // step 10
+    Submit, // applicant, steps 1-5
+    Claim, // operator takes it for verification, step 6 starts
+    RequestCompletion, // step 6: something missing
+    Resubmit, // applicant completed the documents
+    Verify, // step 6 passed
+    MatchCertificate, // step 7 passed
+    RequestApproval, // dual control: a second person approves the revocation
+    Revoke, // step 8, confirmed by OCSP/CRL
+    RecordPendingProof, // step 8, AMS says revoked but OCSP/CRL do not show it yet
+    ConfirmRevocation, // the proof arrived
+    FailRevocation, // AMS error
+    RetryRevocation, // back to certificate_matched
+    Notify, // step 9
+    Close, // step 10
     Reject,
     Cancel,
 };

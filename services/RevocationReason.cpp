@@ -4,24 +4,33 @@ namespace rd {
 
 const std::vector<RevocationReason> &RevocationReasons::all()
 {
-    static const std::vector<RevocationReason> reasons = {
-        RevocationReason::Retired,     RevocationReason::Deceased,       RevocationReason::Dismissed,
-        RevocationReason::Transferred, RevocationReason::DataChanged,    RevocationReason::Reissued,
-        RevocationReason::KeyCompromised, RevocationReason::Other};
+    static const std::vector<RevocationReason> reasons
+        = {RevocationReason::Retired,        RevocationReason::Deceased,
+           RevocationReason::Dismissed,      RevocationReason::Transferred,
+           RevocationReason::DataChanged,    RevocationReason::Reissued,
+           RevocationReason::KeyCompromised, RevocationReason::Other};
     return reasons;
 }
 
 QString RevocationReasons::key(RevocationReason reason)
 {
     switch (reason) {
-    case RevocationReason::Retired: return QStringLiteral("retired");
-    case RevocationReason::Deceased: return QStringLiteral("deceased");
-    case RevocationReason::Dismissed: return QStringLiteral("dismissed");
-    case RevocationReason::Transferred: return QStringLiteral("transferred");
-    case RevocationReason::DataChanged: return QStringLiteral("data_changed");
-    case RevocationReason::Reissued: return QStringLiteral("reissued");
-    case RevocationReason::KeyCompromised: return QStringLiteral("key_compromised");
-    case RevocationReason::Other: return QStringLiteral("other");
+    case RevocationReason::Retired:
+        return QStringLiteral("retired");
+    case RevocationReason::Deceased:
+        return QStringLiteral("deceased");
+    case RevocationReason::Dismissed:
+        return QStringLiteral("dismissed");
+    case RevocationReason::Transferred:
+        return QStringLiteral("transferred");
+    case RevocationReason::DataChanged:
+        return QStringLiteral("data_changed");
+    case RevocationReason::Reissued:
+        return QStringLiteral("reissued");
+    case RevocationReason::KeyCompromised:
+        return QStringLiteral("key_compromised");
+    case RevocationReason::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -39,15 +48,22 @@ QString RevocationReasons::labelIndonesian(RevocationReason reason)
 {
     // The SOP's own words; not translated, they are the Indonesian of record.
     switch (reason) {
-    case RevocationReason::Retired: return QStringLiteral("Purna tugas / pensiun");
-    case RevocationReason::Deceased: return QStringLiteral("Meninggal dunia");
-    case RevocationReason::Dismissed: return QStringLiteral("Diberhentikan");
-    case RevocationReason::Transferred: return QStringLiteral("Mutasi / pindah instansi");
-    case RevocationReason::DataChanged: return QStringLiteral("Perubahan data");
-    case RevocationReason::Reissued: return QStringLiteral("Penerbitan ulang / pembaruan");
+    case RevocationReason::Retired:
+        return QStringLiteral("Purna tugas / pensiun");
+    case RevocationReason::Deceased:
+        return QStringLiteral("Meninggal dunia");
+    case RevocationReason::Dismissed:
+        return QStringLiteral("Diberhentikan");
+    case RevocationReason::Transferred:
+        return QStringLiteral("Mutasi / pindah instansi");
+    case RevocationReason::DataChanged:
+        return QStringLiteral("Perubahan data");
+    case RevocationReason::Reissued:
+        return QStringLiteral("Penerbitan ulang / pembaruan");
     case RevocationReason::KeyCompromised:
         return QStringLiteral("Kunci / passphrase bocor, perangkat hilang");
-    case RevocationReason::Other: return QStringLiteral("Lainnya");
+    case RevocationReason::Other:
+        return QStringLiteral("Lainnya");
     }
     return {};
 }
@@ -55,14 +71,22 @@ QString RevocationReasons::labelIndonesian(RevocationReason reason)
 QString RevocationReasons::labelEnglish(RevocationReason reason)
 {
     switch (reason) {
-    case RevocationReason::Retired: return QStringLiteral("Retired");
-    case RevocationReason::Deceased: return QStringLiteral("Deceased");
-    case RevocationReason::Dismissed: return QStringLiteral("Dismissed");
-    case RevocationReason::Transferred: return QStringLiteral("Transferred");
-    case RevocationReason::DataChanged: return QStringLiteral("Data changed");
-    case RevocationReason::Reissued: return QStringLiteral("Re-issued");
-    case RevocationReason::KeyCompromised: return QStringLiteral("Key compromised or device lost");
-    case RevocationReason::Other: return QStringLiteral("Other");
+    case RevocationReason::Retired:
+        return QStringLiteral("Retired");
+    case RevocationReason::Deceased:
+        return QStringLiteral("Deceased");
+    case RevocationReason::Dismissed:
+        return QStringLiteral("Dismissed");
+    case RevocationReason::Transferred:
+        return QStringLiteral("Transferred");
+    case RevocationReason::DataChanged:
+        return QStringLiteral("Data changed");
+    case RevocationReason::Reissued:
+        return QStringLiteral("Re-issued");
+    case RevocationReason::KeyCompromised:
+        return QStringLiteral("Key compromised or device lost");
+    case RevocationReason::Other:
+        return QStringLiteral("Other");
     }
     return {};
 }
@@ -70,14 +94,22 @@ QString RevocationReasons::labelEnglish(RevocationReason reason)
 QString RevocationReasons::label(RevocationReason reason)
 {
     switch (reason) {
-    case RevocationReason::Retired: return tr("Retired");
-    case RevocationReason::Deceased: return tr("Deceased");
-    case RevocationReason::Dismissed: return tr("Dismissed");
-    case RevocationReason::Transferred: return tr("Transferred");
-    case RevocationReason::DataChanged: return tr("Data changed");
-    case RevocationReason::Reissued: return tr("Re-issued");
-    case RevocationReason::KeyCompromised: return tr("Key compromised or device lost");
-    case RevocationReason::Other: return tr("Other");
+    case RevocationReason::Retired:
+        return tr("Retired");
+    case RevocationReason::Deceased:
+        return tr("Deceased");
+    case RevocationReason::Dismissed:
+        return tr("Dismissed");
+    case RevocationReason::Transferred:
+        return tr("Transferred");
+    case RevocationReason::DataChanged:
+        return tr("Data changed");
+    case RevocationReason::Reissued:
+        return tr("Re-issued");
+    case RevocationReason::KeyCompromised:
+        return tr("Key compromised or device lost");
+    case RevocationReason::Other:
+        return tr("Other");
     }
     return {};
 }
@@ -113,13 +145,19 @@ int RevocationReasons::crlReasonCode(RevocationReason reason)
 {
     switch (reason) {
     case RevocationReason::Retired:
-    case RevocationReason::Deceased: return 5; // cessationOfOperation
-    case RevocationReason::Dismissed: return 9; // privilegeWithdrawn
+    case RevocationReason::Deceased:
+        return 5; // cessationOfOperation
+    case RevocationReason::Dismissed:
+        return 9; // privilegeWithdrawn
     case RevocationReason::Transferred:
-    case RevocationReason::DataChanged: return 3; // affiliationChanged
-    case RevocationReason::Reissued: return 4;    // superseded
-    case RevocationReason::KeyCompromised: return 1;
-    case RevocationReason::Other: return 0;
+    case RevocationReason::DataChanged:
+        return 3; // affiliationChanged
+    case RevocationReason::Reissued:
+        return 4; // superseded
+    case RevocationReason::KeyCompromised:
+        return 1;
+    case RevocationReason::Other:
+        return 0;
     }
     return 0;
 }
@@ -127,19 +165,25 @@ int RevocationReasons::crlReasonCode(RevocationReason reason)
 QString RevocationReasons::crlReasonName(RevocationReason reason)
 {
     switch (crlReasonCode(reason)) {
-    case 1: return QStringLiteral("keyCompromise");
-    case 3: return QStringLiteral("affiliationChanged");
-    case 4: return QStringLiteral("superseded");
-    case 5: return QStringLiteral("cessationOfOperation");
-    case 9: return QStringLiteral("privilegeWithdrawn");
-    default: return QStringLiteral("unspecified");
+    case 1:
+        return QStringLiteral("keyCompromise");
+    case 3:
+        return QStringLiteral("affiliationChanged");
+    case 4:
+        return QStringLiteral("superseded");
+    case 5:
+        return QStringLiteral("cessationOfOperation");
+    case 9:
+        return QStringLiteral("privilegeWithdrawn");
+    default:
+        return QStringLiteral("unspecified");
     }
 }
 
 bool RevocationReasons::officialFilesOnBehalf(RevocationReason reason)
 {
     return reason == RevocationReason::Retired || reason == RevocationReason::Deceased
-           || reason == RevocationReason::Dismissed;
+        || reason == RevocationReason::Dismissed;
 }
 
 } // namespace rd

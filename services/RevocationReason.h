@@ -10,14 +10,14 @@ namespace rd {
 
 // Alasan pencabutan, mapped to the RFC 5280 CRLReason the SOP's table gives.
 enum class RevocationReason {
-    Retired,        // purna tugas / pensiun
-    Deceased,       // meninggal dunia
-    Dismissed,      // diberhentikan
-    Transferred,    // mutasi / pindah instansi
-    DataChanged,    // perubahan data
-    Reissued,       // penerbitan ulang / pembaruan
+    Retired, // purna tugas / pensiun
+    Deceased, // meninggal dunia
+    Dismissed, // diberhentikan
+    Transferred, // mutasi / pindah instansi
+    DataChanged, // perubahan data
+    Reissued, // penerbitan ulang / pembaruan
     KeyCompromised, // kunci / passphrase bocor, perangkat hilang
-    Other,          // lainnya
+    Other, // lainnya
 };
 
 class RevocationReasons

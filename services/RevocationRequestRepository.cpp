@@ -7,7 +7,7 @@ namespace rd {
 
 RevocationRequestRepository::RevocationRequestRepository(DatabasePtr database)
     : m_database(std::move(database))
-{}
+{ }
 
 QString RevocationRequestRepository::whereClause(const RequestQueueFilter &filter,
                                                  QVariantList &values) const
@@ -79,7 +79,8 @@ RevocationRequestRepository::queuePage(const RequestQueueFilter &filter, int lim
         row.holderNik = query->value(3).toString();
         row.holderUnit = query->value(4).toString();
         row.reason = query->value(5).toString();
-        row.state = RequestStates::fromKey(query->value(6).toString()).value_or(RequestState::Draft);
+        row.state
+            = RequestStates::fromKey(query->value(6).toString()).value_or(RequestState::Draft);
         row.filedAt = query->value(7).toString();
         row.assignedOperator = query->value(8).toString();
         row.channel = query->value(9).toString();
@@ -160,7 +161,8 @@ Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id)
     if (!certificate.isNull())
         r.certificateId = certificate.toLongLong();
     r.certificateSerial = query->value(i++).toString();
-    r.reason = RevocationReasons::fromKey(query->value(i++).toString()).value_or(RevocationReason::Other);
+    r.reason = RevocationReasons::fromKey(query->value(i++).toString())
+                   .value_or(RevocationReason::Other);
     r.reasonText = query->value(i++).toString();
     r.effectiveDate = QDate::fromString(query->value(i++).toString(), Qt::ISODate);
     r.filedByKind = query->value(i++).toString();

@@ -34,13 +34,15 @@ QString SearchText::holderCondition(const Database &database, const QString &hol
 {
     switch (m_kind) {
     case Kind::Empty:
-    case Kind::AgendaNumber: return {};
+    case Kind::AgendaNumber:
+        return {};
     case Kind::Digits:
         values << m_text << upperBound(m_text) << m_text << upperBound(m_text);
         return holderIdColumn
-               + QStringLiteral(" IN (SELECT id FROM holders WHERE (nik >= ? AND nik < ?) "
-                                "OR (nip >= ? AND nip < ?))");
-    case Kind::NameFragment: break;
+            + QStringLiteral(" IN (SELECT id FROM holders WHERE (nik >= ? AND nik < ?) "
+                             "OR (nip >= ? AND nip < ?))");
+    case Kind::NameFragment:
+        break;
     }
     QString fragment = m_text;
     if (fragment.size() < 3) {
@@ -49,14 +51,14 @@ QString SearchText::holderCondition(const Database &database, const QString &hol
         prefix[0] = prefix.at(0).toUpper();
         values << prefix << upperBound(prefix);
         return holderIdColumn
-               + QStringLiteral(" IN (SELECT id FROM holders WHERE full_name >= ? AND full_name < ?)");
+            + QStringLiteral(" IN (SELECT id FROM holders WHERE full_name >= ? AND full_name < ?)");
     }
     if (database.isSqlite()) {
         // FTS5's trigram LIKE has no ESCAPE clause: wildcards typed by a person are dropped.
         fragment.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
         values << QString(QLatin1Char('%') + fragment + QLatin1Char('%'));
         return holderIdColumn
-               + QStringLiteral(" IN (SELECT rowid FROM holders_name_index WHERE full_name LIKE ?)");
+            + QStringLiteral(" IN (SELECT rowid FROM holders_name_index WHERE full_name LIKE ?)");
     }
     fragment.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
         .replace(QLatin1Char('%'), QLatin1String("\\%"))

@@ -38,7 +38,7 @@ const QString s_columns = QStringLiteral("id, username, full_name, role, active"
 
 UserAccounts::UserAccounts(DatabasePtr database)
     : m_database(std::move(database))
-{}
+{ }
 
 QString UserAccounts::passwordProblem(const QString &password)
 {
@@ -64,8 +64,8 @@ Result<QString> UserAccounts::hashPassword(const QString &password)
     if (RAND_bytes(salt, sizeof salt) != 1)
         return fail(ErrorCode::Crypto, tr("The system's random number generator failed."));
     QByteArray utf8 = password.toUtf8();
-    const size_t encodedLength = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism,
-                                                   kSaltLength, kHashLength, Argon2_id);
+    const size_t encodedLength = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltLength,
+                                                   kHashLength, Argon2_id);
     QByteArray encoded(qsizetype(encodedLength), '\0');
     const int status = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, utf8.constData(),
                                              size_t(utf8.size()), salt, sizeof salt, kHashLength,
@@ -81,15 +81,14 @@ bool UserAccounts::verifyPassword(const QString &encodedHash, const QString &pas
 {
     const QByteArray encoded = encodedHash.toLatin1();
     QByteArray utf8 = password.toUtf8();
-    const bool ok = argon2id_verify(encoded.constData(), utf8.constData(), size_t(utf8.size()))
-                    == ARGON2_OK;
+    const bool ok
+        = argon2id_verify(encoded.constData(), utf8.constData(), size_t(utf8.size())) == ARGON2_OK;
     OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
     return ok;
 }
 
 Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
-                                 const QString &fullName, Actor::Role role,
-                                 const QString &password)
+                                 const QString &fullName, Actor::Role role, const QString &password)
 {
     if (const QString why = usernameProblem(username); !why.isEmpty())
         return fail(ErrorCode::InvalidInput, why);
@@ -117,9 +116,9 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
             return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
         return std::unexpected(id.error());
     }
-    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("user.add"),
-                                  QStringLiteral("user"), username,
-                                  QJsonObject{{QStringLiteral("role"), Actor::roleKey(role)}});
+    auto audit
+        = AuditLog::append(*m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"),
+                           username, QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
     if (!audit)
         return std::unexpected(audit.error());
     if (auto ok = transaction.commit(); !ok)
@@ -180,7 +179,8 @@ Result<Actor> UserAccounts::authenticate(const QString &username, const QString 
         return std::unexpected(query.error());
     const bool found = query->next();
     // Verify against a real hash even for an unknown name, so timing does not tell names apart.
-    static const QString decoy = hashPassword(QStringLiteral("decoy-password-never-used")).value_or(QString());
+    static const QString decoy
+        = hashPassword(QStringLiteral("decoy-password-never-used")).value_or(QString());
     const QString hash = found ? query->value(2).toString() : decoy;
     const bool ok = verifyPassword(hash, password);
     if (!found || !ok || query->value(3).toInt() == 0)

@@ -37,12 +37,12 @@ int AuditCommands::run(CliContext &context, const QString &, const QStringList &
     if (!result)
         return context.fail(result.error());
     if (context.json()) {
-        QJsonObject json{{QStringLiteral("intact"), result->intact()},
-                         {QStringLiteral("finding"),
-                          AuditVerification::findingKey(result->finding)},
-                         {QStringLiteral("entries_checked"), result->entries},
-                         {QStringLiteral("checkpoint_signed"), result->checkpointSigned},
-                         {QStringLiteral("explanation"), result->explanation}};
+        QJsonObject json {
+            {QStringLiteral("intact"), result->intact()},
+            {QStringLiteral("finding"), AuditVerification::findingKey(result->finding)},
+            {QStringLiteral("entries_checked"), result->entries},
+            {QStringLiteral("checkpoint_signed"), result->checkpointSigned},
+            {QStringLiteral("explanation"), result->explanation}};
         if (!result->intact())
             json.insert(QStringLiteral("first_bad_entry"), result->firstBadSeq);
         context.printJson(json);

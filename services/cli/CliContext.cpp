@@ -19,7 +19,7 @@ CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in)
     , m_err(err)
     , m_in(in)
     , m_actor(Actor::commandLine())
-{}
+{ }
 
 Result<DatabasePtr> CliContext::openDatabase(bool requireSchema)
 {
@@ -46,17 +46,17 @@ int CliContext::fail(const Error &error)
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     m_err << line << Qt::endl;
     switch (error.code) {
-    case ErrorCode::Usage: return ExitUsage;
-    default: return ExitError;
+    case ErrorCode::Usage:
+        return ExitUsage;
+    default:
+        return ExitError;
     }
 }
 
 int CliContext::usage(const QString &message)
 {
-    return fail(Error{ErrorCode::Usage,
-                      message + QLatin1Char(' ')
-                          + tr("See revocation-desk-cli --help."),
-                      {}});
+    return fail(Error {
+        ErrorCode::Usage, message + QLatin1Char(' ') + tr("See revocation-desk-cli --help."), {}});
 }
 
 void CliContext::printJson(const QJsonValue &value)
@@ -75,7 +75,7 @@ int CliContext::parse(QCommandLineParser &parser, const QString &command,
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help."));
     parser.addOption(help);
     QStringList withProgram = arguments;
@@ -99,7 +99,7 @@ int CliContext::parse(QCommandLineParser &parser, const QString &command,
 QString CliContext::readPassword(const QString &prompt)
 {
     const bool terminal = isatty(STDIN_FILENO) == 1;
-    termios saved{};
+    termios saved {};
     if (terminal) {
         m_err << prompt << Qt::flush;
         tcgetattr(STDIN_FILENO, &saved);

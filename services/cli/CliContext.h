@@ -16,7 +16,7 @@ enum ExitCode {
     ExitOk = 0,
     ExitError = 1,
     ExitUsage = 2,
-    ExitNegative = 3,      // mismatch, revoked, chain broken
+    ExitNegative = 3, // mismatch, revoked, chain broken
     ExitIndeterminate = 4, // needs review, unknown
     ExitAtRisk = 5,
 };

@@ -44,26 +44,29 @@ CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, QTextStream
     : m_out(out)
     , m_err(err)
     , m_in(in)
-{}
+{ }
 
 QString CommandLineTool::helpText() const
 {
-    QString text = tr("Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]\n"
-                      "\n"
-                      "Revocation Desk without a window: database set-up, the holder register, "
-                      "revocation requests, users and the audit log.\n"
-                      "\n"
-                      "Global options:\n"
-                      "  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname\n"
-                      "                   (default: REVOCATION_DESK_DATABASE, then the setting\n"
-                      "                   database/url, then the SQLite file in the data folder)\n"
-                      "  --json           print data as JSON\n"
-                      "  -h, --help       show this help; NOUN --help and NOUN VERB --help too\n"
-                      "  --version        show the version\n"
-                      "\n"
-                      "Commands:\n");
+    QString text
+        = tr("Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]\n"
+             "\n"
+             "Revocation Desk without a window: database set-up, the holder register, "
+             "revocation requests, users and the audit log.\n"
+             "\n"
+             "Global options:\n"
+             "  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname\n"
+             "                   (default: REVOCATION_DESK_DATABASE, then the setting\n"
+             "                   database/url, then the SQLite file in the data folder)\n"
+             "  --json           print data as JSON\n"
+             "  -h, --help       show this help; NOUN --help and NOUN VERB --help too\n"
+             "  --version        show the version\n"
+             "\n"
+             "Commands:\n");
     for (const Noun &noun : nouns()) {
-        text += QStringLiteral("  %1 %2\n").arg(noun.name, -9).arg(noun.verbs.join(QLatin1Char('|')));
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(noun.name, -9)
+                    .arg(noun.verbs.join(QLatin1Char('|')));
         text += QStringLiteral("            %1\n").arg(noun.summary);
     }
     text += tr("\nExit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain "

@@ -11,12 +11,18 @@ namespace rd::cli {
 namespace {
 // The tables `db status` counts: every table of the design page.
 const QStringList s_tables = {
-    QStringLiteral("holders"),          QStringLiteral("tenures"),
-    QStringLiteral("certificates"),     QStringLiteral("revocation_requests"),
-    QStringLiteral("request_events"),   QStringLiteral("attachments"),
-    QStringLiteral("verification_results"), QStringLiteral("dispositions"),
-    QStringLiteral("outbox"),           QStringLiteral("ams_operations"),
-    QStringLiteral("audit_log"),        QStringLiteral("users"),
+    QStringLiteral("holders"),
+    QStringLiteral("tenures"),
+    QStringLiteral("certificates"),
+    QStringLiteral("revocation_requests"),
+    QStringLiteral("request_events"),
+    QStringLiteral("attachments"),
+    QStringLiteral("verification_results"),
+    QStringLiteral("dispositions"),
+    QStringLiteral("outbox"),
+    QStringLiteral("ams_operations"),
+    QStringLiteral("audit_log"),
+    QStringLiteral("users"),
 };
 } // namespace
 
@@ -58,9 +64,10 @@ int DatabaseCommands::migrate(CliContext &context, const QStringList &arguments)
         QJsonArray versions;
         for (int version : *applied)
             versions.append(version);
-        context.printJson(QJsonObject{{QStringLiteral("applied"), versions},
-                                      {QStringLiteral("schema_version"), Migrations::latestVersion()},
-                                      {QStringLiteral("database"), (*database)->url().toDisplayString()}});
+        context.printJson(
+            QJsonObject {{QStringLiteral("applied"), versions},
+                         {QStringLiteral("schema_version"), Migrations::latestVersion()},
+                         {QStringLiteral("database"), (*database)->url().toDisplayString()}});
     } else if (applied->isEmpty()) {
         context.out() << tr("The database is up to date (schema version %1).")
                              .arg(Migrations::latestVersion())
@@ -100,7 +107,7 @@ int DatabaseCommands::status(CliContext &context, const QStringList &arguments)
         }
     }
     if (context.json()) {
-        context.printJson(QJsonObject{
+        context.printJson(QJsonObject {
             {QStringLiteral("database"), (*database)->url().toDisplayString()},
             {QStringLiteral("schema_version"), status->currentVersion},
             {QStringLiteral("latest_schema_version"), status->latestVersion},

@@ -26,14 +26,12 @@ QString DemoCommands::summary()
 int DemoCommands::run(CliContext &context, const QString &, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  tr("Random seed; the same seed gives the same data."),
-                                  QStringLiteral("N"),
-                                  QString::number(DemoDataSeeder::DefaultSeed));
-    const QCommandLineOption holders(QStringLiteral("holders"),
-                                     tr("How many holders (%1 to 100000).").arg(kMinimumHolders),
-                                     QStringLiteral("N"),
-                                     QString::number(DemoDataSeeder::DefaultHolderCount));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), tr("Random seed; the same seed gives the same data."),
+        QStringLiteral("N"), QString::number(DemoDataSeeder::DefaultSeed));
+    const QCommandLineOption holders(
+        QStringLiteral("holders"), tr("How many holders (%1 to 100000).").arg(kMinimumHolders),
+        QStringLiteral("N"), QString::number(DemoDataSeeder::DefaultHolderCount));
     parser.addOptions({seed, holders});
     if (int done = context.parse(parser, QStringLiteral("demo seed"),
                                  tr("Fill an empty database with realistic demo data: holders over "
@@ -50,7 +48,8 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
     if (!seedOk)
         return context.usage(tr("--seed needs a whole number."));
     if (!holdersOk || holderCount < kMinimumHolders || holderCount > 100000)
-        return context.usage(tr("--holders needs a number from %1 to 100000.").arg(kMinimumHolders));
+        return context.usage(
+            tr("--holders needs a number from %1 to 100000.").arg(kMinimumHolders));
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
@@ -61,18 +60,19 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
         QJsonObject states;
         for (const auto &[state, count] : summary->requestsByState)
             states.insert(state, count);
-        context.printJson(QJsonObject{{QStringLiteral("holders"), summary->holders},
-                                      {QStringLiteral("tenures"), summary->tenures},
-                                      {QStringLiteral("certificates"), summary->certificates},
-                                      {QStringLiteral("requests"), summary->requests},
-                                      {QStringLiteral("users"), summary->users},
-                                      {QStringLiteral("requests_by_state"), states},
-                                      {QStringLiteral("user_credentials"),
-                                       QJsonArray::fromStringList(summary->userCredentials)}});
+        context.printJson(QJsonObject {{QStringLiteral("holders"), summary->holders},
+                                       {QStringLiteral("tenures"), summary->tenures},
+                                       {QStringLiteral("certificates"), summary->certificates},
+                                       {QStringLiteral("requests"), summary->requests},
+                                       {QStringLiteral("users"), summary->users},
+                                       {QStringLiteral("requests_by_state"), states},
+                                       {QStringLiteral("user_credentials"),
+                                        QJsonArray::fromStringList(summary->userCredentials)}});
         return ExitOk;
     }
     QTextStream &out = context.out();
-    out << tr("Seeded %1 holders, %2 terms of office, %3 certificates, %4 requests and %5 accounts.")
+    out << tr("Seeded %1 holders, %2 terms of office, %3 certificates, %4 requests and %5 "
+              "accounts.")
                .arg(summary->holders)
                .arg(summary->tenures)
                .arg(summary->certificates)

@@ -12,16 +12,16 @@ namespace {
 
 QJsonObject holderJson(const Holder &holder)
 {
-    return QJsonObject{{QStringLiteral("id"), holder.id},
-                       {QStringLiteral("nik"), holder.nik},
-                       {QStringLiteral("nip"), holder.nip.isEmpty() ? QJsonValue() : holder.nip},
-                       {QStringLiteral("full_name"), holder.fullName},
-                       {QStringLiteral("email"), holder.email},
-                       {QStringLiteral("phone"), holder.phone},
-                       {QStringLiteral("unit"), holder.unit},
-                       {QStringLiteral("position"), holder.position},
-                       {QStringLiteral("employment_status"), holder.employmentStatus},
-                       {QStringLiteral("ams_username"), holder.amsUsername}};
+    return QJsonObject {{QStringLiteral("id"), holder.id},
+                        {QStringLiteral("nik"), holder.nik},
+                        {QStringLiteral("nip"), holder.nip.isEmpty() ? QJsonValue() : holder.nip},
+                        {QStringLiteral("full_name"), holder.fullName},
+                        {QStringLiteral("email"), holder.email},
+                        {QStringLiteral("phone"), holder.phone},
+                        {QStringLiteral("unit"), holder.unit},
+                        {QStringLiteral("position"), holder.position},
+                        {QStringLiteral("employment_status"), holder.employmentStatus},
+                        {QStringLiteral("ams_username"), holder.amsUsername}};
 }
 
 int positiveNumber(CliContext &context, const QString &text, const QString &option, int *value)
@@ -46,17 +46,19 @@ int list(CliContext &context, const QStringList &arguments)
                                     HolderCommands::tr("Skip the first N rows."),
                                     QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({search, limit, offset});
-    if (int done = context.parse(parser, QStringLiteral("holders list"),
-                                 HolderCommands::tr("List certificate holders by name."), arguments);
+    if (int done
+        = context.parse(parser, QStringLiteral("holders list"),
+                        HolderCommands::tr("List certificate holders by name."), arguments);
         done >= 0)
         return done;
     int limitValue = 0;
     int offsetValue = 0;
-    if (int bad = positiveNumber(context, parser.value(limit), QStringLiteral("--limit"), &limitValue);
+    if (int bad
+        = positiveNumber(context, parser.value(limit), QStringLiteral("--limit"), &limitValue);
         bad >= 0)
         return bad;
-    if (int bad = positiveNumber(context, parser.value(offset), QStringLiteral("--offset"),
-                                 &offsetValue);
+    if (int bad
+        = positiveNumber(context, parser.value(offset), QStringLiteral("--offset"), &offsetValue);
         bad >= 0)
         return bad;
     auto database = context.openDatabase();
@@ -75,8 +77,9 @@ int list(CliContext &context, const QStringList &arguments)
     }
     for (const Holder &holder : *rows) {
         context.out() << QStringLiteral("%1  %2  %3  %4  %5")
-                             .arg(holder.nik, holder.nip.isEmpty() ? QStringLiteral("-").leftJustified(18)
-                                                                   : holder.nip)
+                             .arg(holder.nik,
+                                  holder.nip.isEmpty() ? QStringLiteral("-").leftJustified(18)
+                                                       : holder.nip)
                              .arg(holder.fullName, holder.unit, holder.employmentStatus)
                       << Qt::endl;
     }
@@ -108,13 +111,13 @@ int show(CliContext &context, const QStringList &arguments)
         QJsonObject json = holderJson(*holder);
         QJsonArray terms;
         for (const Tenure &tenure : *tenures) {
-            terms.append(QJsonObject{
+            terms.append(QJsonObject {
                 {QStringLiteral("position"), tenure.position},
                 {QStringLiteral("unit"), tenure.unit},
                 {QStringLiteral("start_date"), tenure.startDate.toString(Qt::ISODate)},
-                {QStringLiteral("end_date"), tenure.endDate.isValid()
-                                                 ? QJsonValue(tenure.endDate.toString(Qt::ISODate))
-                                                 : QJsonValue()},
+                {QStringLiteral("end_date"),
+                 tenure.endDate.isValid() ? QJsonValue(tenure.endDate.toString(Qt::ISODate))
+                                          : QJsonValue()},
                 {QStringLiteral("decree_number"), tenure.decreeNumber},
                 {QStringLiteral("source"), tenure.source}});
         }

@@ -26,30 +26,29 @@ QString isoUtc(const QDateTime &time)
 
 QJsonObject queueRowJson(const RequestQueueRow &row)
 {
-    return QJsonObject{{QStringLiteral("id"), row.id},
-                       {QStringLiteral("agenda_number"), textOrNull(row.agendaNumber)},
-                       {QStringLiteral("holder_name"), row.holderName},
-                       {QStringLiteral("holder_nik"), row.holderNik},
-                       {QStringLiteral("holder_unit"), row.holderUnit},
-                       {QStringLiteral("reason"), row.reason},
-                       {QStringLiteral("state"), RequestStates::key(row.state)},
-                       {QStringLiteral("filed_at"), row.filedAt},
-                       {QStringLiteral("assigned_operator"), textOrNull(row.assignedOperator)},
-                       {QStringLiteral("channel"), row.channel},
-                       {QStringLiteral("version"), row.version}};
+    return QJsonObject {{QStringLiteral("id"), row.id},
+                        {QStringLiteral("agenda_number"), textOrNull(row.agendaNumber)},
+                        {QStringLiteral("holder_name"), row.holderName},
+                        {QStringLiteral("holder_nik"), row.holderNik},
+                        {QStringLiteral("holder_unit"), row.holderUnit},
+                        {QStringLiteral("reason"), row.reason},
+                        {QStringLiteral("state"), RequestStates::key(row.state)},
+                        {QStringLiteral("filed_at"), row.filedAt},
+                        {QStringLiteral("assigned_operator"), textOrNull(row.assignedOperator)},
+                        {QStringLiteral("channel"), row.channel},
+                        {QStringLiteral("version"), row.version}};
 }
 
 int list(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption state(QStringLiteral("state"),
-                                   RequestCommands::tr("Only requests in this state (%1).")
-                                       .arg([] {
-                                           QStringList keys;
-                                           for (RequestState s : RequestStates::all())
-                                               keys << RequestStates::key(s);
-                                           return keys.join(QStringLiteral(", "));
-                                       }()),
+                                   RequestCommands::tr("Only requests in this state (%1).").arg([] {
+                                       QStringList keys;
+                                       for (RequestState s : RequestStates::all())
+                                           keys << RequestStates::key(s);
+                                       return keys.join(QStringLiteral(", "));
+                                   }()),
                                    QStringLiteral("STATE"));
     const QCommandLineOption search(
         QStringLiteral("search"),
@@ -60,16 +59,17 @@ int list(CliContext &context, const QStringList &arguments)
     const QCommandLineOption oldest(QStringLiteral("oldest-first"),
                                     RequestCommands::tr("Oldest first (default: newest first)."));
     parser.addOptions({state, search, limit, oldest});
-    if (int done = context.parse(parser, QStringLiteral("requests list"),
-                                 RequestCommands::tr("List revocation requests, newest first."),
-                                 arguments);
+    if (int done
+        = context.parse(parser, QStringLiteral("requests list"),
+                        RequestCommands::tr("List revocation requests, newest first."), arguments);
         done >= 0)
         return done;
     RequestQueueFilter filter;
     if (parser.isSet(state)) {
         filter.state = RequestStates::fromKey(parser.value(state));
         if (!filter.state)
-            return context.usage(RequestCommands::tr("Unknown state \"%1\".").arg(parser.value(state)));
+            return context.usage(
+                RequestCommands::tr("Unknown state \"%1\".").arg(parser.value(state)));
     }
     filter.search = parser.value(search);
     filter.newestFirst = !parser.isSet(oldest);
@@ -108,9 +108,9 @@ int show(CliContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("AGENDA"),
                                  RequestCommands::tr("Agenda number (SE/2026/11/0001) or #id."));
-    if (int done = context.parse(parser, QStringLiteral("requests show"),
-                                 RequestCommands::tr("Show one request with its SOP steps."),
-                                 arguments);
+    if (int done
+        = context.parse(parser, QStringLiteral("requests show"),
+                        RequestCommands::tr("Show one request with its SOP steps."), arguments);
         done >= 0)
         return done;
     if (parser.positionalArguments().size() != 1)
@@ -132,44 +132,49 @@ int show(CliContext &context, const QStringList &arguments)
     if (context.json()) {
         QJsonArray eventArray;
         for (const RequestEvent &event : *events) {
-            eventArray.append(QJsonObject{{QStringLiteral("step"), event.step},
-                                          {QStringLiteral("action"), event.action},
-                                          {QStringLiteral("from_state"), textOrNull(event.fromState)},
-                                          {QStringLiteral("to_state"), event.toState},
-                                          {QStringLiteral("actor"), event.actor},
-                                          {QStringLiteral("started_at"), isoUtc(event.startedAt)},
-                                          {QStringLiteral("finished_at"), textOrNull(isoUtc(event.finishedAt))},
-                                          {QStringLiteral("outcome"), event.outcome},
-                                          {QStringLiteral("note"), textOrNull(event.note)}});
+            eventArray.append(
+                QJsonObject {{QStringLiteral("step"), event.step},
+                             {QStringLiteral("action"), event.action},
+                             {QStringLiteral("from_state"), textOrNull(event.fromState)},
+                             {QStringLiteral("to_state"), event.toState},
+                             {QStringLiteral("actor"), event.actor},
+                             {QStringLiteral("started_at"), isoUtc(event.startedAt)},
+                             {QStringLiteral("finished_at"), textOrNull(isoUtc(event.finishedAt))},
+                             {QStringLiteral("outcome"), event.outcome},
+                             {QStringLiteral("note"), textOrNull(event.note)}});
         }
         QJsonArray timingArray;
         for (const StepTiming &timing : *timings) {
-            timingArray.append(QJsonObject{
-                {QStringLiteral("step"), timing.step},
-                {QStringLiteral("standard_minutes"), timing.standardMinutes},
-                {QStringLiteral("actual_minutes"),
-                 timing.recorded ? QJsonValue(qRound(timing.actualMinutes * 10) / 10.0) : QJsonValue()}});
+            timingArray.append(
+                QJsonObject {{QStringLiteral("step"), timing.step},
+                             {QStringLiteral("standard_minutes"), timing.standardMinutes},
+                             {QStringLiteral("actual_minutes"),
+                              timing.recorded ? QJsonValue(qRound(timing.actualMinutes * 10) / 10.0)
+                                              : QJsonValue()}});
         }
         const RevocationRequestRecord &r = *request;
-        context.printJson(QJsonObject{
+        context.printJson(QJsonObject {
             {QStringLiteral("id"), r.id},
             {QStringLiteral("agenda_number"), textOrNull(r.agendaNumber)},
             {QStringLiteral("state"), RequestStates::key(r.state)},
             {QStringLiteral("version"), r.version},
-            {QStringLiteral("holder"), QJsonObject{{QStringLiteral("id"), r.holderId},
-                                                   {QStringLiteral("full_name"), r.holderName},
-                                                   {QStringLiteral("nik"), r.holderNik},
-                                                   {QStringLiteral("unit"), r.holderUnit}}},
+            {QStringLiteral("holder"),
+             QJsonObject {{QStringLiteral("id"), r.holderId},
+                          {QStringLiteral("full_name"), r.holderName},
+                          {QStringLiteral("nik"), r.holderNik},
+                          {QStringLiteral("unit"), r.holderUnit}}},
             {QStringLiteral("certificate_serial"), textOrNull(r.certificateSerial)},
             {QStringLiteral("reason"), RevocationReasons::key(r.reason)},
             {QStringLiteral("crl_reason_code"), RevocationReasons::crlReasonCode(r.reason)},
             {QStringLiteral("reason_text"), textOrNull(r.reasonText)},
             {QStringLiteral("effective_date"),
-             r.effectiveDate.isValid() ? QJsonValue(r.effectiveDate.toString(Qt::ISODate)) : QJsonValue()},
-            {QStringLiteral("filed_by"), QJsonObject{{QStringLiteral("kind"), r.filedByKind},
-                                                     {QStringLiteral("name"), textOrNull(r.officialName)},
-                                                     {QStringLiteral("nip"), textOrNull(r.officialNip)},
-                                                     {QStringLiteral("position"), textOrNull(r.officialPosition)}}},
+             r.effectiveDate.isValid() ? QJsonValue(r.effectiveDate.toString(Qt::ISODate))
+                                       : QJsonValue()},
+            {QStringLiteral("filed_by"),
+             QJsonObject {{QStringLiteral("kind"), r.filedByKind},
+                          {QStringLiteral("name"), textOrNull(r.officialName)},
+                          {QStringLiteral("nip"), textOrNull(r.officialNip)},
+                          {QStringLiteral("position"), textOrNull(r.officialPosition)}}},
             {QStringLiteral("channel"), r.channel},
             {QStringLiteral("applicant_email"), textOrNull(r.applicantEmail)},
             {QStringLiteral("applicant_language"), r.applicantLanguage},
@@ -191,7 +196,8 @@ int show(CliContext &context, const QStringList &arguments)
                .arg(r.id)
                .arg(RequestStates::label(r.state))
         << Qt::endl;
-    out << RequestCommands::tr("Holder: %1, NIK %2, %3").arg(r.holderName, r.holderNik, r.holderUnit)
+    out << RequestCommands::tr("Holder: %1, NIK %2, %3")
+               .arg(r.holderName, r.holderNik, r.holderUnit)
         << Qt::endl;
     out << RequestCommands::tr("Reason: %1 (CRL reason %2)")
                .arg(RevocationReasons::label(r.reason))
@@ -237,25 +243,27 @@ int file(CliContext &context, const QStringList &arguments)
     QStringList reasonKeys;
     for (RevocationReason reason : RevocationReasons::all())
         reasonKeys << RevocationReasons::key(reason);
-    const QCommandLineOption holder(QStringLiteral("holder"), RequestCommands::tr("The holder's NIK."),
-                                    QStringLiteral("NIK"));
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    RequestCommands::tr("Reason: %1.").arg(reasonKeys.join(QStringLiteral(", "))),
-                                    QStringLiteral("REASON"));
+    const QCommandLineOption holder(
+        QStringLiteral("holder"), RequestCommands::tr("The holder's NIK."), QStringLiteral("NIK"));
+    const QCommandLineOption reason(
+        QStringLiteral("reason"),
+        RequestCommands::tr("Reason: %1.").arg(reasonKeys.join(QStringLiteral(", "))),
+        QStringLiteral("REASON"));
     const QCommandLineOption text(QStringLiteral("text"),
                                   RequestCommands::tr("The reason in the applicant's words."),
                                   QStringLiteral("TEXT"));
-    const QCommandLineOption certificate(QStringLiteral("certificate"),
-                                         RequestCommands::tr("Serial (hex) of the holder's certificate."),
-                                         QStringLiteral("SERIAL"));
-    const QCommandLineOption effective(QStringLiteral("effective-date"),
-                                       RequestCommands::tr("Date the reason took effect (YYYY-MM-DD)."),
-                                       QStringLiteral("DATE"));
-    const QCommandLineOption officialName(QStringLiteral("official-name"),
-                                          RequestCommands::tr("Official filing on the holder's behalf."),
-                                          QStringLiteral("NAME"));
+    const QCommandLineOption certificate(
+        QStringLiteral("certificate"),
+        RequestCommands::tr("Serial (hex) of the holder's certificate."), QStringLiteral("SERIAL"));
+    const QCommandLineOption effective(
+        QStringLiteral("effective-date"),
+        RequestCommands::tr("Date the reason took effect (YYYY-MM-DD)."), QStringLiteral("DATE"));
+    const QCommandLineOption officialName(
+        QStringLiteral("official-name"),
+        RequestCommands::tr("Official filing on the holder's behalf."), QStringLiteral("NAME"));
     const QCommandLineOption officialNip(QStringLiteral("official-nip"),
-                                         RequestCommands::tr("The official's NIP."), QStringLiteral("NIP"));
+                                         RequestCommands::tr("The official's NIP."),
+                                         QStringLiteral("NIP"));
     const QCommandLineOption officialPosition(QStringLiteral("official-position"),
                                               RequestCommands::tr("The official's position."),
                                               QStringLiteral("POSITION"));
@@ -277,7 +285,8 @@ int file(CliContext &context, const QStringList &arguments)
         return context.usage(RequestCommands::tr("requests file needs --holder and --reason."));
     const auto reasonValue = RevocationReasons::fromKey(parser.value(reason));
     if (!reasonValue)
-        return context.usage(RequestCommands::tr("Unknown reason \"%1\".").arg(parser.value(reason)));
+        return context.usage(
+            RequestCommands::tr("Unknown reason \"%1\".").arg(parser.value(reason)));
     NewRevocationRequest request;
     request.reason = *reasonValue;
     request.reasonText = parser.value(text);
@@ -308,23 +317,23 @@ int file(CliContext &context, const QStringList &arguments)
             QStringLiteral("SELECT id FROM certificates WHERE holder_id = ? AND serial_hex = ?"),
             {found->id, parser.value(certificate).toUpper()});
         if (!id)
-            return context.fail(Error{ErrorCode::NotFound,
-                                      RequestCommands::tr("%1 has no certificate with serial %2.")
-                                          .arg(found->fullName, parser.value(certificate)),
-                                      {}});
+            return context.fail(Error {ErrorCode::NotFound,
+                                       RequestCommands::tr("%1 has no certificate with serial %2.")
+                                           .arg(found->fullName, parser.value(certificate)),
+                                       {}});
         request.certificateId = id->toLongLong();
     }
     AppSettings settings;
-    RequestLifecycle lifecycle(*database, RequestLifecycle::Options{settings.officeTimeZone(),
-                                                                     settings.dualControl()});
+    RequestLifecycle lifecycle(
+        *database, RequestLifecycle::Options {settings.officeTimeZone(), settings.dualControl()});
     auto filed = lifecycle.file(context.actor(), request);
     if (!filed)
         return context.fail(filed.error());
     if (context.json()) {
-        context.printJson(QJsonObject{{QStringLiteral("id"), filed->requestId},
-                                      {QStringLiteral("agenda_number"), filed->agendaNumber},
-                                      {QStringLiteral("state"), RequestStates::key(filed->to)},
-                                      {QStringLiteral("version"), filed->version}});
+        context.printJson(QJsonObject {{QStringLiteral("id"), filed->requestId},
+                                       {QStringLiteral("agenda_number"), filed->agendaNumber},
+                                       {QStringLiteral("state"), RequestStates::key(filed->to)},
+                                       {QStringLiteral("version"), filed->version}});
     } else {
         context.out() << RequestCommands::tr("Filed as %1.").arg(filed->agendaNumber) << Qt::endl;
     }
@@ -339,8 +348,9 @@ int apply(CliContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("AGENDA"),
                                  RequestCommands::tr("Agenda number or #id."));
-    parser.addPositionalArgument(QStringLiteral("ACTION"),
-                                 RequestCommands::tr("One of: %1.").arg(actionKeys.join(QStringLiteral(", "))));
+    parser.addPositionalArgument(
+        QStringLiteral("ACTION"),
+        RequestCommands::tr("One of: %1.").arg(actionKeys.join(QStringLiteral(", "))));
     const QCommandLineOption note(QStringLiteral("note"),
                                   RequestCommands::tr("Reason or note (required to reject, cancel, "
                                                       "ask for documents or record a failure)."),
@@ -361,7 +371,8 @@ int apply(CliContext &context, const QStringList &arguments)
         return done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return context.usage(RequestCommands::tr("requests apply takes an agenda number and an action."));
+        return context.usage(
+            RequestCommands::tr("requests apply takes an agenda number and an action."));
     const auto action = RequestStates::actionFromKey(positional.at(1));
     if (!action)
         return context.usage(RequestCommands::tr("Unknown action \"%1\".").arg(positional.at(1)));
@@ -384,23 +395,25 @@ int apply(CliContext &context, const QStringList &arguments)
         return context.fail(request.error());
     transition.requestId = request->id;
     AppSettings settings;
-    RequestLifecycle lifecycle(*database, RequestLifecycle::Options{settings.officeTimeZone(),
-                                                                     settings.dualControl()});
+    RequestLifecycle lifecycle(
+        *database, RequestLifecycle::Options {settings.officeTimeZone(), settings.dualControl()});
     auto outcome = lifecycle.apply(context.actor(), transition);
     if (!outcome)
         return context.fail(outcome.error());
     if (context.json()) {
-        context.printJson(QJsonObject{{QStringLiteral("id"), outcome->requestId},
-                                      {QStringLiteral("agenda_number"), textOrNull(outcome->agendaNumber)},
-                                      {QStringLiteral("from_state"), RequestStates::key(outcome->from)},
-                                      {QStringLiteral("state"), RequestStates::key(outcome->to)},
-                                      {QStringLiteral("version"), outcome->version}});
+        context.printJson(
+            QJsonObject {{QStringLiteral("id"), outcome->requestId},
+                         {QStringLiteral("agenda_number"), textOrNull(outcome->agendaNumber)},
+                         {QStringLiteral("from_state"), RequestStates::key(outcome->from)},
+                         {QStringLiteral("state"), RequestStates::key(outcome->to)},
+                         {QStringLiteral("version"), outcome->version}});
     } else {
         context.out() << RequestCommands::tr("%1: %2 -> %3")
                              .arg(outcome->agendaNumber.isEmpty()
                                       ? QStringLiteral("#%1").arg(outcome->requestId)
                                       : outcome->agendaNumber,
-                                  RequestStates::label(outcome->from), RequestStates::label(outcome->to))
+                                  RequestStates::label(outcome->from),
+                                  RequestStates::label(outcome->to))
                       << Qt::endl;
     }
     return ExitOk;

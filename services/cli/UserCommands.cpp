@@ -15,7 +15,8 @@ namespace {
 int withUsername(CliContext &context, QCommandLineParser &parser, const QString &command,
                  const QString &description, const QStringList &arguments, QString *username)
 {
-    parser.addPositionalArgument(QStringLiteral("USERNAME"), UserCommands::tr("The account's name."));
+    parser.addPositionalArgument(QStringLiteral("USERNAME"),
+                                 UserCommands::tr("The account's name."));
     if (int done = context.parse(parser, command, description, arguments); done >= 0)
         return done;
     if (parser.positionalArguments().size() != 1)
@@ -67,10 +68,10 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
         QJsonArray array;
         for (const UserAccount &account : *accounts) {
             if (context.json()) {
-                array.append(QJsonObject{{QStringLiteral("username"), account.username},
-                                         {QStringLiteral("full_name"), account.fullName},
-                                         {QStringLiteral("role"), Actor::roleKey(account.role)},
-                                         {QStringLiteral("active"), account.active}});
+                array.append(QJsonObject {{QStringLiteral("username"), account.username},
+                                          {QStringLiteral("full_name"), account.fullName},
+                                          {QStringLiteral("role"), Actor::roleKey(account.role)},
+                                          {QStringLiteral("active"), account.active}});
             } else {
                 context.out() << QStringLiteral("%1  %2  %3  %4")
                                      .arg(account.username, -16)
@@ -92,9 +93,9 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
                                       tr("operator, supervisor or administrator."),
                                       QStringLiteral("ROLE"), QStringLiteral("operator"));
         parser.addOptions({name, role});
-        if (int done = withUsername(context, parser, QStringLiteral("users add"),
-                                    tr("Add an account; the password is asked for."), arguments,
-                                    &username);
+        if (int done
+            = withUsername(context, parser, QStringLiteral("users add"),
+                           tr("Add an account; the password is asked for."), arguments, &username);
             done >= 0)
             return done;
         const Actor::Role roleValue = Actor::roleFromKey(parser.value(role));
@@ -107,8 +108,8 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
             return context.fail(database.error());
         const QString password = newPassword(context);
         if (password.isEmpty())
-            return context.fail(Error{ErrorCode::InvalidInput,
-                                      tr("No password given, or the two did not match."), {}});
+            return context.fail(Error {
+                ErrorCode::InvalidInput, tr("No password given, or the two did not match."), {}});
         auto added = UserAccounts(*database).add(context.actor(), username, parser.value(name),
                                                  roleValue, password);
         if (!added)
@@ -118,11 +119,11 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
     }
 
     const bool passwd = verb == QLatin1String("passwd");
-    if (int done = withUsername(context, parser,
-                                passwd ? QStringLiteral("users passwd") : QStringLiteral("users disable"),
-                                passwd ? tr("Set a new password.")
-                                       : tr("Disable an account; its history stays."),
-                                arguments, &username);
+    if (int done = withUsername(
+            context, parser,
+            passwd ? QStringLiteral("users passwd") : QStringLiteral("users disable"),
+            passwd ? tr("Set a new password.") : tr("Disable an account; its history stays."),
+            arguments, &username);
         done >= 0)
         return done;
     auto database = context.openDatabase();
@@ -134,8 +135,8 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
             return context.fail(exists.error());
         const QString password = newPassword(context);
         if (password.isEmpty())
-            return context.fail(Error{ErrorCode::InvalidInput,
-                                      tr("No password given, or the two did not match."), {}});
+            return context.fail(Error {
+                ErrorCode::InvalidInput, tr("No password given, or the two did not match."), {}});
         if (auto done = accounts.setPassword(context.actor(), username, password); !done)
             return context.fail(done.error());
         context.out() << tr("Password of %1 changed.").arg(username) << Qt::endl;

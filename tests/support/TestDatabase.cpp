@@ -25,8 +25,8 @@ QString TestDatabase::postgresServerUrl(QString *why)
 TestDatabase::Engine TestDatabase::engineUnderTest()
 {
     return qEnvironmentVariable("REVOCATION_DESK_TEST_ENGINE") == QLatin1String("postgres")
-               ? Engine::Postgres
-               : Engine::Sqlite;
+        ? Engine::Postgres
+        : Engine::Sqlite;
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
@@ -37,7 +37,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
             test->m_error = QStringLiteral("cannot create a temporary folder");
             return test;
         }
-        test->m_url = QStringLiteral("sqlite:") + test->m_dir.filePath(QStringLiteral("test.sqlite"));
+        test->m_url
+            = QStringLiteral("sqlite:") + test->m_dir.filePath(QStringLiteral("test.sqlite"));
     } else {
         QString why;
         const QString server = postgresServerUrl(&why);
@@ -53,7 +54,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
         auto admin = Database::open(*adminUrl);
         if (!admin) {
             test->m_error = QStringLiteral("cannot reach the test PostgreSQL server: ")
-                            + admin.error().toString();
+                + admin.error().toString();
             return test;
         }
         test->m_databaseName = QStringLiteral("rd_test_%1_%2")
@@ -71,7 +72,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
         test->m_url = url;
     }
     auto parsed = DatabaseUrl::parse(test->m_url);
-    auto database = parsed ? Database::open(*parsed) : Result<DatabasePtr>(std::unexpected(parsed.error()));
+    auto database
+        = parsed ? Database::open(*parsed) : Result<DatabasePtr>(std::unexpected(parsed.error()));
     if (!database) {
         test->m_error = database.error().toString();
         return test;

@@ -47,9 +47,9 @@ qint64 TestFixtures::fileRequest(const DatabasePtr &database, qint64 holderId)
 
 bool TestFixtures::forceState(const Database &database, qint64 requestId, RequestState state)
 {
-    auto done = database.execute(
-        QStringLiteral("UPDATE revocation_requests SET state = ? WHERE id = ?"),
-        {RequestStates::key(state), requestId});
+    auto done
+        = database.execute(QStringLiteral("UPDATE revocation_requests SET state = ? WHERE id = ?"),
+                           {RequestStates::key(state), requestId});
     return done.has_value() && done->numRowsAffected() == 1;
 }
 

@@ -60,10 +60,11 @@ int claimWorker(const QStringList &args)
         return 1;
     }
     RequestLifecycle lifecycle(*db);
-    const Actor actor = Actor::user(args.value(1), Actor::Role::Operator, args.value(2).toLongLong());
+    const Actor actor
+        = Actor::user(args.value(1), Actor::Role::Operator, args.value(2).toLongLong());
     for (const QString &id : args.mid(3)) {
-        auto claimed = lifecycle.apply(actor, {id.toLongLong(), RequestAction::Claim, std::nullopt,
-                                               {}, {}});
+        auto claimed
+            = lifecycle.apply(actor, {id.toLongLong(), RequestAction::Claim, std::nullopt, {}, {}});
         if (claimed) {
             std::printf("won %s\n", qPrintable(id));
         } else if (claimed.error().code == ErrorCode::Conflict) {
@@ -102,30 +103,32 @@ void TestAgendaConcurrency::twoProcessesFileWithoutDuplicatesOrGaps()
     RD_OPEN_DATABASE(test, TestDatabase::engineUnderTest());
     const qint64 holder = TestFixtures::addHolder(test->database(), 7);
     QVERIFY(holder > 0);
-    const QStringList args = {QStringLiteral("--file-worker"), test->url(),
-                              QString::number(holder), QStringLiteral("500")};
+    const QStringList args = {QStringLiteral("--file-worker"), test->url(), QString::number(holder),
+                              QStringLiteral("500")};
     std::unique_ptr<QProcess> first(startWorker(args));
     std::unique_ptr<QProcess> second(startWorker(args));
     QStringList numbers;
     for (QProcess *process : {first.get(), second.get()}) {
         QVERIFY(process->waitForFinished(240000));
         QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
-        numbers += QString::fromUtf8(process->readAllStandardOutput()).split(QLatin1Char('\n'),
-                                                                             Qt::SkipEmptyParts);
+        numbers += QString::fromUtf8(process->readAllStandardOutput())
+                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
     QCOMPARE(numbers.size(), 1000);
     QSet<int> sequence;
     QString month;
     for (const QString &number : numbers) {
-        QVERIFY2(number.size() == 15 && number.startsWith(QLatin1String("SE/")), qPrintable(number));
+        QVERIFY2(number.size() == 15 && number.startsWith(QLatin1String("SE/")),
+                 qPrintable(number));
         if (month.isEmpty())
             month = number.left(10);
         // Both processes run in the same office month unless the test straddles midnight.
         if (number.left(10) == month)
             sequence.insert(number.mid(11).toInt());
     }
-    const qint64 distinct = TestFixtures::count(*test->database(), QStringLiteral(
-        "(SELECT DISTINCT agenda_number FROM revocation_requests) AS d"));
+    const qint64 distinct = TestFixtures::count(
+        *test->database(),
+        QStringLiteral("(SELECT DISTINCT agenda_number FROM revocation_requests) AS d"));
     QCOMPARE(distinct, qint64(1000));
     if (sequence.size() == 1000) {
         for (int n = 1; n <= 1000; ++n)
@@ -155,14 +158,14 @@ void TestAgendaConcurrency::twoProcessesClaimEachRequestOnce()
         QVERIFY(id > 0);
         ids << QString::number(id);
     }
-    std::unique_ptr<QProcess> first(startWorker(
-        QStringList{QStringLiteral("--claim-worker"), test->url(), QStringLiteral("ani"),
-                    QString::number(*ani)}
-        + ids));
-    std::unique_ptr<QProcess> second(startWorker(
-        QStringList{QStringLiteral("--claim-worker"), test->url(), QStringLiteral("budi"),
-                    QString::number(*budi)}
-        + ids));
+    std::unique_ptr<QProcess> first(
+        startWorker(QStringList {QStringLiteral("--claim-worker"), test->url(),
+                                 QStringLiteral("ani"), QString::number(*ani)}
+                    + ids));
+    std::unique_ptr<QProcess> second(
+        startWorker(QStringList {QStringLiteral("--claim-worker"), test->url(),
+                                 QStringLiteral("budi"), QString::number(*budi)}
+                    + ids));
     QMap<QString, int> winners;
     int lost = 0;
     for (QProcess *process : {first.get(), second.get()}) {
@@ -180,7 +183,8 @@ void TestAgendaConcurrency::twoProcessesClaimEachRequestOnce()
     }
     QCOMPARE(winners.size(), ids.size());
     for (auto it = winners.cbegin(); it != winners.cend(); ++it)
-        QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("request %1 claimed twice").arg(it.key())));
+        QVERIFY2(it.value() == 1,
+                 qPrintable(QStringLiteral("request %1 claimed twice").arg(it.key())));
     QCOMPARE(lost, ids.size());
     auto claimed = db->scalar(QStringLiteral("SELECT COUNT(*) FROM revocation_requests WHERE "
                                              "state = 'in_verification' AND assigned_operator_id "

@@ -33,13 +33,14 @@ void TestDomainRules::databaseUrls_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<QString>("display");
-    QTest::newRow("sqlite absolute") << "sqlite:/var/lib/rd/desk.sqlite" << true
-                                     << "sqlite:/var/lib/rd/desk.sqlite";
-    QTest::newRow("sqlite with slashes") << "sqlite:///tmp/a.sqlite" << true << "sqlite:/tmp/a.sqlite";
+    QTest::newRow("sqlite absolute")
+        << "sqlite:/var/lib/rd/desk.sqlite" << true << "sqlite:/var/lib/rd/desk.sqlite";
+    QTest::newRow("sqlite with slashes")
+        << "sqlite:///tmp/a.sqlite" << true << "sqlite:/tmp/a.sqlite";
     QTest::newRow("postgres full") << "postgresql://rd:secret@db.natuna.local:6543/desk" << true
                                    << "postgresql://rd@db.natuna.local:6543/desk";
-    QTest::newRow("postgres default port") << "postgres://rd@127.0.0.1/desk" << true
-                                           << "postgresql://rd@127.0.0.1:5432/desk";
+    QTest::newRow("postgres default port")
+        << "postgres://rd@127.0.0.1/desk" << true << "postgresql://rd@127.0.0.1:5432/desk";
     QTest::newRow("sqlite without path") << "sqlite:" << false << "";
     QTest::newRow("postgres without database") << "postgresql://rd@host:5432/" << false << "";
     QTest::newRow("postgres without user") << "postgresql://host:5432/desk" << false << "";
@@ -119,8 +120,8 @@ void TestDomainRules::reasonsMapToRfc5280_data()
     QTest::newRow("transferred") << "transferred" << 3 << "Mutasi / pindah instansi";
     QTest::newRow("data changed") << "data_changed" << 3 << "Perubahan data";
     QTest::newRow("re-issued") << "reissued" << 4 << "Penerbitan ulang / pembaruan";
-    QTest::newRow("key compromised") << "key_compromised" << 1
-                                     << "Kunci / passphrase bocor, perangkat hilang";
+    QTest::newRow("key compromised")
+        << "key_compromised" << 1 << "Kunci / passphrase bocor, perangkat hilang";
     QTest::newRow("other") << "other" << 0 << "Lainnya";
 }
 
@@ -164,8 +165,8 @@ void TestDomainRules::stateTable()
         QCOMPARE(RequestStates::fromKey(RequestStates::key(state)), state);
         if (RequestStates::isTerminal(state))
             QVERIFY(RequestStates::allowedActions(state).empty());
-        const bool rejectable = !RequestStates::isTerminal(state)
-                                && !RequestStates::isPastRevocation(state);
+        const bool rejectable
+            = !RequestStates::isTerminal(state) && !RequestStates::isPastRevocation(state);
         QCOMPARE(RequestStates::target(state, A::Reject).has_value(), rejectable);
         QCOMPARE(RequestStates::target(state, A::Cancel).has_value(), rejectable);
     }

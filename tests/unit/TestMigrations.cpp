@@ -27,10 +27,10 @@ private:
 QStringList TestMigrations::tables(const Database &database)
 {
     auto query = database.isSqlite()
-                     ? database.execute(QStringLiteral(
-                           "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name"))
-                     : database.execute(QStringLiteral(
-                           "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+        ? database.execute(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name"))
+        : database.execute(
+            QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                            "current_schema() ORDER BY table_name"));
     QStringList names;
     while (query && query->next())
@@ -54,10 +54,11 @@ void TestMigrations::fromEmptyToLatest()
     RD_VERIFY_RESULT(applied);
     QCOMPARE(applied->size(), qsizetype(Migrations::all().size()));
     const QStringList names = tables(**db);
-    for (const char *table : {"holders", "tenures", "certificates", "revocation_requests",
-                              "request_events", "attachments", "verification_results",
-                              "dispositions", "outbox", "audit_log", "audit_checkpoint", "users",
-                              "sop_steps", "agenda_counters", "ams_operations", "schema_migrations"})
+    for (const char *table :
+         {"holders", "tenures", "certificates", "revocation_requests", "request_events",
+          "attachments", "verification_results", "dispositions", "outbox", "audit_log",
+          "audit_checkpoint", "users", "sop_steps", "agenda_counters", "ams_operations",
+          "schema_migrations"})
         QVERIFY2(names.contains(QLatin1String(table)), table);
     auto after = Migrations::status(**db);
     RD_VERIFY_RESULT(after);
@@ -125,7 +126,8 @@ void TestMigrations::unmigratedDatabaseIsRefused()
 void TestMigrations::sopStandardTimesAreData()
 {
     RD_OPEN_DATABASE(test, TestDatabase::engineUnderTest());
-    auto total = test->database()->scalar(QStringLiteral("SELECT SUM(standard_minutes) FROM sop_steps"));
+    auto total
+        = test->database()->scalar(QStringLiteral("SELECT SUM(standard_minutes) FROM sop_steps"));
     QCOMPARE(total->toInt(), 45);
     auto applicant = test->database()->scalar(
         QStringLiteral("SELECT SUM(standard_minutes) FROM sop_steps WHERE actor = 'applicant'"));

@@ -96,8 +96,8 @@ void TestRequestLifecycle::everyTransition()
     const qint64 auditBefore = TestFixtures::count(*m_db, QStringLiteral("audit_log"));
 
     RequestLifecycle lifecycle(m_db);
-    TransitionRequest transition{id, requestAction, std::nullopt,
-                                 QStringLiteral("Alasan uji"), QString()};
+    TransitionRequest transition {id, requestAction, std::nullopt, QStringLiteral("Alasan uji"),
+                                  QString()};
     const auto outcome = lifecycle.apply(Actor::commandLine(QStringLiteral("test")), transition);
     const auto expected = RequestStates::target(fromState, requestAction);
     RevocationRequestRepository requests(m_db);
@@ -181,8 +181,8 @@ void TestRequestLifecycle::agendaNumbersCountPerOfficeMonth()
     QCOMPARE(lifecycle.file(actor, request)->agendaNumber, QStringLiteral("SE/2026/11/0003"));
 
     // An office elsewhere (WITA) counts its own months.
-    RequestLifecycle makassar(m_db, RequestLifecycle::Options{
-                                        QTimeZone(QByteArrayLiteral("Asia/Makassar")), false});
+    RequestLifecycle makassar(
+        m_db, RequestLifecycle::Options {QTimeZone(QByteArrayLiteral("Asia/Makassar")), false});
     Clock::setFixedUtc(QDateTime(QDate(2027, 1, 31), QTime(16, 30), QTimeZone::utc()));
     QCOMPARE(makassar.file(actor, request)->agendaNumber, QStringLiteral("SE/2027/02/0001"));
     QCOMPARE(AgendaNumberAllocator::format(QStringLiteral("2026/11"), 12345),
@@ -243,7 +243,7 @@ void TestRequestLifecycle::dualControlNeedsASecondSupervisor()
 {
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     QVERIFY(TestFixtures::forceState(*m_db, id, RequestState::CertificateMatched));
-    RequestLifecycle lifecycle(m_db, RequestLifecycle::Options{QTimeZone(), true});
+    RequestLifecycle lifecycle(m_db, RequestLifecycle::Options {QTimeZone(), true});
     const Actor sari = Actor::user(QStringLiteral("sari"), Actor::Role::Supervisor);
     const Actor joko = Actor::user(QStringLiteral("joko"), Actor::Role::Supervisor);
     const Actor ani = Actor::user(QStringLiteral("ani"), Actor::Role::Operator);
@@ -251,13 +251,14 @@ void TestRequestLifecycle::dualControlNeedsASecondSupervisor()
     auto direct = lifecycle.apply(ani, {id, RequestAction::Revoke, std::nullopt, {}, {}});
     QVERIFY(!direct);
     QCOMPARE(direct.error().code, ErrorCode::PermissionDenied);
-    RD_VERIFY_RESULT(lifecycle.apply(sari, {id, RequestAction::RequestApproval, std::nullopt, {}, {}}));
+    RD_VERIFY_RESULT(
+        lifecycle.apply(sari, {id, RequestAction::RequestApproval, std::nullopt, {}, {}}));
     auto byOperator = lifecycle.apply(ani, {id, RequestAction::Revoke, std::nullopt, {}, {}});
     QCOMPARE(byOperator.error().code, ErrorCode::PermissionDenied);
     auto bySelf = lifecycle.apply(sari, {id, RequestAction::Revoke, std::nullopt, {}, {}});
     QCOMPARE(bySelf.error().code, ErrorCode::PermissionDenied);
-    auto approved = lifecycle.apply(joko, {id, RequestAction::Revoke, std::nullopt, {},
-                                           QStringLiteral("AMS-2026-000123")});
+    auto approved = lifecycle.apply(
+        joko, {id, RequestAction::Revoke, std::nullopt, {}, QStringLiteral("AMS-2026-000123")});
     RD_VERIFY_RESULT(approved);
     QCOMPARE(approved->to, RequestState::Revoked);
     RevocationRequestRepository requests(m_db);
@@ -268,13 +269,16 @@ void TestRequestLifecycle::reasonRequiredForRejection()
 {
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     RequestLifecycle lifecycle(m_db);
-    auto bare = lifecycle.apply(Actor::commandLine(), {id, RequestAction::Reject, std::nullopt,
-                                                       QStringLiteral("   "), {}});
+    auto bare = lifecycle.apply(
+        Actor::commandLine(), {id, RequestAction::Reject, std::nullopt, QStringLiteral("   "), {}});
     QVERIFY(!bare);
     QCOMPARE(bare.error().code, ErrorCode::InvalidInput);
     auto rejected = lifecycle.apply(Actor::commandLine(),
-                                    {id, RequestAction::Reject, std::nullopt,
-                                     QStringLiteral("Surat keterangan tidak ditandatangani"), {}});
+                                    {id,
+                                     RequestAction::Reject,
+                                     std::nullopt,
+                                     QStringLiteral("Surat keterangan tidak ditandatangani"),
+                                     {}});
     RD_VERIFY_RESULT(rejected);
     RevocationRequestRepository requests(m_db);
     QCOMPARE(requests.findById(id)->closingReason,
@@ -301,16 +305,26 @@ void TestRequestLifecycle::badFilingsChangeNothing()
     request.holderId = m_holder;
     request.reason = RevocationReason::KeyCompromised;
     switch (variant) {
-    case 0: request.holderId = 999999; break;
-    case 1: request.reason = RevocationReason::Deceased; break;
+    case 0:
+        request.holderId = 999999;
+        break;
+    case 1:
+        request.reason = RevocationReason::Deceased;
+        break;
     case 2:
         request.filedBy = NewRevocationRequest::FiledBy::Official;
         request.officialName = QStringLiteral("Hendra");
         request.officialNip = QStringLiteral("12345");
         break;
-    case 3: request.reason = RevocationReason::Other; break;
-    case 4: request.channel = QStringLiteral("fax"); break;
-    case 5: request.certificateId = 424242; break;
+    case 3:
+        request.reason = RevocationReason::Other;
+        break;
+    case 4:
+        request.channel = QStringLiteral("fax");
+        break;
+    case 5:
+        request.certificateId = 424242;
+        break;
     }
     const qint64 requests = TestFixtures::count(*m_db, QStringLiteral("revocation_requests"));
     const qint64 audit = TestFixtures::count(*m_db, QStringLiteral("audit_log"));
@@ -336,7 +350,8 @@ void TestRequestLifecycle::stepTimingsCompareWithStandard()
     Clock::setFixedUtc(start.addSecs(3600 + 7 * 60));
     RD_VERIFY_RESULT(lifecycle.apply(actor, {id, RequestAction::Verify, std::nullopt, {}, {}}));
     Clock::setFixedUtc(start.addSecs(3600 + 9 * 60));
-    RD_VERIFY_RESULT(lifecycle.apply(actor, {id, RequestAction::MatchCertificate, std::nullopt, {}, {}}));
+    RD_VERIFY_RESULT(
+        lifecycle.apply(actor, {id, RequestAction::MatchCertificate, std::nullopt, {}, {}}));
 
     RevocationRequestRepository requests(m_db);
     auto timings = requests.stepTimings(id);

@@ -38,8 +38,9 @@ void TestUserAccounts::addAuthenticateDisable()
     RD_OPEN_DATABASE(test, TestDatabase::Engine::Sqlite);
     UserAccounts users(test->database());
     const Actor admin = Actor::commandLine(QStringLiteral("root"));
-    auto id = users.add(admin, QStringLiteral("sari.supervisor"), QStringLiteral("Sari Dewi, S.Kom."),
-                        Actor::Role::Supervisor, QStringLiteral("kata-sandi-sari-2026"));
+    auto id
+        = users.add(admin, QStringLiteral("sari.supervisor"), QStringLiteral("Sari Dewi, S.Kom."),
+                    Actor::Role::Supervisor, QStringLiteral("kata-sandi-sari-2026"));
     RD_VERIFY_RESULT(id);
     auto actor = users.authenticate(QStringLiteral("sari.supervisor"),
                                     QStringLiteral("kata-sandi-sari-2026"));
@@ -48,9 +49,11 @@ void TestUserAccounts::addAuthenticateDisable()
     QCOMPARE(actor->role(), Actor::Role::Supervisor);
     QCOMPARE(actor->userId(), *id);
 
-    auto wrong = users.authenticate(QStringLiteral("sari.supervisor"), QStringLiteral("salah-sandi-1234"));
+    auto wrong
+        = users.authenticate(QStringLiteral("sari.supervisor"), QStringLiteral("salah-sandi-1234"));
     QCOMPARE(wrong.error().code, ErrorCode::AuthenticationFailed);
-    auto unknown = users.authenticate(QStringLiteral("nobody"), QStringLiteral("kata-sandi-sari-2026"));
+    auto unknown
+        = users.authenticate(QStringLiteral("nobody"), QStringLiteral("kata-sandi-sari-2026"));
     QCOMPARE(unknown.error().code, ErrorCode::AuthenticationFailed);
     QCOMPARE(unknown.error().message, wrong.error().message);
 
@@ -75,10 +78,14 @@ void TestUserAccounts::badInputChangesNothing_data()
     QTest::addColumn<QString>("username");
     QTest::addColumn<QString>("password");
     QTest::addColumn<int>("role");
-    QTest::newRow("short password") << "ani" << "pendek" << int(Actor::Role::Operator);
-    QTest::newRow("upper-case name") << "Ani" << "kata-sandi-ani-1" << int(Actor::Role::Operator);
-    QTest::newRow("name with space") << "ani r" << "kata-sandi-ani-1" << int(Actor::Role::Operator);
-    QTest::newRow("no role") << "ani" << "kata-sandi-ani-1" << int(Actor::Role::None);
+    QTest::newRow("short password") << "ani"
+                                    << "pendek" << int(Actor::Role::Operator);
+    QTest::newRow("upper-case name") << "Ani"
+                                     << "kata-sandi-ani-1" << int(Actor::Role::Operator);
+    QTest::newRow("name with space") << "ani r"
+                                     << "kata-sandi-ani-1" << int(Actor::Role::Operator);
+    QTest::newRow("no role") << "ani"
+                             << "kata-sandi-ani-1" << int(Actor::Role::None);
 }
 
 void TestUserAccounts::badInputChangesNothing()
@@ -93,7 +100,8 @@ void TestUserAccounts::badInputChangesNothing()
     QVERIFY(!added);
     QCOMPARE(added.error().code, ErrorCode::InvalidInput);
     QCOMPARE(rd::test::TestFixtures::count(*test->database(), QStringLiteral("users")), qint64(0));
-    QCOMPARE(rd::test::TestFixtures::count(*test->database(), QStringLiteral("audit_log")), qint64(0));
+    QCOMPARE(rd::test::TestFixtures::count(*test->database(), QStringLiteral("audit_log")),
+             qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestUserAccounts)
