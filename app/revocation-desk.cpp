@@ -3,6 +3,7 @@
 
 #include "AppSettings.h"
 #include "Database.h"
+#include "KioskWizard.h"
 #include "Migrations.h"
 #include "Translator.h"
 #include "WorkbenchWindow.h"
@@ -68,6 +69,9 @@ void addOptions(QCommandLineParser &parser)
                       RevocationDesk::tr("id|en")});
     parser.addOption({QStringLiteral("workbench"),
                       RevocationDesk::tr("Open the operator workbench (the default).")});
+    parser.addOption({QStringLiteral("kiosk"),
+                      RevocationDesk::tr("Open the applicant kiosk: a full-screen guided request "
+                                         "for the public, without a login.")});
 }
 
 // Whether a person can see a message box: not on the offscreen or minimal platforms that tests
@@ -152,6 +156,9 @@ int main(int argc, char *argv[])
                         RevocationDesk::tr("Unknown language %1: use id or en.")
                             .arg(parser.value(QStringLiteral("language"))));
     }
+    const bool kiosk = parser.isSet(QStringLiteral("kiosk"));
+    if (kiosk && parser.isSet(QStringLiteral("workbench")))
+        return failWith(ExitUsage, RevocationDesk::tr("Choose either --kiosk or --workbench."));
     if (!parser.positionalArguments().isEmpty()) {
         return failWith(ExitUsage,
                         RevocationDesk::tr("Unexpected argument %1; see --help.")
@@ -177,6 +184,15 @@ int main(int argc, char *argv[])
         auto current = rd::Migrations::requireCurrent(**database);
         if (!current)
             return failWith(current.error());
+    }
+
+    if (kiosk) {
+        rd::RequestLifecycle::Options options;
+        options.officeZone = settings.officeTimeZone();
+        options.dualControl = settings.dualControl();
+        rd::KioskWizard wizard(*database, options, language);
+        wizard.showFullScreen();
+        return QApplication::exec();
     }
 
     rd::WorkbenchWindow window(*database, settings.officeTimeZone());

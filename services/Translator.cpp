@@ -9,6 +9,9 @@ namespace rd {
 
 bool Translator::install(QCoreApplication &application, const QString &language)
 {
+    // The previous language's translators go first, so that a string one language lacks never
+    // shows in the other (the kiosk switches language while it runs).
+    qDeleteAll(application.findChildren<QTranslator *>(Qt::FindDirectChildrenOnly));
     QLocale::setDefault(QLocale(language == QLatin1String("en") ? QStringLiteral("en_GB")
                                                                 : QStringLiteral("id_ID")));
     auto *ours = new QTranslator(&application);

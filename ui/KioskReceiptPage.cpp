@@ -1,0 +1,112 @@
+#include "KioskReceiptPage.h"
+
+#include "KioskWizard.h"
+
+#include <QLabel>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rd {
+
+KioskReceiptPage::KioskReceiptPage(KioskWizard *kiosk)
+    : KioskPage(kiosk, 5, QStringLiteral("receiptPage"))
+{
+    setFinalPage(true);
+
+    m_numberLabel = new QLabel(this);
+    m_numberLabel->setObjectName(QStringLiteral("agendaNumberLabel"));
+    m_numberLabel->setTextFormat(Qt::PlainText);
+    m_numberLabel->setWordWrap(true);
+    body()->addWidget(m_numberLabel);
+
+    m_agendaNumber = new QLabel(this);
+    m_agendaNumber->setObjectName(QStringLiteral("agendaNumber"));
+    m_agendaNumber->setTextFormat(Qt::PlainText);
+    m_agendaNumber->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_agendaNumber->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    body()->addWidget(m_agendaNumber, 0, Qt::AlignLeft);
+    body()->addSpacing(18);
+
+    m_nextStepsTitle = new QLabel(this);
+    m_nextStepsTitle->setObjectName(QStringLiteral("nextStepsTitle"));
+    m_nextStepsTitle->setTextFormat(Qt::PlainText);
+    m_nextStepsTitle->setProperty("kioskRole", QStringLiteral("fieldLabel"));
+    body()->addWidget(m_nextStepsTitle);
+    m_nextSteps = new QLabel(this);
+    m_nextSteps->setObjectName(QStringLiteral("nextSteps"));
+    m_nextSteps->setTextFormat(Qt::RichText); // a numbered list; every inserted text is escaped
+    m_nextSteps->setWordWrap(true);
+    body()->addWidget(m_nextSteps);
+
+    m_hold = new QTimer(this);
+    m_hold->setSingleShot(true);
+    connect(m_hold, &QTimer::timeout, this, [this] {
+        m_ready = true;
+        emit completeChanged();
+    });
+}
+
+KioskReceiptPage::~KioskReceiptPage() = default;
+
+void KioskReceiptPage::showOutcome(const TransitionOutcome &outcome, const QString &email,
+                                   const QString &language)
+{
+    m_agendaNumber->setText(outcome.agendaNumber);
+    m_email = email;
+    m_language = language;
+    showNextSteps();
+}
+
+void KioskReceiptPage::initializePage()
+{
+    m_ready = false;
+    m_hold->start(kiosk()->receiptHold());
+    emit completeChanged();
+}
+
+bool KioskReceiptPage::isComplete() const
+{
+    return m_ready;
+}
+
+void KioskReceiptPage::showNextSteps()
+{
+    // The sentences are escaped before the values go in, and the values themselves too.
+    const QString steps[] = {
+        tr("An operator checks the data and the documents, and then the certificate itself.")
+            .toHtmlEscaped(),
+        tr("When everything is in order, the operator revokes the certificate.").toHtmlEscaped(),
+        tr("An e-mail in %1 goes to %2 when the certificate has been revoked.")
+            .toHtmlEscaped()
+            .arg(KioskWizard::languageName(m_language).toHtmlEscaped(),
+                 QStringLiteral("<b>") + m_email.toHtmlEscaped() + QStringLiteral("</b>")),
+        tr("Keep the agenda number: the operator asks for it.").toHtmlEscaped(),
+    };
+    QString html = QStringLiteral("<ol style=\"margin-left: 0\">");
+    for (const QString &step : steps)
+        html
+            += QStringLiteral("<li style=\"margin-bottom: 8px\">") + step + QStringLiteral("</li>");
+    html += QStringLiteral("</ol>");
+    m_nextSteps->setText(html);
+}
+
+void KioskReceiptPage::retranslate()
+{
+    KioskPage::retranslate();
+    setHeading(tr("Your request has been filed"));
+    m_numberLabel->setText(tr("Agenda number"));
+    m_nextStepsTitle->setText(tr("What happens next"));
+    showNextSteps();
+}
+
+void KioskReceiptPage::clear()
+{
+    m_hold->stop();
+    m_ready = false;
+    m_agendaNumber->clear();
+    m_email.clear();
+    m_language.clear();
+    showNextSteps();
+}
+
+} // namespace rd
