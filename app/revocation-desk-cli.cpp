@@ -11,7 +11,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("revocation-desk"));
-    QCoreApplication::setOrganizationName(QStringLiteral("revocation-desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REVOCATION_DESK_VERSION));
     rd::AppSettings settings;
     rd::Translator::install(application, rd::AppSettings::uiLanguage(settings));

@@ -123,7 +123,6 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("revocation-desk"));
-    QApplication::setOrganizationName(QStringLiteral("revocation-desk"));
     QApplication::setApplicationVersion(QStringLiteral(REVOCATION_DESK_VERSION));
 
     // The language decides how the options themselves are described: find it first.

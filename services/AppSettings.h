@@ -31,7 +31,9 @@ public:
 
     QSettings &raw() { return *m_settings; }
 
-    // The default SQLite file: QStandardPaths::AppDataLocation/revocation-desk.sqlite.
+    // The default SQLite file: QStandardPaths::AppDataLocation/revocation-desk.sqlite, i.e.
+    // ~/.local/share/revocation-desk/ (the programs set no organisation name, so that the
+    // application's name is the whole folder).
     static QString defaultDatabasePath();
     // --database > REVOCATION_DESK_DATABASE > database/url > the default file.
     static Result<DatabaseUrl> resolveDatabaseUrl(const QString &commandLineValue,
