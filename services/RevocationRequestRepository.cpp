@@ -37,15 +37,20 @@ RevocationRequestRepository::queueStatement(const RequestQueueFilter &filter, in
         where += filter.newestFirst ? QStringLiteral("r.id < ?") : QStringLiteral("r.id > ?");
         statement.values << *afterId;
     }
-    statement.sql = QStringLiteral(
-        "SELECT r.id, r.agenda_number, h.full_name, h.nik, h.unit, r.reason, r.state, "
-        "r.filed_at, u.username, r.channel, r.version FROM revocation_requests r "
-        "JOIN holders h ON h.id = r.holder_id "
-        "LEFT JOIN users u ON u.id = r.assigned_operator_id");
+    // The page's ids come from revocation_requests alone (its indexes give them in order);
+    // only those rows are then joined to holders and users, never every match.
+    const QString order = filter.newestFirst ? QStringLiteral(" ORDER BY r.id DESC")
+                                             : QStringLiteral(" ORDER BY r.id ASC");
+    statement.sql = QStringLiteral("SELECT r.id, r.agenda_number, h.full_name, h.nik, h.unit, "
+                                   "r.reason, r.state, r.filed_at, u.username, r.channel, "
+                                   "r.version FROM (SELECT r.id FROM revocation_requests r");
     if (!where.isEmpty())
         statement.sql += QStringLiteral(" WHERE ") + where;
-    statement.sql += filter.newestFirst ? QStringLiteral(" ORDER BY r.id DESC LIMIT ?")
-                                        : QStringLiteral(" ORDER BY r.id ASC LIMIT ?");
+    statement.sql += order
+        + QStringLiteral(" LIMIT ?) page JOIN revocation_requests r ON r.id = page.id "
+                         "JOIN holders h ON h.id = r.holder_id "
+                         "LEFT JOIN users u ON u.id = r.assigned_operator_id")
+        + order;
     statement.values << limit;
     return statement;
 }

@@ -54,11 +54,15 @@ QString SearchText::holderCondition(const Database &database, const QString &hol
             + QStringLiteral(" IN (SELECT id FROM holders WHERE full_name >= ? AND full_name < ?)");
     }
     if (database.isSqlite()) {
-        // FTS5's trigram LIKE has no ESCAPE clause: wildcards typed by a person are dropped.
-        fragment.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-        values << QString(QLatin1Char('%') + fragment + QLatin1Char('%'));
+        // A quoted FTS5 phrase is a case-insensitive substring match with the trigram tokenizer,
+        // answered from the index alone; LIKE would re-read every candidate's holders row (40x
+        // slower for a common fragment). Quotes in the text are doubled, so anything a person
+        // types is literal.
+        fragment.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        values << QString(QLatin1Char('"') + fragment + QLatin1Char('"'));
         return holderIdColumn
-            + QStringLiteral(" IN (SELECT rowid FROM holders_name_index WHERE full_name LIKE ?)");
+            + QStringLiteral(
+                   " IN (SELECT rowid FROM holders_name_index WHERE holders_name_index MATCH ?)");
     }
     fragment.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
         .replace(QLatin1Char('%'), QLatin1String("\\%"))
