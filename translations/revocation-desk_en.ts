@@ -1,4 +1,2149 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole, 3 naming the first entry that was changed, removed or inserted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit verify takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: no REVOCATION_DESK_AUDIT_KEY is set, so the checkpoint&apos;s signature was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit chain is broken at entry %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log has no checkpoint row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed: the chain jumps from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted: entry %2 links past it to entry %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted: the entry after it links to entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed and the entries after it renumbered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed: entry %2 no longer links to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed: its content no longer matches its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed: the checkpoint records %2 entries, the log holds %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted after the checkpoint (entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint does not match entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s signature is wrong or missing: the newest entries may have been rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain of %n entries is whole.</source>
+        <translation>
+            <numerusform>The audit chain of %n entry is whole.</numerusform>
+            <numerusform>The audit chain of %n entries is whole.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificateRepository</name>
+    <message>
+        <source>A certificate needs its serial number, issuer and subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s validity period is not a valid range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s SHA-256 fingerprint must have 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown certificate status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revoked certificate needs the time of its revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revoked certificate needs an RFC 5280 reason code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a revoked certificate has a revocation time and reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate with serial number %1 is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an RFC 5280 reason code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 is revoked and cannot become %2 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no certificate with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>See revocation-desk-cli --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineTool</name>
+    <message>
+        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+
+Revocation Desk without a window: database set-up, the holder register, revocation requests, users and the audit log.
+
+Global options:
+  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
+                   (default: REVOCATION_DESK_DATABASE, then the setting
+                   database/url, then the SQLite file in the data folder)
+  --json           print data as JSON
+  -h, --help       show this help; NOUN --help and NOUN VERB --help too
+  --version        show the version
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain broken), 4 indeterminate, 5 at risk.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--database needs a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a verb for %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: revocation-desk-cli %1 VERB [options]
+%2
+
+Verbs: %3
+Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1 %2&quot;; %1 knows: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The Qt database driver %1 is not installed (Debian package %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database path %1 is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite database %1 cannot use write-ahead logging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database returned no row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message>
+        <source>Create or upgrade the schema; show its version and row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the schema migrations this database lacks, in order. Running it again changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db migrate takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is up to date (schema version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s); schema version is now %1.</source>
+        <translation>
+            <numerusform>Applied %n migration; schema version is now %1.</numerusform>
+            <numerusform>Applied %n migrations; schema version is now %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the schema version and how many rows each table holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db status takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `revocation-desk-cli db migrate` to bring it up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The SQLite database URL has no file path: write sqlite:/path/to/file.sqlite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database URL is malformed: write postgresql://user[:password]@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown database URL: use sqlite:PATH or postgresql://user[:password]@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoCertificateAuthority</name>
+    <message>
+        <source>Could not generate an EC P-256 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The random number generator failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not encode the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo certificate authority needs a start date and at least one year of validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the CA&apos;s serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the CA certificate&apos;s validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the CA&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add the CA certificate&apos;s extensions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign the CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A holder certificate needs the holder&apos;s name and unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A holder certificate needs a start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the certificate&apos;s validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the subject name for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add the certificate&apos;s extensions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not a DER-encoded X.509 certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is followed by %n stray byte(s).</source>
+        <translation>
+            <numerusform>The certificate is followed by %n stray byte.</numerusform>
+            <numerusform>The certificate is followed by %n stray bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the certificate&apos;s serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the certificate&apos;s validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommands</name>
+    <message>
+        <source>Fill an empty database with demo data for Kabupaten Natuna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many holders (%1 to 100000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill an empty database with realistic demo data: holders over Natuna&apos;s offices, terms of office, certificates from a demo CA, accounts, and requests in every state. Refuses a database that already has holders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--holders needs a number from %1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeded %1 holders, %2 terms of office, %3 certificates, %4 requests and %5 accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo accounts (shown once):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataSeeder</name>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The register already holds %n holder(s); demo data is only seeded into an empty database.</source>
+        <translation>
+            <numerusform>The register already holds %n holder; demo data is only seeded into an empty database.</numerusform>
+            <numerusform>The register already holds %n holders; demo data is only seeded into an empty database.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo register has no holder left for a request in the state %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo register has no official to file for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demo request ended as %1 instead of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo needs at least %1 holders to show a request in every state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HolderCommands</name>
+    <message>
+        <source>%1 needs a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK or NIP prefix, or part of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the first N rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List certificate holders by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one holder with their terms of office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holders show takes one NIK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK: %1  NIP: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail: %1  AMS user name: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms of office:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register of certificate holders and their terms of office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HolderRepository</name>
+    <message>
+        <source>The holder&apos;s full name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s unit (perangkat daerah) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown employment status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A holder with NIK %1 or NIP %2 is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A term of office needs a position and a unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A term of office needs a start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A term of office cannot end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No holder has NIK %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no holder with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityNumbers</name>
+    <message numerus="yes">
+        <source>A NIK has exactly 16 digits (this one has %n).</source>
+        <translation>
+            <numerusform>A NIK has exactly 16 digits (this one has %n).</numerusform>
+            <numerusform>A NIK has exactly 16 digits (this one has %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The NIK starts with %1, which is no province code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NIK&apos;s digits 7 to 12 are not a date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NIK&apos;s last four digits cannot be 0000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A NIP has exactly 18 digits (this one has %n).</source>
+        <translation>
+            <numerusform>A NIP has exactly 18 digits (this one has %n).</numerusform>
+            <numerusform>A NIP has exactly 18 digits (this one has %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s first 8 digits are not a date of birth (yyyymmdd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s digits 9 to 14 are not a month of appointment after the 15th birthday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Migration %1 (%2) failed; the database was left at the version before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is at schema version %1 but this program needs %2: run `revocation-desk-cli db migrate` first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is at schema version %1, newer than this program knows (%2): update Revocation Desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestCommands</name>
+    <message>
+        <source>Only requests in this state (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number, NIK or NIP prefix, or part of the holder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first (default: newest first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List revocation requests, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown state &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number (SE/2026/11/0001) or #id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one request with its SOP steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests show takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 (#%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without agenda number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder: %1, NIK %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1 (CRL reason %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed on the holder&apos;s behalf by %1 (NIP %2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per SOP step (actual / standard minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason in the applicant&apos;s words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial (hex) of the holder&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date the reason took effect (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official filing on the holder&apos;s behalf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official&apos;s NIP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official&apos;s position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the applicant is told the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s language, id or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File a revocation request and give it its agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests file needs --holder and --reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reason &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--effective-date must be YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no certificate with serial %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number or #id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason or note (required to reject, cancel, ask for documents or record a failure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS reference of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse if the request changed since this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a request one step along the SOP, with its step event and audit entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests apply takes an agenda number and an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expect-version needs a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing, and moving a request along the SOP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestLifecycle</name>
+    <message>
+        <source>Choose the certificate holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown filing channel %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s language must be id or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the name of the official filing on the holder&apos;s behalf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official&apos;s NIP must have 18 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deceased holder cannot file: the superior files on their behalf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the reason when it is &quot;Other&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no holder with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no certificate with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That certificate does not belong to this holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 has an unknown state %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 was changed on another workstation; reload it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 is already being verified by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request that is &quot;%1&quot; cannot take the step &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only staff can do this at a workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 was claimed by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dual control is on: a supervisor must approve request %1 before it is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve a revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person who asked for approval cannot also give it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 was just claimed by another operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestStates</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked, awaiting proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim for verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for missing documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit with completed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and documents verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate matches the holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a supervisor to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke (confirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked in AMS, awaiting proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationDesk</name>
+    <message>
+        <source>Revocation Desk: the workstation for revoking electronic certificates (Layanan Pencabutan Sertifikat Elektronik).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database, sqlite:PATH or postgresql://user@host:port/dbname. Default: REVOCATION_DESK_DATABASE, then the setting database/url, then the file in the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the window, id or en. Default: the setting ui/language, then the system&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id|en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the operator workbench (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the applicant kiosk: a full-screen guided request for the public, without a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language %1: use id or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose either --kiosk or --workbench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument %1; see --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationReasons</name>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key compromised or device lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder has retired; the superior files with the pension decree (SK pensiun) attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder has died; the superior files with the death certificate attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder was dismissed; the superior files with the dismissal decree attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder moved to another position or agency; the certificate names the old affiliation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data in the certificate (name, e-mail, unit) is no longer correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new certificate replaces this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key or passphrase may be known to someone else, or the device holding it was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another reason, explained in the statement letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationRequestRepository</name>
+    <message>
+        <source>%1 is not a request number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request has agenda number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserAccounts</name>
+    <message>
+        <source>A password needs at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password may have at most 256 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name has 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role must be operator, supervisor or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or the account is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserCommands</name>
+    <message>
+        <source>The account&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation accounts (operator, supervisor, administrator). Passwords are read from the terminal without echo, or from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator, supervisor or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account; the password is asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users add needs --name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password given, or the two did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable an account; its history stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskFilerPage</name>
+    <message>
+        <source>Type the official&apos;s NIP (18 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the official who files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the official&apos;s position, e.g. Head of the Office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the e-mail address where the outcome is to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; check it, e.g. name@natunakab.go.id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who files the request?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is filed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An official on the holder&apos;s behalf (the superior or the head of the office)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deceased holder cannot file: the superior or the head of the office files on their behalf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a retired or dismissed holder, the superior or the head of the office usually files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official&apos;s NIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name, with titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail for the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome of the request is sent to this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskIdentityPage</name>
+    <message>
+        <source>Type the holder&apos;s NIK (16 digits, on the identity card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the holder&apos;s official e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK and e-mail do not match our register; ask the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register cannot be read just now. Please try again in a moment, or ask the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NIK and e-mail belong to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this the certificate holder? Press &quot;%1&quot; to continue. If not, correct the NIK or the e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose certificate is to be revoked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here you ask for an electronic certificate to be revoked. First tell us whose certificate it is: the holder&apos;s NIK and the official e-mail address the office has registered for the holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder&apos;s NIK (16 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder&apos;s official e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. name@natunakab.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskPage</name>
+    <message>
+        <source>Electronic certificate revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReasonPage</name>
+    <message>
+        <source>Choose the reason from the list: what it means is explained here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for the operator (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the reason for the revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the reason: it is required for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the certificate to be revoked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the reason took effect, e.g. the day of retirement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the laptop with the certificate was stolen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReceiptPage</name>
+    <message>
+        <source>An operator checks the data and the documents, and then the certificate itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When everything is in order, the operator revokes the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An e-mail in %1 goes to %2 when the certificate has been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the agenda number: the operator asks for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request has been filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskSummaryPage</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (NIP %3), on the holder&apos;s behalf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pension decree (SK pensiun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dismissal decree (SK pemberhentian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transfer decree (SK mutasi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After you file, an operator checks the data and the documents at the counter before the certificate is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have %1 ready for the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the statement to file the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be filed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing you entered is lost: press &quot;%1&quot; to try again, or ask the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and file the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what will be filed. To change something, go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I state that the holder stops using this certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWizard</name>
+    <message>
+        <source>Cancel the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this request? Everything entered so far is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, cancel and clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic certificate revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the kiosk in Indonesian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the kiosk in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestDetailsDialog</name>
+    <message>
+        <source>Request details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the applicant&apos;s words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for closing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOP s&amp;teps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ime against standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet (draft #%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, NIP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (on the holder&apos;s behalf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over by %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded steps took %1 min against a standard of %2 min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestQueueModel</name>
+    <message>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft #%1: an agenda number is given when it is submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+NIK %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 office time (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No operator has claimed this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the request was filed, in office time (%1). Click to show the newest or the oldest requests first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show the newest or the oldest requests first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is ordered by filing; this column cannot be sorted. Use the state filter and the search instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkbenchWindow</name>
+    <message>
+        <source>Revocation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the requests in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agenda number (SE/2026/11/0001), the first digits of a NIK or NIP, or part of the holder&apos;s name (three letters or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number, NIK or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click a request to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected request&apos;s details, steps and times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the queue and the state counts again from the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Revocation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request queue could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of requests per state could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Revocation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: the regency&apos;s procedure for revoking an electronic certificate, from the applicant&apos;s request to the notice that it was revoked.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,2164 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
+        <translation>Pengaturan database/url memuat kata sandi; hapus kata sandi tersebut dan gunakan keychain atau PGPASSWORD.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
+        <translation>Buktikan bahwa rantai hash log audit utuh, atau sebutkan entri pertama yang diubah, dihapus, atau disisipkan.</translation>
+    </message>
+    <message>
+        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole, 3 naming the first entry that was changed, removed or inserted.</source>
+        <translation>Hitung ulang rantai hash log audit dan periksa tanda tangan titik periksanya. Keluar dengan kode 0 jika utuh, atau 3 dengan menyebutkan entri pertama yang diubah, dihapus, atau disisipkan.</translation>
+    </message>
+    <message>
+        <source>audit verify takes no arguments.</source>
+        <translation>audit verify tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>Note: no REVOCATION_DESK_AUDIT_KEY is set, so the checkpoint&apos;s signature was not checked.</source>
+        <translation>Catatan: REVOCATION_DESK_AUDIT_KEY tidak diatur, sehingga tanda tangan titik periksa tidak diperiksa.</translation>
+    </message>
+    <message>
+        <source>The audit chain is broken at entry %1 (%2): %3</source>
+        <translation>Rantai audit terputus pada entri %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log has no checkpoint row.</source>
+        <translation>Log audit tidak memiliki baris titik periksa.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed: the chain jumps from %2 to %3.</source>
+        <translation>Entri %1 telah dihapus: rantai melompat dari %2 ke %3.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted: entry %2 links past it to entry %3.</source>
+        <translation>Entri %1 telah disisipkan: entri %2 melewatinya dan tertaut ke entri %3.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted: the entry after it links to entry %2.</source>
+        <translation>Entri %1 telah disisipkan: entri sesudahnya tertaut ke entri %2.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed and the entries after it renumbered.</source>
+        <translation>Entri %1 telah dihapus dan entri sesudahnya dinomori ulang.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed: entry %2 no longer links to it.</source>
+        <translation>Entri %1 telah diubah: entri %2 tidak lagi tertaut kepadanya.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed: its content no longer matches its hash.</source>
+        <translation>Entri %1 telah diubah: isinya tidak lagi cocok dengan hash-nya.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was removed: the checkpoint records %2 entries, the log holds %3.</source>
+        <translation>Entri %1 telah dihapus: titik periksa mencatat %2 entri, sedangkan log berisi %3.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was inserted after the checkpoint (entry %2).</source>
+        <translation>Entri %1 telah disisipkan setelah titik periksa (entri %2).</translation>
+    </message>
+    <message>
+        <source>The checkpoint does not match entry %1.</source>
+        <translation>Titik periksa tidak cocok dengan entri %1.</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s signature is wrong or missing: the newest entries may have been rewritten.</source>
+        <translation>Tanda tangan titik periksa salah atau tidak ada: entri terbaru mungkin telah ditulis ulang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain of %n entries is whole.</source>
+        <translation>
+            <numerusform>Rantai audit (%n entri) utuh.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificateRepository</name>
+    <message>
+        <source>A certificate needs its serial number, issuer and subject.</source>
+        <translation>Sertifikat harus memiliki nomor seri, penerbit, dan subjek.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s validity period is not a valid range.</source>
+        <translation>Masa berlaku sertifikat bukan rentang tanggal yang sah.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s SHA-256 fingerprint must have 64 hex digits.</source>
+        <translation>Sidik jari SHA-256 sertifikat harus terdiri atas 64 digit heksadesimal.</translation>
+    </message>
+    <message>
+        <source>Unknown certificate status %1.</source>
+        <translation>Status sertifikat %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>A revoked certificate needs the time of its revocation.</source>
+        <translation>Sertifikat yang dicabut harus memiliki waktu pencabutan.</translation>
+    </message>
+    <message>
+        <source>A revoked certificate needs an RFC 5280 reason code.</source>
+        <translation>Sertifikat yang dicabut harus memiliki kode alasan RFC 5280.</translation>
+    </message>
+    <message>
+        <source>Only a revoked certificate has a revocation time and reason.</source>
+        <translation>Hanya sertifikat yang dicabut yang memiliki waktu dan alasan pencabutan.</translation>
+    </message>
+    <message>
+        <source>The certificate with serial number %1 is already registered.</source>
+        <translation>Sertifikat dengan nomor seri %1 sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>%1 is not an RFC 5280 reason code.</source>
+        <translation>%1 bukan kode alasan RFC 5280.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 is revoked and cannot become %2 again.</source>
+        <translation>Sertifikat %1 telah dicabut dan tidak dapat kembali berstatus %2.</translation>
+    </message>
+    <message>
+        <source>There is no certificate with id %1.</source>
+        <translation>Tidak ada sertifikat dengan id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>See revocation-desk-cli --help.</source>
+        <translation>Lihat revocation-desk-cli --help.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Tampilkan bantuan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineTool</name>
+    <message>
+        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+
+Revocation Desk without a window: database set-up, the holder register, revocation requests, users and the audit log.
+
+Global options:
+  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
+                   (default: REVOCATION_DESK_DATABASE, then the setting
+                   database/url, then the SQLite file in the data folder)
+  --json           print data as JSON
+  -h, --help       show this help; NOUN --help and NOUN VERB --help too
+  --version        show the version
+
+Commands:
+</source>
+        <translation>Penggunaan: revocation-desk-cli [--database URL] [--json] OBJEK TINDAKAN [opsi]
+
+Revocation Desk tanpa jendela: penyiapan basis data, daftar pemegang sertifikat, permohonan pencabutan, pengguna, dan log audit.
+
+Opsi umum:
+  --database URL   sqlite:PATH atau postgresql://user[:password]@host:port/dbname
+                   (bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan
+                   database/url, lalu berkas SQLite di folder data)
+  --json           cetak data dalam format JSON
+  -h, --help       tampilkan bantuan ini; juga OBJEK --help dan OBJEK TINDAKAN --help
+  --version        tampilkan versi
+
+Perintah:
+</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain broken), 4 indeterminate, 5 at risk.
+</source>
+        <translation>
+Kode keluar: 0 berhasil, 1 kesalahan, 2 penggunaan salah, 3 temuan negatif (mis. rantai audit terputus), 4 tidak dapat dipastikan, 5 berisiko.
+</translation>
+    </message>
+    <message>
+        <source>--database needs a URL.</source>
+        <translation>--database memerlukan URL.</translation>
+    </message>
+    <message>
+        <source>Name a command.</source>
+        <translation>Sebutkan perintah.</translation>
+    </message>
+    <message>
+        <source>Name a verb for %1: %2.</source>
+        <translation>Sebutkan tindakan untuk %1: %2.</translation>
+    </message>
+    <message>
+        <source>Usage: revocation-desk-cli %1 VERB [options]
+%2
+
+Verbs: %3
+Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
+</source>
+        <translation>Penggunaan: revocation-desk-cli %1 TINDAKAN [opsi]
+%2
+
+Tindakan: %3
+Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindakan.
+</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1 %2&quot;; %1 knows: %3.</source>
+        <translation>Perintah &quot;%1 %2&quot; tidak dikenal; tindakan yang tersedia untuk %1: %3.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Perintah &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The Qt database driver %1 is not installed (Debian package %2).</source>
+        <translation>Driver basis data Qt %1 belum terpasang (paket Debian %2).</translation>
+    </message>
+    <message>
+        <source>The database path %1 is a folder, not a file.</source>
+        <translation>Jalur basis data %1 adalah folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Folder %1 untuk basis data tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1.</source>
+        <translation>Basis data %1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The SQLite database %1 cannot use write-ahead logging.</source>
+        <translation>Basis data SQLite %1 tidak dapat menggunakan write-ahead logging (WAL).</translation>
+    </message>
+    <message>
+        <source>The database refused to %1.</source>
+        <translation>Basis data menolak %1.</translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation>menyiapkan perintah SQL</translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation>menjalankan perintah SQL</translation>
+    </message>
+    <message>
+        <source>The database returned no row.</source>
+        <translation>Basis data tidak mengembalikan baris apa pun.</translation>
+    </message>
+    <message>
+        <source>start a transaction</source>
+        <translation>memulai transaksi</translation>
+    </message>
+    <message>
+        <source>commit a transaction</source>
+        <translation>menyimpan (commit) transaksi</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message>
+        <source>Create or upgrade the schema; show its version and row counts.</source>
+        <translation>Buat atau perbarui skema; tampilkan versi dan jumlah barisnya.</translation>
+    </message>
+    <message>
+        <source>Apply the schema migrations this database lacks, in order. Running it again changes nothing.</source>
+        <translation>Terapkan secara berurutan migrasi skema yang belum ada pada basis data ini. Menjalankannya lagi tidak mengubah apa pun.</translation>
+    </message>
+    <message>
+        <source>db migrate takes no arguments.</source>
+        <translation>db migrate tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>The database is up to date (schema version %1).</source>
+        <translation>Basis data sudah mutakhir (versi skema %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s); schema version is now %1.</source>
+        <translation>
+            <numerusform>%n migrasi telah diterapkan; versi skema sekarang %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the schema version and how many rows each table holds.</source>
+        <translation>Tampilkan versi skema dan jumlah baris setiap tabel.</translation>
+    </message>
+    <message>
+        <source>db status takes no arguments.</source>
+        <translation>db status tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1 of %2</source>
+        <translation>Versi skema: %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Run `revocation-desk-cli db migrate` to bring it up to date.</source>
+        <translation>Jalankan `revocation-desk-cli db migrate` untuk memutakhirkannya.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The SQLite database URL has no file path: write sqlite:/path/to/file.sqlite.</source>
+        <translation>URL basis data SQLite tidak memuat jalur berkas: tulis sqlite:/jalur/ke/berkas.sqlite.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database URL is malformed: write postgresql://user[:password]@host:port/dbname.</source>
+        <translation>Format URL basis data PostgreSQL salah: tulis postgresql://user[:password]@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL port must be between 1 and 65535.</source>
+        <translation>Port PostgreSQL harus antara 1 dan 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown database URL: use sqlite:PATH or postgresql://user[:password]@host:port/dbname.</source>
+        <translation>URL basis data tidak dikenal: gunakan sqlite:PATH atau postgresql://user[:password]@host:port/dbname.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCertificateAuthority</name>
+    <message>
+        <source>Could not generate an EC P-256 key.</source>
+        <translation>Kunci EC P-256 tidak dapat dibangkitkan.</translation>
+    </message>
+    <message>
+        <source>The random number generator failed.</source>
+        <translation>Pembangkit bilangan acak gagal.</translation>
+    </message>
+    <message>
+        <source>Could not build the serial number.</source>
+        <translation>Nomor seri tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not encode the certificate.</source>
+        <translation>Sertifikat tidak dapat dikodekan.</translation>
+    </message>
+    <message>
+        <source>The demo certificate authority needs a start date and at least one year of validity.</source>
+        <translation>Otoritas sertifikat (CA) demo memerlukan tanggal mulai dan masa berlaku sekurang-kurangnya satu tahun.</translation>
+    </message>
+    <message>
+        <source>Could not create the CA certificate.</source>
+        <translation>Sertifikat CA tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Could not set the CA&apos;s serial number.</source>
+        <translation>Nomor seri CA tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Could not set the CA certificate&apos;s validity.</source>
+        <translation>Masa berlaku sertifikat CA tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Could not build the CA&apos;s name.</source>
+        <translation>Nama CA tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not build the CA certificate.</source>
+        <translation>Sertifikat CA tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not add the CA certificate&apos;s extensions.</source>
+        <translation>Ekstensi sertifikat CA tidak dapat ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Could not sign the CA certificate.</source>
+        <translation>Sertifikat CA tidak dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation>%1 bukan alamat e-mail.</translation>
+    </message>
+    <message>
+        <source>A holder certificate needs the holder&apos;s name and unit.</source>
+        <translation>Sertifikat pemegang memerlukan nama dan unit kerja pemegang.</translation>
+    </message>
+    <message>
+        <source>A holder certificate needs a start date.</source>
+        <translation>Sertifikat pemegang memerlukan tanggal mulai.</translation>
+    </message>
+    <message>
+        <source>Could not create the certificate.</source>
+        <translation>Sertifikat tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Could not set the serial number.</source>
+        <translation>Nomor seri tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Could not set the certificate&apos;s validity.</source>
+        <translation>Masa berlaku sertifikat tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Could not build the subject name for %1.</source>
+        <translation>Nama subjek untuk %1 tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not build the certificate.</source>
+        <translation>Sertifikat tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not add the certificate&apos;s extensions.</source>
+        <translation>Ekstensi sertifikat tidak dapat ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Could not sign the certificate.</source>
+        <translation>Sertifikat tidak dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>The data is not a DER-encoded X.509 certificate.</source>
+        <translation>Data ini bukan sertifikat X.509 berkode DER.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is followed by %n stray byte(s).</source>
+        <translation>
+            <numerusform>Sertifikat diikuti oleh %n bita berlebih.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the certificate&apos;s serial number.</source>
+        <translation>Nomor seri sertifikat tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Could not read the certificate&apos;s validity.</source>
+        <translation>Masa berlaku sertifikat tidak dapat dibaca.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommands</name>
+    <message>
+        <source>Fill an empty database with demo data for Kabupaten Natuna.</source>
+        <translation>Isi basis data kosong dengan data demo Kabupaten Natuna.</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same data.</source>
+        <translation>Benih acak; benih yang sama menghasilkan data yang sama.</translation>
+    </message>
+    <message>
+        <source>How many holders (%1 to 100000).</source>
+        <translation>Jumlah pemegang sertifikat (%1 sampai 100000).</translation>
+    </message>
+    <message>
+        <source>Fill an empty database with realistic demo data: holders over Natuna&apos;s offices, terms of office, certificates from a demo CA, accounts, and requests in every state. Refuses a database that already has holders.</source>
+        <translation>Isi basis data kosong dengan data demo yang realistis: pemegang sertifikat di perangkat daerah Kabupaten Natuna, masa jabatan, sertifikat dari CA demo, akun, dan permohonan dalam setiap status. Basis data yang sudah berisi pemegang sertifikat ditolak.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed memerlukan bilangan bulat.</translation>
+    </message>
+    <message>
+        <source>--holders needs a number from %1 to 100000.</source>
+        <translation>--holders memerlukan angka dari %1 sampai 100000.</translation>
+    </message>
+    <message>
+        <source>Seeded %1 holders, %2 terms of office, %3 certificates, %4 requests and %5 accounts.</source>
+        <translation>Data demo terisi: %1 pemegang sertifikat, %2 masa jabatan, %3 sertifikat, %4 permohonan, dan %5 akun.</translation>
+    </message>
+    <message>
+        <source>Demo accounts (shown once):</source>
+        <translation>Akun demo (hanya ditampilkan sekali):</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataSeeder</name>
+    <message>
+        <source>operator</source>
+        <translation>peran operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>peran supervisor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>peran administrator</translation>
+    </message>
+    <message numerus="yes">
+        <source>The register already holds %n holder(s); demo data is only seeded into an empty database.</source>
+        <translation>
+            <numerusform>Daftar pemegang sertifikat sudah berisi %n pemegang; data demo hanya diisikan ke basis data kosong.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The demo register has no holder left for a request in the state %1.</source>
+        <translation>Daftar pemegang demo tidak lagi memiliki pemegang untuk permohonan berstatus %1.</translation>
+    </message>
+    <message>
+        <source>The demo register has no official to file for %1.</source>
+        <translation>Daftar pemegang demo tidak memiliki pejabat yang dapat mengajukan atas nama %1.</translation>
+    </message>
+    <message>
+        <source>A demo request ended as %1 instead of %2.</source>
+        <translation>Permohonan demo berakhir dengan status %1, bukan %2.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Tidak ada basis data yang terbuka.</translation>
+    </message>
+    <message>
+        <source>The demo needs at least %1 holders to show a request in every state.</source>
+        <translation>Data demo memerlukan sekurang-kurangnya %1 pemegang sertifikat agar setiap status memiliki permohonan.</translation>
+    </message>
+</context>
+<context>
+    <name>HolderCommands</name>
+    <message>
+        <source>%1 needs a whole number of 0 or more.</source>
+        <translation>%1 memerlukan bilangan bulat 0 atau lebih.</translation>
+    </message>
+    <message>
+        <source>NIK or NIP prefix, or part of the name.</source>
+        <translation>Awalan NIK atau NIP, atau sebagian nama.</translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation>Paling banyak N baris.</translation>
+    </message>
+    <message>
+        <source>Skip the first N rows.</source>
+        <translation>Lewati N baris pertama.</translation>
+    </message>
+    <message>
+        <source>List certificate holders by name.</source>
+        <translation>Tampilkan daftar pemegang sertifikat menurut nama.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation>NIK pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>Show one holder with their terms of office.</source>
+        <translation>Tampilkan satu pemegang sertifikat beserta masa jabatannya.</translation>
+    </message>
+    <message>
+        <source>holders show takes one NIK.</source>
+        <translation>holders show memerlukan tepat satu NIK.</translation>
+    </message>
+    <message>
+        <source>NIK: %1  NIP: %2</source>
+        <translation>NIK: %1  NIP: %2</translation>
+    </message>
+    <message>
+        <source>Unit: %1, %2</source>
+        <translation>Unit kerja dan jabatan: %1, %2</translation>
+    </message>
+    <message>
+        <source>E-mail: %1  AMS user name: %2</source>
+        <translation>E-mail: %1  Nama pengguna AMS: %2</translation>
+    </message>
+    <message>
+        <source>Employment status: %1</source>
+        <translation>Status kepegawaian: %1</translation>
+    </message>
+    <message>
+        <source>Terms of office:</source>
+        <translation>Masa jabatan:</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <source>The register of certificate holders and their terms of office.</source>
+        <translation>Daftar pemegang sertifikat beserta masa jabatannya.</translation>
+    </message>
+</context>
+<context>
+    <name>HolderRepository</name>
+    <message>
+        <source>The holder&apos;s full name is missing.</source>
+        <translation>Nama lengkap pemegang sertifikat belum diisi.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s unit (perangkat daerah) is missing.</source>
+        <translation>Unit kerja (perangkat daerah) pemegang sertifikat belum diisi.</translation>
+    </message>
+    <message>
+        <source>Unknown employment status %1.</source>
+        <translation>Status kepegawaian %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation>%1 bukan alamat e-mail.</translation>
+    </message>
+    <message>
+        <source>A holder with NIK %1 or NIP %2 is already registered.</source>
+        <translation>Pemegang sertifikat dengan NIK %1 atau NIP %2 sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>A term of office needs a position and a unit.</source>
+        <translation>Masa jabatan memerlukan jabatan dan unit kerja.</translation>
+    </message>
+    <message>
+        <source>A term of office needs a start date.</source>
+        <translation>Masa jabatan memerlukan tanggal mulai.</translation>
+    </message>
+    <message>
+        <source>A term of office cannot end before it starts.</source>
+        <translation>Masa jabatan tidak boleh berakhir sebelum dimulai.</translation>
+    </message>
+    <message>
+        <source>No holder has NIK %1.</source>
+        <translation>Tidak ada pemegang sertifikat dengan NIK %1.</translation>
+    </message>
+    <message>
+        <source>There is no holder with id %1.</source>
+        <translation>Tidak ada pemegang sertifikat dengan id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityNumbers</name>
+    <message numerus="yes">
+        <source>A NIK has exactly 16 digits (this one has %n).</source>
+        <translation>
+            <numerusform>NIK terdiri atas tepat 16 digit (yang ini %n digit).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The NIK starts with %1, which is no province code.</source>
+        <translation>NIK diawali %1, yang bukan kode provinsi.</translation>
+    </message>
+    <message>
+        <source>The NIK&apos;s digits 7 to 12 are not a date of birth.</source>
+        <translation>Digit ke-7 sampai ke-12 NIK bukan tanggal lahir.</translation>
+    </message>
+    <message>
+        <source>The NIK&apos;s last four digits cannot be 0000.</source>
+        <translation>Empat digit terakhir NIK tidak boleh 0000.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A NIP has exactly 18 digits (this one has %n).</source>
+        <translation>
+            <numerusform>NIP terdiri atas tepat 18 digit (yang ini %n digit).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s first 8 digits are not a date of birth (yyyymmdd).</source>
+        <translation>Delapan digit pertama NIP bukan tanggal lahir (yyyymmdd).</translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s digits 9 to 14 are not a month of appointment after the 15th birthday.</source>
+        <translation>Digit ke-9 sampai ke-14 NIP bukan bulan pengangkatan sesudah ulang tahun ke-15.</translation>
+    </message>
+    <message>
+        <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
+        <translation>Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Migration %1 (%2) failed; the database was left at the version before it.</source>
+        <translation>Migrasi %1 (%2) gagal; basis data tetap pada versi sebelumnya.</translation>
+    </message>
+    <message>
+        <source>The database is at schema version %1 but this program needs %2: run `revocation-desk-cli db migrate` first.</source>
+        <translation>Basis data berada pada versi skema %1, sedangkan program ini memerlukan versi %2: jalankan `revocation-desk-cli db migrate` terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The database is at schema version %1, newer than this program knows (%2): update Revocation Desk.</source>
+        <translation>Basis data berada pada versi skema %1, lebih baru daripada yang dikenal program ini (%2): perbarui Revocation Desk.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestCommands</name>
+    <message>
+        <source>Only requests in this state (%1).</source>
+        <translation>Hanya permohonan dengan status ini (%1).</translation>
+    </message>
+    <message>
+        <source>Agenda number, NIK or NIP prefix, or part of the holder&apos;s name.</source>
+        <translation>Nomor agenda, awalan NIK atau NIP, atau sebagian nama pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation>Paling banyak N baris.</translation>
+    </message>
+    <message>
+        <source>Oldest first (default: newest first).</source>
+        <translation>Urutkan dari yang terlama (bawaan: dari yang terbaru).</translation>
+    </message>
+    <message>
+        <source>List revocation requests, newest first.</source>
+        <translation>Tampilkan daftar permohonan pencabutan, mulai dari yang terbaru.</translation>
+    </message>
+    <message>
+        <source>Unknown state &quot;%1&quot;.</source>
+        <translation>Status &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number of 0 or more.</source>
+        <translation>--limit memerlukan bilangan bulat 0 atau lebih.</translation>
+    </message>
+    <message>
+        <source>Agenda number (SE/2026/11/0001) or #id.</source>
+        <translation>Nomor agenda (SE/2026/11/0001) atau #id.</translation>
+    </message>
+    <message>
+        <source>Show one request with its SOP steps.</source>
+        <translation>Tampilkan satu permohonan beserta langkah SOP-nya.</translation>
+    </message>
+    <message>
+        <source>requests show takes one agenda number.</source>
+        <translation>requests show memerlukan tepat satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>Request %1 (#%2), %3</source>
+        <translation>Permohonan %1 (#%2), %3</translation>
+    </message>
+    <message>
+        <source>without agenda number</source>
+        <translation>tanpa nomor agenda</translation>
+    </message>
+    <message>
+        <source>Holder: %1, NIK %2, %3</source>
+        <translation>Pemegang: %1, NIK %2, %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1 (CRL reason %2)</source>
+        <translation>Alasan: %1 (alasan CRL %2)</translation>
+    </message>
+    <message>
+        <source>Filed on the holder&apos;s behalf by %1 (NIP %2), %3</source>
+        <translation>Diajukan atas nama pemegang oleh %1 (NIP %2), %3</translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation>Nomor seri sertifikat: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Verifikator: %1</translation>
+    </message>
+    <message>
+        <source>Closing reason: %1</source>
+        <translation>Alasan penutupan: %1</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Langkah:</translation>
+    </message>
+    <message>
+        <source>Time per SOP step (actual / standard minutes):</source>
+        <translation>Waktu per langkah SOP (menit aktual / mutu baku):</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation>NIK pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Alasan: %1.</translation>
+    </message>
+    <message>
+        <source>The reason in the applicant&apos;s words.</source>
+        <translation>Alasan dengan kata-kata pemohon sendiri.</translation>
+    </message>
+    <message>
+        <source>Serial (hex) of the holder&apos;s certificate.</source>
+        <translation>Nomor seri (heksadesimal) sertifikat pemegang.</translation>
+    </message>
+    <message>
+        <source>Date the reason took effect (YYYY-MM-DD).</source>
+        <translation>Tanggal alasan mulai berlaku (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Official filing on the holder&apos;s behalf.</source>
+        <translation>Pejabat yang mengajukan atas nama pemegang.</translation>
+    </message>
+    <message>
+        <source>The official&apos;s NIP.</source>
+        <translation>NIP pejabat.</translation>
+    </message>
+    <message>
+        <source>The official&apos;s position.</source>
+        <translation>Jabatan pejabat.</translation>
+    </message>
+    <message>
+        <source>Where the applicant is told the outcome.</source>
+        <translation>Alamat e-mail untuk memberitahukan hasil kepada pemohon.</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s language, id or en.</source>
+        <translation>Bahasa pemohon, id atau en.</translation>
+    </message>
+    <message>
+        <source>File a revocation request and give it its agenda number.</source>
+        <translation>Ajukan permohonan pencabutan dan berikan nomor agendanya.</translation>
+    </message>
+    <message>
+        <source>requests file needs --holder and --reason.</source>
+        <translation>requests file memerlukan --holder dan --reason.</translation>
+    </message>
+    <message>
+        <source>Unknown reason &quot;%1&quot;.</source>
+        <translation>Alasan &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>--effective-date must be YYYY-MM-DD.</source>
+        <translation>--effective-date harus berformat YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>%1 has no certificate with serial %2.</source>
+        <translation>%1 tidak memiliki sertifikat dengan nomor seri %2.</translation>
+    </message>
+    <message>
+        <source>Filed as %1.</source>
+        <translation>Diajukan dengan nomor agenda %1.</translation>
+    </message>
+    <message>
+        <source>Agenda number or #id.</source>
+        <translation>Nomor agenda atau #id.</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>Salah satu dari: %1.</translation>
+    </message>
+    <message>
+        <source>Reason or note (required to reject, cancel, ask for documents or record a failure).</source>
+        <translation>Alasan atau catatan (wajib untuk menolak, membatalkan, meminta kelengkapan berkas, atau mencatat kegagalan).</translation>
+    </message>
+    <message>
+        <source>The AMS reference of the request.</source>
+        <translation>Nomor referensi AMS untuk permohonan ini.</translation>
+    </message>
+    <message>
+        <source>Refuse if the request changed since this version.</source>
+        <translation>Tolak jika permohonan telah berubah sejak versi ini.</translation>
+    </message>
+    <message>
+        <source>Move a request one step along the SOP, with its step event and audit entry.</source>
+        <translation>Majukan permohonan satu langkah sesuai SOP, beserta catatan langkah dan entri auditnya.</translation>
+    </message>
+    <message>
+        <source>requests apply takes an agenda number and an action.</source>
+        <translation>requests apply memerlukan nomor agenda dan tindakan.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;.</source>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>--expect-version needs a number.</source>
+        <translation>--expect-version memerlukan angka.</translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3</source>
+        <translation>%1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing, and moving a request along the SOP.</source>
+        <translation>Permohonan pencabutan: antrean, langkah satu permohonan, pengajuan, dan memajukan permohonan sesuai SOP.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLifecycle</name>
+    <message>
+        <source>Choose the certificate holder.</source>
+        <translation>Pilih pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>Unknown filing channel %1.</source>
+        <translation>Saluran pengajuan %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s language must be id or en.</source>
+        <translation>Bahasa pemohon harus id atau en.</translation>
+    </message>
+    <message>
+        <source>Give the name of the official filing on the holder&apos;s behalf.</source>
+        <translation>Isikan nama pejabat yang mengajukan atas nama pemegang.</translation>
+    </message>
+    <message>
+        <source>The official&apos;s NIP must have 18 digits.</source>
+        <translation>NIP pejabat harus terdiri atas 18 digit.</translation>
+    </message>
+    <message>
+        <source>A deceased holder cannot file: the superior files on their behalf.</source>
+        <translation>Pemegang yang telah meninggal dunia tidak dapat mengajukan sendiri: atasan mengajukan atas namanya.</translation>
+    </message>
+    <message>
+        <source>Explain the reason when it is &quot;Other&quot;.</source>
+        <translation>Jelaskan alasannya jika memilih &quot;Lainnya&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no holder with id %1.</source>
+        <translation>Tidak ada pemegang sertifikat dengan id %1.</translation>
+    </message>
+    <message>
+        <source>There is no certificate with id %1.</source>
+        <translation>Tidak ada sertifikat dengan id %1.</translation>
+    </message>
+    <message>
+        <source>That certificate does not belong to this holder.</source>
+        <translation>Sertifikat tersebut bukan milik pemegang ini.</translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation>Tidak ada permohonan pencabutan dengan id %1.</translation>
+    </message>
+    <message>
+        <source>Request %1 has an unknown state %2.</source>
+        <translation>Permohonan %1 memiliki status yang tidak dikenal: %2.</translation>
+    </message>
+    <message>
+        <source>Request %1 was changed on another workstation; reload it and try again.</source>
+        <translation>Permohonan %1 telah diubah di komputer lain; muat ulang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Request %1 is already being verified by %2.</source>
+        <translation>Permohonan %1 sedang diverifikasi oleh %2.</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>verifikator lain</translation>
+    </message>
+    <message>
+        <source>A request that is &quot;%1&quot; cannot take the step &quot;%2&quot;.</source>
+        <translation>Permohonan berstatus &quot;%1&quot; tidak dapat menjalani langkah &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only staff can do this at a workstation.</source>
+        <translation>Hanya petugas yang dapat melakukan ini di komputer kerja.</translation>
+    </message>
+    <message>
+        <source>This account has no role.</source>
+        <translation>Akun ini tidak memiliki peran.</translation>
+    </message>
+    <message>
+        <source>Request %1 was claimed by %2.</source>
+        <translation>Permohonan %1 telah diambil oleh %2.</translation>
+    </message>
+    <message>
+        <source>Dual control is on: a supervisor must approve request %1 before it is revoked.</source>
+        <translation>Kontrol ganda aktif: penyelia harus menyetujui permohonan %1 sebelum sertifikat dicabut.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve a revocation.</source>
+        <translation>Hanya penyelia yang dapat menyetujui pencabutan.</translation>
+    </message>
+    <message>
+        <source>The person who asked for approval cannot also give it.</source>
+        <translation>Orang yang meminta persetujuan tidak dapat sekaligus memberikannya.</translation>
+    </message>
+    <message>
+        <source>Give a reason for &quot;%1&quot;.</source>
+        <translation>Berikan alasan untuk &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Request %1 was just claimed by another operator.</source>
+        <translation>Permohonan %1 baru saja diambil oleh verifikator lain.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStates</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>In verification</source>
+        <translation>Dalam verifikasi</translation>
+    </message>
+    <message>
+        <source>Needs completion</source>
+        <translation>Perlu dilengkapi</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Certificate matched</source>
+        <translation>Sertifikat sesuai</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Menunggu persetujuan</translation>
+    </message>
+    <message>
+        <source>Revoked, awaiting proof</source>
+        <translation>Dicabut, menunggu bukti</translation>
+    </message>
+    <message>
+        <source>Revocation failed</source>
+        <translation>Pencabutan gagal</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Dicabut</translation>
+    </message>
+    <message>
+        <source>Applicant notified</source>
+        <translation>Pemohon telah diberi tahu</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Ajukan</translation>
+    </message>
+    <message>
+        <source>Claim for verification</source>
+        <translation>Ambil untuk verifikasi</translation>
+    </message>
+    <message>
+        <source>Ask for missing documents</source>
+        <translation>Minta kelengkapan berkas</translation>
+    </message>
+    <message>
+        <source>Resubmit with completed documents</source>
+        <translation>Ajukan kembali dengan berkas lengkap</translation>
+    </message>
+    <message>
+        <source>Data and documents verified</source>
+        <translation>Data dan berkas terverifikasi</translation>
+    </message>
+    <message>
+        <source>Certificate matches the holder</source>
+        <translation>Sertifikat sesuai dengan pemegang</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor to approve</source>
+        <translation>Minta persetujuan penyelia</translation>
+    </message>
+    <message>
+        <source>Revoke (confirmed)</source>
+        <translation>Cabut (terkonfirmasi)</translation>
+    </message>
+    <message>
+        <source>Revoked in AMS, awaiting proof</source>
+        <translation>Dicabut di AMS, menunggu bukti</translation>
+    </message>
+    <message>
+        <source>Revocation confirmed</source>
+        <translation>Pencabutan terkonfirmasi</translation>
+    </message>
+    <message>
+        <source>Retry the revocation</source>
+        <translation>Ulangi pencabutan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batalkan</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationDesk</name>
+    <message>
+        <source>Revocation Desk: the workstation for revoking electronic certificates (Layanan Pencabutan Sertifikat Elektronik).</source>
+        <translation>Revocation Desk (Layanan Pencabutan Sertifikat Elektronik): aplikasi kerja untuk mencabut sertifikat elektronik.</translation>
+    </message>
+    <message>
+        <source>The database, sqlite:PATH or postgresql://user@host:port/dbname. Default: REVOCATION_DESK_DATABASE, then the setting database/url, then the file in the data folder.</source>
+        <translation>Basis data, sqlite:PATH atau postgresql://user@host:port/dbname. Bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan database/url, lalu berkas di folder data.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The language of the window, id or en. Default: the setting ui/language, then the system&apos;s language.</source>
+        <translation>Bahasa jendela, id atau en. Bawaan: pengaturan ui/language, lalu bahasa sistem.</translation>
+    </message>
+    <message>
+        <source>id|en</source>
+        <translation>id|en</translation>
+    </message>
+    <message>
+        <source>Open the operator workbench (the default).</source>
+        <translation>Buka meja kerja verifikator (bawaan).</translation>
+    </message>
+    <message>
+        <source>Open the applicant kiosk: a full-screen guided request for the public, without a login.</source>
+        <translation>Buka kios pemohon: pengajuan permohonan terpandu dalam layar penuh untuk masyarakat, tanpa login.</translation>
+    </message>
+    <message>
+        <source>Revocation Desk</source>
+        <translation>Layanan Pencabutan Sertifikat Elektronik</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Unknown language %1: use id or en.</source>
+        <translation>Bahasa %1 tidak dikenal: gunakan id atau en.</translation>
+    </message>
+    <message>
+        <source>Choose either --kiosk or --workbench.</source>
+        <translation>Pilih salah satu: --kiosk atau --workbench.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument %1; see --help.</source>
+        <translation>Argumen %1 tidak dikenal; lihat --help.</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationReasons</name>
+    <message>
+        <source>Retired</source>
+        <translation>Purna tugas / pensiun</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Meninggal dunia</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Diberhentikan</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Mutasi / pindah instansi</translation>
+    </message>
+    <message>
+        <source>Data changed</source>
+        <translation>Perubahan data</translation>
+    </message>
+    <message>
+        <source>Re-issued</source>
+        <translation>Penerbitan ulang / pembaruan</translation>
+    </message>
+    <message>
+        <source>Key compromised or device lost</source>
+        <translation>Kunci / passphrase bocor, perangkat hilang</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>The holder has retired; the superior files with the pension decree (SK pensiun) attached.</source>
+        <translation>Pemegang sertifikat telah purna tugas; atasan mengajukan permohonan dengan melampirkan SK pensiun.</translation>
+    </message>
+    <message>
+        <source>The holder has died; the superior files with the death certificate attached.</source>
+        <translation>Pemegang sertifikat telah meninggal dunia; atasan mengajukan permohonan dengan melampirkan surat keterangan kematian.</translation>
+    </message>
+    <message>
+        <source>The holder was dismissed; the superior files with the dismissal decree attached.</source>
+        <translation>Pemegang sertifikat telah diberhentikan; atasan mengajukan permohonan dengan melampirkan SK pemberhentian.</translation>
+    </message>
+    <message>
+        <source>The holder moved to another position or agency; the certificate names the old affiliation.</source>
+        <translation>Pemegang sertifikat pindah jabatan atau instansi (mutasi); sertifikat masih mencantumkan instansi lama.</translation>
+    </message>
+    <message>
+        <source>Data in the certificate (name, e-mail, unit) is no longer correct.</source>
+        <translation>Data dalam sertifikat (nama, e-mail, unit kerja) tidak lagi sesuai.</translation>
+    </message>
+    <message>
+        <source>A new certificate replaces this one.</source>
+        <translation>Sertifikat baru menggantikan sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>The private key or passphrase may be known to someone else, or the device holding it was lost.</source>
+        <translation>Kunci privat atau passphrase mungkin telah diketahui orang lain, atau perangkat yang menyimpannya hilang.</translation>
+    </message>
+    <message>
+        <source>Another reason, explained in the statement letter.</source>
+        <translation>Alasan lain, yang dijelaskan dalam surat keterangan.</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationRequestRepository</name>
+    <message>
+        <source>%1 is not a request number.</source>
+        <translation>%1 bukan nomor permohonan.</translation>
+    </message>
+    <message>
+        <source>No request has agenda number %1.</source>
+        <translation>Tidak ada permohonan dengan nomor agenda %1.</translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation>Tidak ada permohonan pencabutan dengan id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UserAccounts</name>
+    <message>
+        <source>A password needs at least 10 characters.</source>
+        <translation>Kata sandi harus terdiri atas sekurang-kurangnya 10 karakter.</translation>
+    </message>
+    <message>
+        <source>A password may have at most 256 characters.</source>
+        <translation>Kata sandi paling banyak terdiri atas 256 karakter.</translation>
+    </message>
+    <message>
+        <source>A user name has 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter.</source>
+        <translation>Nama pengguna terdiri atas 2 sampai 32 huruf kecil, angka, &apos;.&apos;, &apos;_&apos;, atau &apos;-&apos;, dan diawali huruf.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>Pembangkit bilangan acak sistem gagal.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Hash kata sandi tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s full name.</source>
+        <translation>Isikan nama lengkap pengguna.</translation>
+    </message>
+    <message>
+        <source>The role must be operator, supervisor or administrator.</source>
+        <translation>Peran harus operator, supervisor, atau administrator.</translation>
+    </message>
+    <message>
+        <source>The user %1 exists already.</source>
+        <translation>Pengguna %1 sudah ada.</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>Pengguna %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or the account is disabled.</source>
+        <translation>Nama pengguna atau kata sandi salah, atau akun telah dinonaktifkan.</translation>
+    </message>
+</context>
+<context>
+    <name>UserCommands</name>
+    <message>
+        <source>The account&apos;s name.</source>
+        <translation>Nama akun.</translation>
+    </message>
+    <message>
+        <source>%1 takes one user name.</source>
+        <translation>%1 memerlukan tepat satu nama pengguna.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Kata sandi baru: </translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Ulangi kata sandi: </translation>
+    </message>
+    <message>
+        <source>Workstation accounts (operator, supervisor, administrator). Passwords are read from the terminal without echo, or from the first line of standard input.</source>
+        <translation>Akun pengguna komputer kerja (operator, supervisor, administrator). Kata sandi dibaca dari terminal tanpa ditampilkan, atau dari baris pertama masukan standar.</translation>
+    </message>
+    <message>
+        <source>List the accounts.</source>
+        <translation>Tampilkan daftar akun.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>The person&apos;s full name.</source>
+        <translation>Nama lengkap pengguna.</translation>
+    </message>
+    <message>
+        <source>operator, supervisor or administrator.</source>
+        <translation>operator, supervisor, atau administrator.</translation>
+    </message>
+    <message>
+        <source>Add an account; the password is asked for.</source>
+        <translation>Tambahkan akun; kata sandi akan ditanyakan.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;.</source>
+        <translation>Peran &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>users add needs --name.</source>
+        <translation>users add memerlukan --name.</translation>
+    </message>
+    <message>
+        <source>No password given, or the two did not match.</source>
+        <translation>Kata sandi tidak diisi, atau kedua isian tidak sama.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) telah ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Set a new password.</source>
+        <translation>Tetapkan kata sandi baru.</translation>
+    </message>
+    <message>
+        <source>Disable an account; its history stays.</source>
+        <translation>Nonaktifkan akun; riwayatnya tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Kata sandi %1 telah diubah.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled.</source>
+        <translation>%1 telah dinonaktifkan.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskFilerPage</name>
+    <message>
+        <source>Type the official&apos;s NIP (18 digits).</source>
+        <translation>Ketik NIP pejabat (18 digit).</translation>
+    </message>
+    <message>
+        <source>Type the name of the official who files.</source>
+        <translation>Ketik nama pejabat yang mengajukan.</translation>
+    </message>
+    <message>
+        <source>Type the official&apos;s position, e.g. Head of the Office.</source>
+        <translation>Ketik jabatan pejabat, mis. Kepala Dinas.</translation>
+    </message>
+    <message>
+        <source>Type the e-mail address where the outcome is to be sent.</source>
+        <translation>Ketik alamat e-mail tujuan pemberitahuan hasil.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; check it, e.g. name@natunakab.go.id.</source>
+        <translation>Ini bukan alamat e-mail; periksa kembali, mis. nama@natunakab.go.id.</translation>
+    </message>
+    <message>
+        <source>Who files the request?</source>
+        <translation>Siapa yang mengajukan permohonan?</translation>
+    </message>
+    <message>
+        <source>The request is filed by</source>
+        <translation>Permohonan diajukan oleh</translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation>Pemegang sertifikat sendiri</translation>
+    </message>
+    <message>
+        <source>An official on the holder&apos;s behalf (the superior or the head of the office)</source>
+        <translation>Pejabat atas nama pemegang (atasan atau kepala perangkat daerah)</translation>
+    </message>
+    <message>
+        <source>A deceased holder cannot file: the superior or the head of the office files on their behalf.</source>
+        <translation>Pemegang yang telah meninggal dunia tidak dapat mengajukan sendiri: atasan atau kepala perangkat daerah mengajukan atas namanya.</translation>
+    </message>
+    <message>
+        <source>For a retired or dismissed holder, the superior or the head of the office usually files.</source>
+        <translation>Untuk pemegang yang purna tugas atau diberhentikan, biasanya atasan atau kepala perangkat daerah yang mengajukan.</translation>
+    </message>
+    <message>
+        <source>Official&apos;s name</source>
+        <translation>Nama pejabat</translation>
+    </message>
+    <message>
+        <source>Official&apos;s NIP</source>
+        <translation>NIP pejabat</translation>
+    </message>
+    <message>
+        <source>Official&apos;s position</source>
+        <translation>Jabatan pejabat</translation>
+    </message>
+    <message>
+        <source>Full name, with titles</source>
+        <translation>Nama lengkap dengan gelar</translation>
+    </message>
+    <message>
+        <source>18 digits</source>
+        <translation>18 digit</translation>
+    </message>
+    <message>
+        <source>E-mail for the outcome</source>
+        <translation>E-mail untuk pemberitahuan hasil</translation>
+    </message>
+    <message>
+        <source>The outcome of the request is sent to this address.</source>
+        <translation>Hasil permohonan dikirim ke alamat ini.</translation>
+    </message>
+    <message>
+        <source>Language of the e-mail</source>
+        <translation>Bahasa e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskIdentityPage</name>
+    <message>
+        <source>Type the holder&apos;s NIK (16 digits, on the identity card).</source>
+        <translation>Ketik NIK pemegang (16 digit, tertera di KTP).</translation>
+    </message>
+    <message>
+        <source>Type the holder&apos;s official e-mail address.</source>
+        <translation>Ketik alamat e-mail dinas pemegang.</translation>
+    </message>
+    <message>
+        <source>NIK and e-mail do not match our register; ask the operator.</source>
+        <translation>NIK dan e-mail tidak sesuai dengan data kami; silakan hubungi petugas.</translation>
+    </message>
+    <message>
+        <source>The register cannot be read just now. Please try again in a moment, or ask the operator.</source>
+        <translation>Data pemegang tidak dapat dibaca saat ini. Silakan coba lagi beberapa saat lagi, atau hubungi petugas.</translation>
+    </message>
+    <message>
+        <source>The NIK and e-mail belong to:</source>
+        <translation>NIK dan e-mail ini milik:</translation>
+    </message>
+    <message>
+        <source>Is this the certificate holder? Press &quot;%1&quot; to continue. If not, correct the NIK or the e-mail.</source>
+        <translation>Apakah ini pemegang sertifikat? Tekan &quot;%1&quot; untuk melanjutkan. Jika bukan, perbaiki NIK atau e-mail.</translation>
+    </message>
+    <message>
+        <source>Whose certificate is to be revoked?</source>
+        <translation>Sertifikat siapa yang akan dicabut?</translation>
+    </message>
+    <message>
+        <source>Here you ask for an electronic certificate to be revoked. First tell us whose certificate it is: the holder&apos;s NIK and the official e-mail address the office has registered for the holder.</source>
+        <translation>Di sini Anda mengajukan pencabutan sertifikat elektronik. Terlebih dahulu, sebutkan pemilik sertifikat tersebut: NIK pemegang dan alamat e-mail dinas yang didaftarkan kantor untuk pemegang.</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s NIK (16 digits)</source>
+        <translation>NIK pemegang (16 digit)</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s official e-mail</source>
+        <translation>E-mail dinas pemegang</translation>
+    </message>
+    <message>
+        <source>e.g. name@natunakab.go.id</source>
+        <translation>mis. nama@natunakab.go.id</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskPage</name>
+    <message>
+        <source>Electronic certificate revocation</source>
+        <translation>Pencabutan Sertifikat Elektronik</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Langkah %1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReasonPage</name>
+    <message>
+        <source>Choose the reason from the list: what it means is explained here.</source>
+        <translation>Pilih alasan dari daftar: penjelasannya tampil di sini.</translation>
+    </message>
+    <message>
+        <source>Explain the reason (required)</source>
+        <translation>Jelaskan alasannya (wajib)</translation>
+    </message>
+    <message>
+        <source>Notes for the operator (optional)</source>
+        <translation>Catatan untuk petugas (opsional)</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the revocation.</source>
+        <translation>Pilih alasan pencabutan.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Tanggal tidak boleh melewati hari ini.</translation>
+    </message>
+    <message>
+        <source>Explain the reason: it is required for &quot;%1&quot;.</source>
+        <translation>Jelaskan alasannya: wajib diisi untuk &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Why is the certificate to be revoked?</source>
+        <translation>Mengapa sertifikat perlu dicabut?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Since when</source>
+        <translation>Sejak tanggal</translation>
+    </message>
+    <message>
+        <source>The day the reason took effect, e.g. the day of retirement.</source>
+        <translation>Tanggal alasan itu berlaku, mis. tanggal purna tugas.</translation>
+    </message>
+    <message>
+        <source>e.g. the laptop with the certificate was stolen</source>
+        <translation>mis. laptop berisi sertifikat dicuri</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReceiptPage</name>
+    <message>
+        <source>An operator checks the data and the documents, and then the certificate itself.</source>
+        <translation>Petugas memeriksa data dan dokumen, lalu sertifikatnya.</translation>
+    </message>
+    <message>
+        <source>When everything is in order, the operator revokes the certificate.</source>
+        <translation>Jika semuanya lengkap dan sesuai, petugas mencabut sertifikat.</translation>
+    </message>
+    <message>
+        <source>An e-mail in %1 goes to %2 when the certificate has been revoked.</source>
+        <translation>Pemberitahuan melalui e-mail (%1) dikirim ke %2 setelah sertifikat dicabut.</translation>
+    </message>
+    <message>
+        <source>Keep the agenda number: the operator asks for it.</source>
+        <translation>Simpan nomor agenda ini: petugas akan menanyakannya.</translation>
+    </message>
+    <message>
+        <source>Your request has been filed</source>
+        <translation>Permohonan Anda telah diajukan</translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation>Nomor agenda</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Langkah selanjutnya</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskSummaryPage</name>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (NIP %3), on the holder&apos;s behalf</source>
+        <translation>%1, %2 (NIP %3), atas nama pemegang</translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation>Pemegang sertifikat sendiri</translation>
+    </message>
+    <message>
+        <source>the pension decree (SK pensiun)</source>
+        <translation>SK pensiun</translation>
+    </message>
+    <message>
+        <source>the dismissal decree (SK pemberhentian)</source>
+        <translation>SK pemberhentian</translation>
+    </message>
+    <message>
+        <source>the transfer decree (SK mutasi)</source>
+        <translation>SK mutasi</translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation>surat keterangan kematian</translation>
+    </message>
+    <message>
+        <source>After you file, an operator checks the data and the documents at the counter before the certificate is revoked.</source>
+        <translation>Setelah permohonan diajukan, petugas memeriksa data dan dokumen di loket sebelum sertifikat dicabut.</translation>
+    </message>
+    <message>
+        <source>Have %1 ready for the operator.</source>
+        <translation>Siapkan %1 untuk diperiksa petugas.</translation>
+    </message>
+    <message>
+        <source>Tick the statement to file the request.</source>
+        <translation>Centang pernyataan untuk mengajukan permohonan.</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now.</source>
+        <translation>Permohonan tidak dapat disimpan saat ini.</translation>
+    </message>
+    <message>
+        <source>The request could not be filed: %1</source>
+        <translation>Permohonan tidak dapat diajukan: %1</translation>
+    </message>
+    <message>
+        <source>Nothing you entered is lost: press &quot;%1&quot; to try again, or ask the operator.</source>
+        <translation>Data yang Anda isi tidak hilang: tekan &quot;%1&quot; untuk mencoba lagi, atau hubungi petugas.</translation>
+    </message>
+    <message>
+        <source>Check and file the request</source>
+        <translation>Periksa dan ajukan permohonan</translation>
+    </message>
+    <message>
+        <source>This is what will be filed. To change something, go back.</source>
+        <translation>Data berikut akan diajukan. Untuk mengubahnya, silakan kembali.</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Pemegang</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>Diajukan oleh</translation>
+    </message>
+    <message>
+        <source>Outcome to</source>
+        <translation>Hasil dikirim ke</translation>
+    </message>
+    <message>
+        <source>E-mail language</source>
+        <translation>Bahasa e-mail</translation>
+    </message>
+    <message>
+        <source>I state that the holder stops using this certificate.</source>
+        <translation>Saya menyatakan bahwa pemegang berhenti menggunakan sertifikat ini.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWizard</name>
+    <message>
+        <source>Cancel the request</source>
+        <translation>Batalkan permohonan</translation>
+    </message>
+    <message>
+        <source>Cancel this request? Everything entered so far is cleared.</source>
+        <translation>Batalkan permohonan ini? Semua yang sudah diisi akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel and clear</source>
+        <translation>Ya, batalkan dan hapus</translation>
+    </message>
+    <message>
+        <source>No, continue</source>
+        <translation>Tidak, lanjutkan</translation>
+    </message>
+    <message>
+        <source>Electronic certificate revocation</source>
+        <translation>Pencabutan Sertifikat Elektronik</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>File the request</source>
+        <translation>Ajukan permohonan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Show the kiosk in Indonesian</source>
+        <translation>Tampilkan kios dalam bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>Show the kiosk in English</source>
+        <translation>Tampilkan kios dalam bahasa Inggris</translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestDetailsDialog</name>
+    <message>
+        <source>Request details</source>
+        <translation>Rincian permohonan</translation>
+    </message>
+    <message>
+        <source>Agenda number:</source>
+        <translation>Nomor agenda:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Holder:</source>
+        <translation>Pemegang sertifikat:</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit kerja:</translation>
+    </message>
+    <message>
+        <source>Certificate serial:</source>
+        <translation>Nomor seri sertifikat:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>In the applicant&apos;s words:</source>
+        <translation>Penjelasan pemohon:</translation>
+    </message>
+    <message>
+        <source>Effective date:</source>
+        <translation>Tanggal berlaku:</translation>
+    </message>
+    <message>
+        <source>Filed by:</source>
+        <translation>Diajukan oleh:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Saluran:</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s e-mail:</source>
+        <translation>E-mail pemohon:</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s language:</source>
+        <translation>Bahasa pemohon:</translation>
+    </message>
+    <message>
+        <source>AMS reference:</source>
+        <translation>Referensi AMS:</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Verifikator:</translation>
+    </message>
+    <message>
+        <source>Reason for closing:</source>
+        <translation>Alasan penutupan:</translation>
+    </message>
+    <message>
+        <source>Filed at:</source>
+        <translation>Waktu pengajuan:</translation>
+    </message>
+    <message>
+        <source>Last changed:</source>
+        <translation>Terakhir diubah:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versi:</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Permohonan</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Langkah</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>SOP s&amp;teps</source>
+        <translation>&amp;Langkah SOP</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Standard (min)</source>
+        <translation>Mutu baku (menit)</translation>
+    </message>
+    <message>
+        <source>Actual (min)</source>
+        <translation>Aktual (menit)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>T&amp;ime against standard</source>
+        <translation>&amp;Waktu terhadap mutu baku</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Permohonan %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>None yet (draft #%1)</source>
+        <translation>Belum ada (draf #%1)</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Belum dipilih</translation>
+    </message>
+    <message>
+        <source>On revocation</source>
+        <translation>Saat pencabutan</translation>
+    </message>
+    <message>
+        <source>%1, NIP %2</source>
+        <translation>%1, NIP %2</translation>
+    </message>
+    <message>
+        <source>%1 (on the holder&apos;s behalf)</source>
+        <translation>%1 (atas nama pemegang)</translation>
+    </message>
+    <message>
+        <source>The holder</source>
+        <translation>Pemegang sertifikat sendiri</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>Belum diambil</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak tercatat</translation>
+    </message>
+    <message>
+        <source>Over by %1 min</source>
+        <translation>Lebih %1 menit</translation>
+    </message>
+    <message>
+        <source>Within standard</source>
+        <translation>Sesuai mutu baku</translation>
+    </message>
+    <message>
+        <source>The recorded steps took %1 min against a standard of %2 min.</source>
+        <translation>Langkah yang tercatat memakan waktu %1 menit, dengan mutu baku %2 menit.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestQueueModel</name>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kios</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>Meja kerja</translation>
+    </message>
+    <message>
+        <source>Risk monitor</source>
+        <translation>Pemantau risiko</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Baris perintah</translation>
+    </message>
+    <message>
+        <source>Draft #%1: an agenda number is given when it is submitted.</source>
+        <translation>Draf #%1: nomor agenda diberikan saat permohonan diajukan.</translation>
+    </message>
+    <message>
+        <source>Agenda number %1</source>
+        <translation>Nomor agenda %1</translation>
+    </message>
+    <message>
+        <source>%1
+NIK %2
+%3</source>
+        <translation>%1
+NIK %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 office time (%2)</source>
+        <translation>%1 waktu kantor (%2)</translation>
+    </message>
+    <message>
+        <source>No operator has claimed this request.</source>
+        <translation>Belum ada verifikator yang mengambil permohonan ini.</translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation>Diambil oleh %1</translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation>Nomor agenda</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Pemegang</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation>Tgl. diajukan</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Verifikator</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>When the request was filed, in office time (%1). Click to show the newest or the oldest requests first.</source>
+        <translation>Waktu permohonan diajukan, dalam waktu kantor (%1). Klik untuk menampilkan permohonan terbaru atau terlama lebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Click to show the newest or the oldest requests first.</source>
+        <translation>Klik untuk menampilkan permohonan terbaru atau terlama lebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The queue is ordered by filing; this column cannot be sorted. Use the state filter and the search instead.</source>
+        <translation>Antrean diurutkan menurut waktu pengajuan; kolom ini tidak dapat diurutkan. Gunakan filter status dan pencarian.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkbenchWindow</name>
+    <message>
+        <source>Revocation Desk</source>
+        <translation>Layanan Pencabutan Sertifikat Elektronik</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Show only the requests in this state</source>
+        <translation>Tampilkan hanya permohonan dengan status ini</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>An agenda number (SE/2026/11/0001), the first digits of a NIK or NIP, or part of the holder&apos;s name (three letters or more)</source>
+        <translation>Nomor agenda (SE/2026/11/0001), digit awal NIK atau NIP, atau sebagian nama pemegang (sekurang-kurangnya tiga huruf)</translation>
+    </message>
+    <message>
+        <source>Agenda number, NIK or name</source>
+        <translation>Nomor agenda, NIK, atau nama</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click a request to see its details</source>
+        <translation>Tekan Enter atau klik ganda permohonan untuk melihat rinciannya</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>Ber&amp;kas</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Antrean</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation>Pindah ke kolom pencarian</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>Tampilkan &amp;rincian</translation>
+    </message>
+    <message>
+        <source>Show the selected request&apos;s details, steps and times</source>
+        <translation>Tampilkan rincian, langkah, dan waktu permohonan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Read the queue and the state counts again from the database</source>
+        <translation>Baca ulang antrean dan jumlah per status dari basis data</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;About Revocation Desk</source>
+        <translation>&amp;Tentang Revocation Desk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Tentang &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The request queue could not be read: %1</source>
+        <translation>Antrean permohonan tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>The number of requests per state could not be read: %1</source>
+        <translation>Jumlah permohonan per status tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>The queue is unavailable</source>
+        <translation>Antrean tidak tersedia</translation>
+    </message>
+    <message>
+        <source>No request matches</source>
+        <translation>Tidak ada permohonan yang cocok</translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation>Belum ada permohonan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln permohonan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation>Permohonan tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>About Revocation Desk</source>
+        <translation>Tentang Revocation Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: the regency&apos;s procedure for revoking an electronic certificate, from the applicant&apos;s request to the notice that it was revoked.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: prosedur Pemerintah Kabupaten Natuna untuk mencabut sertifikat elektronik, mulai dari permohonan pemohon hingga pemberitahuan bahwa sertifikat telah dicabut.&lt;/p&gt;&lt;p&gt;Basis data: %2&lt;/p&gt;</translation>
+    </message>
+</context>
 </TS>
