@@ -81,11 +81,12 @@ int CliContext::parse(QCommandLineParser &parser, const QString &command,
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("revocation-desk-cli ") + command);
     if (!parser.parse(withProgram))
-        return usage(parser.errorText() + QLatin1Char('.'));
+        return usage(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         // QCommandLineParser names the program by its binary; show the whole command instead.
-        const QString binary = QFileInfo(QCoreApplication::arguments().value(0)).fileName();
+        // helpText() prints argv[0] as it was typed (e.g. ./build/app/revocation-desk-cli).
+        const QString binary = QCoreApplication::arguments().value(0);
         const qsizetype at = text.indexOf(binary);
         if (!binary.isEmpty() && at >= 0 && at < text.indexOf(QLatin1Char('\n')))
             text.replace(at, binary.size(), QStringLiteral("revocation-desk-cli ") + command);

@@ -56,6 +56,8 @@ const QSet<QString> &sameInBothLanguages()
         QStringLiteral("id|en"),
         // Keyboard shortcuts (QKeySequence's portable text).
         QStringLiteral("Ctrl+Q"),
+        // Qt's own OK button (context QPlatformTheme): "OK" is what Indonesian dialogs say too.
+        QStringLiteral("OK"),
         QStringLiteral("Ctrl+F"),
         QStringLiteral("Ctrl+I"),
         QStringLiteral("F5"),
