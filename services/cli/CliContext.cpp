@@ -3,7 +3,6 @@
 #include "AppSettings.h"
 #include "Migrations.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
