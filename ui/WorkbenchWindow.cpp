@@ -248,6 +248,9 @@ void WorkbenchWindow::adjustToFont()
     // Long names and reasons are elided (the tooltip has them whole), so that the unit column
     // keeps some room on a 1280-pixel screen.
     for (int column = 0; column < RequestQueueModel::ColumnCount; ++column) {
+        // The state is what an operator scans the queue for: it is never cut off.
+        if (column == RequestQueueModel::State)
+            continue;
         const int characters = column == RequestQueueModel::HolderName ? 30
             : column == RequestQueueModel::Reason                      ? 20
                                                                        : 24;
