@@ -125,6 +125,16 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
                   tr("The database refused to %1.").arg(what), driverText(error)};
 }
 
+QVariant Database::nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant Database::nullIfNoId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
 Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
 {
     QSqlQuery query(connection());

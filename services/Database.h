@@ -48,6 +48,10 @@ public:
 
     Error errorFrom(const QSqlError &error, const QString &what) const;
 
+    // NULL for empty text or a non-positive id, as optional columns store "nothing".
+    static QVariant nullIfEmpty(const QString &text);
+    static QVariant nullIfNoId(qint64 id);
+
 private:
     Database(const DatabaseUrl &url, const QString &connectionName, Dialect dialect);
 

@@ -12,11 +12,6 @@ namespace rd {
 
 namespace {
 
-QVariant nullable(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
 const QString s_columns = QStringLiteral(
     "id, nik, nip, full_name, email, phone, unit, position, employment_status, ams_username");
 
@@ -79,9 +74,10 @@ Result<qint64> HolderRepository::insert(const Actor &actor, const Holder &holder
         QStringLiteral("INSERT INTO holders (nik, nip, full_name, email, phone, unit, position, "
                        "employment_status, ams_username, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {holder.nik, nullable(holder.nip), holder.fullName.trimmed(), nullable(holder.email),
-         nullable(holder.phone), holder.unit.trimmed(), nullable(holder.position),
-         holder.employmentStatus, nullable(holder.amsUsername), now, now});
+        {holder.nik, Database::nullIfEmpty(holder.nip), holder.fullName.trimmed(),
+         Database::nullIfEmpty(holder.email), Database::nullIfEmpty(holder.phone),
+         holder.unit.trimmed(), Database::nullIfEmpty(holder.position), holder.employmentStatus,
+         Database::nullIfEmpty(holder.amsUsername), now, now});
     if (!id) {
         if (id.error().code == ErrorCode::Conflict)
             return fail(ErrorCode::Conflict,
@@ -114,7 +110,8 @@ Result<qint64> HolderRepository::insertTenure(const Actor &actor, const Tenure &
          tenure.startDate.toString(Qt::ISODate),
          tenure.endDate.isValid() ? QVariant(tenure.endDate.toString(Qt::ISODate))
                                   : QVariant(QMetaType::fromType<QString>()),
-         nullable(tenure.decreeNumber), tenure.source, Clock::toIsoUtc(Clock::currentUtc())});
+         Database::nullIfEmpty(tenure.decreeNumber), tenure.source,
+         Clock::toIsoUtc(Clock::currentUtc())});
     if (!id)
         return std::unexpected(id.error());
     auto audit = AuditLog::append(

@@ -24,16 +24,6 @@ bool isSupervisor(const Actor &actor)
     return actor.role() == Actor::Role::Supervisor || actor.role() == Actor::Role::Administrator;
 }
 
-QVariant nullable(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QVariant nullableId(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
-}
-
 struct CurrentRow
 {
     RequestState state = RequestState::Draft;
@@ -116,14 +106,16 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
         {request.holderId,
          request.certificateId ? QVariant(*request.certificateId)
                                : QVariant(QMetaType::fromType<qlonglong>()),
-         RevocationReasons::key(request.reason), nullable(request.reasonText.trimmed()),
+         RevocationReasons::key(request.reason),
+         Database::nullIfEmpty(request.reasonText.trimmed()),
          request.effectiveDate.isValid() ? QVariant(request.effectiveDate.toString(Qt::ISODate))
                                          : QVariant(QMetaType::fromType<QString>()),
          official ? QStringLiteral("official") : QStringLiteral("holder"),
-         nullable(official ? request.officialName.trimmed() : QString()),
-         nullable(official ? request.officialNip : QString()),
-         nullable(official ? request.officialPosition.trimmed() : QString()), request.channel,
-         nullable(request.applicantEmail.trimmed()), request.applicantLanguage, now, now});
+         Database::nullIfEmpty(official ? request.officialName.trimmed() : QString()),
+         Database::nullIfEmpty(official ? request.officialNip : QString()),
+         Database::nullIfEmpty(official ? request.officialPosition.trimmed() : QString()),
+         request.channel, Database::nullIfEmpty(request.applicantEmail.trimmed()),
+         request.applicantLanguage, now, now});
     if (!id)
         return std::unexpected(id.error());
     const qint64 requestId = id->toLongLong();
@@ -317,9 +309,9 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
                        "closing_reason = COALESCE(?, closing_reason), "
                        "ams_reference = COALESCE(?, ams_reference) "
                        "WHERE id = ? AND version = ? AND state = ?"),
-        {RequestStates::key(*target), now, nullable(agenda), nullableId(assigned),
-         nullable(closing), nullable(ams), transition.requestId, row.version,
-         RequestStates::key(row.state)});
+        {RequestStates::key(*target), now, Database::nullIfEmpty(agenda),
+         Database::nullIfNoId(assigned), Database::nullIfEmpty(closing), Database::nullIfEmpty(ams),
+         transition.requestId, row.version, RequestStates::key(row.state)});
     if (!updated)
         return std::unexpected(updated.error());
     if (updated->numRowsAffected() != 1) {
@@ -342,7 +334,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {transition.requestId, step, RequestStates::actionKey(action),
          RequestStates::key(row.state), RequestStates::key(*target), actor.toString(), started, now,
-         RequestStates::key(*target), nullable(transition.note.trimmed())});
+         RequestStates::key(*target), Database::nullIfEmpty(transition.note.trimmed())});
     if (!event)
         return std::unexpected(event.error());
 

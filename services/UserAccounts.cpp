@@ -134,37 +134,33 @@ Result<void> UserAccounts::setPassword(const Actor &actor, const QString &userna
     auto hash = hashPassword(password);
     if (!hash)
         return std::unexpected(hash.error());
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
-    auto updated = m_database->execute(
-        QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"),
-        {*hash, Clock::toIsoUtc(Clock::currentUtc()), username});
-    if (!updated)
-        return std::unexpected(updated.error());
-    if (updated->numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("user.password"),
-                                  QStringLiteral("user"), username);
-    if (!audit)
-        return std::unexpected(audit.error());
-    return transaction.commit();
+    return changeAccount(actor, username, QStringLiteral("password_hash = ?"), {*hash},
+                         QStringLiteral("user.password"));
 }
 
 Result<void> UserAccounts::disable(const Actor &actor, const QString &username)
 {
+    return changeAccount(actor, username, QStringLiteral("active = 0"), {},
+                         QStringLiteral("user.disable"));
+}
+
+Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &username,
+                                         const QString &assignments, QVariantList values,
+                                         const QString &auditAction)
+{
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
         return std::unexpected(ok.error());
-    auto updated = m_database->execute(
-        QStringLiteral("UPDATE users SET active = 0, updated_at = ? WHERE username = ?"),
-        {Clock::toIsoUtc(Clock::currentUtc()), username});
+    values << Clock::toIsoUtc(Clock::currentUtc()) << username;
+    auto updated = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
+                                           + QStringLiteral(", updated_at = ? WHERE username = ?"),
+                                       values);
     if (!updated)
         return std::unexpected(updated.error());
     if (updated->numRowsAffected() != 1)
         return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("user.disable"),
-                                  QStringLiteral("user"), username);
+    auto audit
+        = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
     if (!audit)
         return std::unexpected(audit.error());
     return transaction.commit();

@@ -43,6 +43,11 @@ public:
     static bool verifyPassword(const QString &encodedHash, const QString &password);
 
 private:
+    // One audited UPDATE of an account, in its own transaction; `assignments` is fixed SQL.
+    Result<void> changeAccount(const Actor &actor, const QString &username,
+                               const QString &assignments, QVariantList values,
+                               const QString &auditAction);
+
     DatabasePtr m_database;
 };
 
