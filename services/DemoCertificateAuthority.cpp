@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <openssl/pem.h>
 #include <openssl/rand.h>
 
 #include <ctime>
@@ -90,7 +91,47 @@ Result<QByteArray> toDer(X509 *certificate)
     return der;
 }
 
+QByteArray bioBytes(BIO *bio)
+{
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    if (length <= 0 || !data)
+        return {};
+    return QByteArray(data, qsizetype(length));
+}
+
+bool validUrl(const QString &url)
+{
+    // The URL goes into an OpenSSL configuration string, where a comma starts another entry.
+    const bool http
+        = url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"));
+    return http && !url.contains(QLatin1Char(',')) && !url.contains(QLatin1Char(' '));
+}
+
+Result<Asn1IntegerPtr> serialFromHex(const QString &hex)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9A-Fa-f]{1,40}$"));
+    if (!digits.match(hex).hasMatch())
+        return fail(ErrorCode::InvalidInput,
+                    DemoCertificateAuthority::tr("%1 is not a serial number in hex.").arg(hex));
+    const QByteArray latin = hex.toLatin1();
+    BIGNUM *raw = nullptr;
+    if (BN_hex2bn(&raw, latin.constData()) == 0)
+        return cryptoError(
+            DemoCertificateAuthority::tr("%1 is not a serial number in hex.").arg(hex));
+    BignumPtr number(raw);
+    Asn1IntegerPtr serial(BN_to_ASN1_INTEGER(number.get(), nullptr));
+    if (!serial)
+        return cryptoError(DemoCertificateAuthority::tr("Could not build the serial number."));
+    return serial;
+}
+
 } // namespace
+
+CertificateUrls DemoCertificateAuthority::defaultUrls()
+{
+    return {ocspUrl(), crlDistributionPointUrl(), caIssuersUrl()};
+}
 
 QString DemoCertificateAuthority::crlDistributionPointUrl()
 {
@@ -174,10 +215,75 @@ IssuedCertificate DemoCertificateAuthority::certificate() const
     return m_described;
 }
 
+Result<DemoCertificateAuthority> DemoCertificateAuthority::load(const QByteArray &certificatePem,
+                                                                const QByteArray &privateKeyPem)
+{
+    ERR_clear_error();
+    BioPtr certificateBio(BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size())));
+    X509Ptr certificate(certificateBio
+                            ? PEM_read_bio_X509(certificateBio.get(), nullptr, nullptr, nullptr)
+                            : nullptr);
+    if (!certificate)
+        return cryptoError(tr("The demo CA's certificate is not a PEM certificate."));
+    BioPtr keyBio(BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size())));
+    // An empty passphrase callback result: a protected key fails here instead of prompting.
+    EvpPkeyPtr key(keyBio ? PEM_read_bio_PrivateKey(
+                       keyBio.get(), nullptr, [](char *, int, int, void *) { return 0; }, nullptr)
+                          : nullptr);
+    if (!key)
+        return cryptoError(tr("The demo CA's private key is not an unencrypted PEM key."));
+    if (X509_check_private_key(certificate.get(), key.get()) != 1)
+        return cryptoError(tr("The demo CA's private key does not belong to its certificate."));
+    if (X509_check_ca(certificate.get()) == 0)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The demo CA's certificate is not a CA certificate."));
+    auto der = toDer(certificate.get());
+    if (!der)
+        return std::unexpected(der.error());
+    auto described = describe(*der);
+    if (!described)
+        return std::unexpected(described.error());
+    return DemoCertificateAuthority(std::move(certificate), std::move(key), std::move(*described));
+}
+
+QByteArray DemoCertificateAuthority::certificatePem() const
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_X509(bio.get(), m_certificate.get()) != 1) {
+        ERR_clear_error();
+        return {};
+    }
+    return bioBytes(bio.get());
+}
+
+QByteArray DemoCertificateAuthority::privateKeyPem() const
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio
+        || PEM_write_bio_PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1) {
+        ERR_clear_error();
+        return {};
+    }
+    return bioBytes(bio.get());
+}
+
 Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubject &subject,
                                                           const QDateTime &notBefore) const
 {
+    return issue(subject, notBefore, defaultUrls());
+}
+
+Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubject &subject,
+                                                          const QDateTime &notBefore,
+                                                          const CertificateUrls &urls) const
+{
     ERR_clear_error();
+    for (const QString &url : {urls.ocsp, urls.crlDistributionPoint, urls.caIssuers}) {
+        if (!url.isEmpty() && !validUrl(url))
+            return fail(ErrorCode::InvalidInput,
+                        tr("%1 is not an http or https URL without commas or spaces.").arg(url));
+    }
     // The e-mail goes into a configuration string for subjectAltName, where a comma would start
     // a second entry; an address never needs one.
     static const QRegularExpression email(QStringLiteral("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$"));
@@ -233,12 +339,18 @@ Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubje
                         QStringLiteral("keyid:always"))
         && addExtension(certificate.get(), &context, NID_subject_alt_name,
                         QStringLiteral("email:") + subject.email)
-        && addExtension(certificate.get(), &context, NID_crl_distribution_points,
-                        QStringLiteral("URI:") + crlDistributionPointUrl())
-        && addExtension(certificate.get(), &context, NID_info_access,
-                        QStringLiteral("OCSP;URI:") + ocspUrl() + QStringLiteral(",caIssuers;URI:")
-                            + caIssuersUrl());
-    if (!extended)
+        && (urls.crlDistributionPoint.isEmpty()
+            || addExtension(certificate.get(), &context, NID_crl_distribution_points,
+                            QStringLiteral("URI:") + urls.crlDistributionPoint));
+    QStringList access;
+    if (!urls.ocsp.isEmpty())
+        access << QStringLiteral("OCSP;URI:") + urls.ocsp;
+    if (!urls.caIssuers.isEmpty())
+        access << QStringLiteral("caIssuers;URI:") + urls.caIssuers;
+    if (!extended
+        || (!access.isEmpty()
+            && !addExtension(certificate.get(), &context, NID_info_access,
+                             access.join(QLatin1Char(',')))))
         return cryptoError(tr("Could not add the certificate's extensions."));
     if (X509_sign(certificate.get(), m_key.get(), EVP_sha256()) <= 0)
         return cryptoError(tr("Could not sign the certificate."));
@@ -247,6 +359,78 @@ Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubje
     if (!der)
         return std::unexpected(der.error());
     return describe(*der);
+}
+
+Result<QByteArray> DemoCertificateAuthority::crl(const std::vector<RevokedSerial> &revoked,
+                                                 const QDateTime &thisUpdate,
+                                                 const QDateTime &nextUpdate,
+                                                 qint64 crlNumber) const
+{
+    ERR_clear_error();
+    if (!thisUpdate.isValid() || !nextUpdate.isValid() || nextUpdate <= thisUpdate)
+        return fail(ErrorCode::InvalidInput,
+                    tr("A CRL needs a this-update time before its next-update time."));
+    if (crlNumber < 0)
+        return fail(ErrorCode::InvalidInput, tr("A CRL number cannot be negative."));
+    X509CrlPtr list(X509_CRL_new());
+    if (!list || X509_CRL_set_version(list.get(), X509_CRL_VERSION_2) != 1
+        || X509_CRL_set_issuer_name(list.get(), X509_get_subject_name(m_certificate.get())) != 1)
+        return cryptoError(tr("Could not create the CRL."));
+    Asn1TimePtr time(ASN1_TIME_new());
+    if (!time || !setTime(time.get(), thisUpdate)
+        || X509_CRL_set1_lastUpdate(list.get(), time.get()) != 1 || !setTime(time.get(), nextUpdate)
+        || X509_CRL_set1_nextUpdate(list.get(), time.get()) != 1)
+        return cryptoError(tr("Could not set the CRL's update times."));
+
+    for (const RevokedSerial &entry : revoked) {
+        if (entry.reasonCode < 0 || entry.reasonCode > 10 || entry.reasonCode == 7)
+            return fail(ErrorCode::InvalidInput,
+                        tr("%1 is not a CRL reason code.").arg(entry.reasonCode));
+        if (!entry.revokedAt.isValid())
+            return fail(ErrorCode::InvalidInput,
+                        tr("The revocation of %1 has no time.").arg(entry.serialHex));
+        auto serial = serialFromHex(entry.serialHex);
+        if (!serial)
+            return std::unexpected(serial.error());
+        X509RevokedPtr item(X509_REVOKED_new());
+        if (!item || X509_REVOKED_set_serialNumber(item.get(), serial->get()) != 1
+            || !setTime(time.get(), entry.revokedAt)
+            || X509_REVOKED_set_revocationDate(item.get(), time.get()) != 1)
+            return cryptoError(tr("Could not add %1 to the CRL.").arg(entry.serialHex));
+        if (entry.reasonCode != 0) {
+            Asn1EnumeratedPtr reason(ASN1_ENUMERATED_new());
+            if (!reason || ASN1_ENUMERATED_set(reason.get(), entry.reasonCode) != 1
+                || X509_REVOKED_add1_ext_i2d(item.get(), NID_crl_reason, reason.get(), 0, 0) != 1)
+                return cryptoError(tr("Could not add %1 to the CRL.").arg(entry.serialHex));
+        }
+        if (X509_CRL_add0_revoked(list.get(), item.get()) != 1)
+            return cryptoError(tr("Could not add %1 to the CRL.").arg(entry.serialHex));
+        item.release(); // the CRL owns it now
+    }
+    if (X509_CRL_sort(list.get()) != 1)
+        return cryptoError(tr("Could not sort the CRL."));
+
+    Asn1IntegerPtr number(ASN1_INTEGER_new());
+    if (!number || ASN1_INTEGER_set_int64(number.get(), crlNumber) != 1
+        || X509_CRL_add1_ext_i2d(list.get(), NID_crl_number, number.get(), 0, 0) != 1)
+        return cryptoError(tr("Could not set the CRL number."));
+    X509V3_CTX context {};
+    X509V3_set_ctx(&context, m_certificate.get(), nullptr, nullptr, list.get(), 0);
+    X509ExtensionPtr keyIdentifier(
+        X509V3_EXT_nconf_nid(nullptr, &context, NID_authority_key_identifier, "keyid:always"));
+    if (!keyIdentifier || X509_CRL_add_ext(list.get(), keyIdentifier.get(), -1) != 1)
+        return cryptoError(tr("Could not add the CRL's authority key identifier."));
+    if (X509_CRL_sign(list.get(), m_key.get(), EVP_sha256()) <= 0)
+        return cryptoError(tr("Could not sign the CRL."));
+
+    const int length = i2d_X509_CRL(list.get(), nullptr);
+    if (length <= 0)
+        return cryptoError(tr("Could not encode the CRL."));
+    QByteArray der(length, Qt::Uninitialized);
+    auto *cursor = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_X509_CRL(list.get(), &cursor) != length)
+        return cryptoError(tr("Could not encode the CRL."));
+    return der;
 }
 
 QString DemoCertificateAuthority::distinguishedName(const X509_NAME *name)

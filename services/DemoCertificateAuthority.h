@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <vector>
+
 namespace rd {
 
 // Whom a holder certificate names. O, L, ST and C are the regency's, as in BSrE's profile.
@@ -30,6 +32,24 @@ struct IssuedCertificate
     QString sha256Fingerprint; // of the DER, upper-case hex, no separators
 };
 
+// Where a holder certificate tells a relying party to look: OCSP and caIssuers in the Authority
+// Information Access extension, and the CRL distribution point. An empty URL is left out.
+struct CertificateUrls
+{
+    QString ocsp;
+    QString crlDistributionPoint;
+    QString caIssuers;
+};
+
+// One entry of a CRL: which certificate, since when, and why (RFC 5280 CRLReason; 0,
+// unspecified, leaves the reasonCode extension out as RFC 5280 section 5.3.1 asks).
+struct RevokedSerial
+{
+    QString serialHex;
+    QDateTime revokedAt; // UTC
+    int reasonCode = 0;
+};
+
 // A small certification authority for demos and tests, shaped like BSrE's: a self-signed CA
 // (CN=Revocation Desk Demo CA,O=Diskominfo Kabupaten Natuna,C=ID) that issues two-year holder
 // certificates for digital signatures. Keys are EC P-256 because hundreds of demo holders must be
@@ -47,10 +67,16 @@ public:
     static QString crlDistributionPointUrl();
     static QString ocspUrl();
     static QString caIssuersUrl();
+    static CertificateUrls defaultUrls();
 
     // A fresh CA key and self-signed certificate, valid from notBefore for validityYears.
     static Result<DemoCertificateAuthority> create(const QDateTime &notBefore,
                                                    int validityYears = 20);
+
+    // A CA saved earlier with certificatePem() and privateKeyPem(); the key must belong to the
+    // certificate, and the certificate must be a CA's.
+    static Result<DemoCertificateAuthority> load(const QByteArray &certificatePem,
+                                                 const QByteArray &privateKeyPem);
 
     DemoCertificateAuthority(DemoCertificateAuthority &&) noexcept = default;
     DemoCertificateAuthority &operator=(DemoCertificateAuthority &&) noexcept = default;
@@ -59,10 +85,24 @@ public:
 
     // A holder certificate valid for HolderValidityYears from notBefore, with a fresh key and a
     // random 16-byte positive serial number.
+    // The URLs are defaultUrls().
     Result<IssuedCertificate> issue(const CertificateSubject &subject,
                                     const QDateTime &notBefore) const;
+    Result<IssuedCertificate> issue(const CertificateSubject &subject, const QDateTime &notBefore,
+                                    const CertificateUrls &urls) const;
     // The CA's own certificate, so that a caller can check signatures or hand it to a responder.
     IssuedCertificate certificate() const;
+    QByteArray certificatePem() const;
+    // PKCS#8 PEM, unencrypted: this is a demo CA, whose key protects nothing real.
+    QByteArray privateKeyPem() const;
+    // Borrowed; they live as long as this object (an OCSP responder signs with them).
+    X509 *x509() const { return m_certificate.get(); }
+    EVP_PKEY *privateKey() const { return m_key.get(); }
+
+    // A signed X.509 v2 CRL in DER listing `revoked` (sorted by serial), with the CRL number,
+    // the authority key identifier and a reasonCode per entry. Serials are hex, as serialHex.
+    Result<QByteArray> crl(const std::vector<RevokedSerial> &revoked, const QDateTime &thisUpdate,
+                           const QDateTime &nextUpdate, qint64 crlNumber) const;
 
     // The fields of any DER certificate, parsed with OpenSSL.
     static Result<IssuedCertificate> describe(const QByteArray &der);

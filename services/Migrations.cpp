@@ -319,6 +319,18 @@ std::vector<Migration> buildMigrations()
         {2, QStringLiteral("append-only audit log"), appendOnlySqlite(), appendOnlyPostgres()});
     list.push_back(
         {3, QStringLiteral("holder name search index"), nameSearchSqlite(), nameSearchPostgres()});
+    // Version 4: the outbox says what kind of e-mail a row is, in which language, when it was
+    // last tried and how often a crash interrupted it (docs/mail.md). Keep the list in version
+    // order: latestVersion() is its last entry.
+    const QStringList outboxDetails = {
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN language TEXT"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN last_attempt_at TEXT"),
+        QStringLiteral(
+            "ALTER TABLE outbox ADD COLUMN interrupted_sends INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX outbox_request ON outbox (request_id)"),
+    };
+    list.push_back({4, QStringLiteral("outbox details"), outboxDetails, outboxDetails});
     return list;
 }
 

@@ -3,6 +3,7 @@
 #include "AgendaNumberAllocator.h"
 #include "AuditLog.h"
 #include "Clock.h"
+#include "NotificationComposer.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -348,6 +349,20 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         details.insert(QStringLiteral("note"), transition.note.trimmed());
     if (!ams.isEmpty())
         details.insert(QStringLiteral("ams_reference"), ams);
+    // The applicant's e-mail is queued in this same transaction: it exists exactly when the
+    // state change does (docs/mail.md).
+    if (const auto notification = NotificationComposer::forAction(action)) {
+        const MailAddress sender
+            = m_mailSender ? *m_mailSender : NotificationComposer::configuredSender();
+        auto queued = NotificationComposer::enqueue(db, transition.requestId, *notification,
+                                                    transition.note, sender, m_options.officeZone);
+        if (!queued)
+            return std::unexpected(queued.error());
+        if (queued->outboxId > 0)
+            details.insert(QStringLiteral("outbox_id"), queued->outboxId);
+        else
+            details.insert(QStringLiteral("mail_skipped"), queued->skipped);
+    }
     auto audit = AuditLog::append(
         db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
         QStringLiteral("revocation_request"), QString::number(transition.requestId), details);

@@ -2,6 +2,7 @@
 
 #include "Actor.h"
 #include "Database.h"
+#include "MailMessage.h"
 #include "RevocationRequest.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,9 @@ public:
     Result<TransitionOutcome> file(const Actor &actor, const NewRevocationRequest &request);
     Result<TransitionOutcome> apply(const Actor &actor, const TransitionRequest &transition);
 
+    // The From of the applicant's e-mails; without it, mail/senderAddress of the settings.
+    void setMailSender(const MailAddress &sender) { m_mailSender = sender; }
+
 private:
     Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request);
     Result<TransitionOutcome> applyInTransaction(const Actor &actor,
@@ -58,6 +62,7 @@ private:
 
     DatabasePtr m_database;
     Options m_options;
+    std::optional<MailAddress> m_mailSender;
 };
 
 } // namespace rd

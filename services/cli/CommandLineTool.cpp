@@ -1,10 +1,12 @@
 #include "CommandLineTool.h"
 
 #include "AuditCommands.h"
+#include "CertificateCommands.h"
 #include "CliContext.h"
 #include "DatabaseCommands.h"
 #include "DemoCommands.h"
 #include "HolderCommands.h"
+#include "MailCommands.h"
 #include "RequestCommands.h"
 #include "UserCommands.h"
 
@@ -35,6 +37,10 @@ std::vector<Noun> nouns()
          &AuditCommands::run},
         {QStringLiteral("users"), UserCommands::verbs(), UserCommands::summary(),
          &UserCommands::run},
+        {QStringLiteral("mail"), MailCommands::verbs(), MailCommands::summary(),
+         &MailCommands::run},
+        {QStringLiteral("cert"), CertificateCommands::verbs(), CertificateCommands::summary(),
+         &CertificateCommands::run},
     };
 }
 
@@ -52,7 +58,7 @@ QString CommandLineTool::helpText() const
         = tr("Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]\n"
              "\n"
              "Revocation Desk without a window: database set-up, the holder register, "
-             "revocation requests, users and the audit log.\n"
+             "revocation requests, users, the audit log and certificates.\n"
              "\n"
              "Global options:\n"
              "  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname\n"

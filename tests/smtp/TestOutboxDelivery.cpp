@@ -1,0 +1,611 @@
+// The outbox end to end against a real SMTP server (aiosmtpd on loopback): e-mails queued by
+// the request lifecycle, retries with back-off, 5xx kept, the operator's resend, and a sender
+// killed between the server's 250 and the row update (revocation-desk-cli in a child process).
+#include "AuditLog.h"
+#include "Clock.h"
+#include "MailSettings.h"
+#include "Outbox.h"
+#include "OutboxWorker.h"
+#include "RequestLifecycle.h"
+#include "SmtpTestServer.h"
+#include "TestDatabase.h"
+#include "TestFixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rd;
+using rd::test::SmtpTestServer;
+using rd::test::TestDatabase;
+using rd::test::TestFixtures;
+
+namespace {
+
+const Actor s_actor = Actor::commandLine(QStringLiteral("test"));
+
+MailSettings plainSettings(int port)
+{
+    MailSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.security = MailSettings::Security::None;
+    settings.senderAddress = QStringLiteral("layanan@bsre.example");
+    settings.senderName = QStringLiteral("Layanan Sertifikat");
+    settings.timeoutSeconds = 10;
+    return settings;
+}
+
+qint64 queue(const Database &database, const QString &to, const QString &subject)
+{
+    MailMessage message;
+    message.from = {QStringLiteral("layanan@bsre.example"), QStringLiteral("Layanan")};
+    message.to = {{to, QStringLiteral("Penerima")}};
+    message.subject = subject;
+    message.text = QStringLiteral("Isi pesan.\n");
+    Transaction transaction(database);
+    if (!transaction.begin())
+        return 0;
+    auto id = Outbox::enqueue(database, message, 0, QStringLiteral("test"), QStringLiteral("id"));
+    if (!id || !transaction.commit())
+        return 0;
+    return *id;
+}
+
+qint64 auditCount(const Database &database, const QString &action)
+{
+    auto count = database.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ?"),
+                                 {action});
+    return count ? count->toLongLong() : -1;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestOutboxDelivery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void serverDownThenBackDeliversOnce();
+    void permanentFailureKeepsReplyAndResend();
+    void lifecycleQueuesInTheSameTransaction();
+    void notificationsArriveInTheApplicantsLanguage();
+    void crashAfterServerAcceptedSendsOnceMore();
+    void commandLine();
+
+private:
+    QProcessEnvironment cliEnvironment(int port) const;
+    Run cli(const QStringList &arguments, const QProcessEnvironment &environment) const;
+    qint64 requestIn(const DatabasePtr &database, RequestState state, const QString &email,
+                     const QString &language, const QString &holderName);
+
+    QTemporaryDir m_dir;
+    QString m_program;
+    int m_holders = 0;
+};
+
+void TestOutboxDelivery::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_program = qEnvironmentVariable("REVOCATION_DESK_CLI");
+    QVERIFY2(QFileInfo::exists(m_program), "REVOCATION_DESK_CLI must name the built program");
+}
+
+void TestOutboxDelivery::cleanup()
+{
+    Clock::setFixedUtc(QDateTime());
+}
+
+QProcessEnvironment TestOutboxDelivery::cliEnvironment(int port) const
+{
+    // A settings file of the test's own, as a desk's administrator would write it.
+    const QString config = m_dir.filePath(QStringLiteral("config-%1").arg(port));
+    QSettings settings(config + QStringLiteral("/revocation-desk/revocation-desk.ini"),
+                       QSettings::IniFormat);
+    plainSettings(port).write(settings);
+    settings.sync();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    environment.remove(QStringLiteral("REVOCATION_DESK_DATABASE"));
+    return environment;
+}
+
+Run TestOutboxDelivery::cli(const QStringList &arguments,
+                            const QProcessEnvironment &environment) const
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(m_program, arguments);
+    process.closeWriteChannel();
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+qint64 TestOutboxDelivery::requestIn(const DatabasePtr &database, RequestState state,
+                                     const QString &email, const QString &language,
+                                     const QString &holderName)
+{
+    const qint64 holder = TestFixtures::addHolder(database, ++m_holders, holderName);
+    if (holder <= 0)
+        return 0;
+    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    auto certificate = database->scalar(
+        QStringLiteral("INSERT INTO certificates (holder_id, serial_hex, issuer_dn, subject_dn, "
+                       "not_before, not_after, sha256_fingerprint, created_at) "
+                       "VALUES (?, ?, 'CN=OSD', ?, ?, ?, ?, ?) RETURNING id"),
+        {holder, QStringLiteral("5A0F%1C3").arg(m_holders), QString(u"CN=" + holderName), now, now,
+         QStringLiteral("FP%1").arg(m_holders), now});
+    if (!certificate)
+        return 0;
+    RequestLifecycle lifecycle(database);
+    NewRevocationRequest request;
+    request.holderId = holder;
+    request.certificateId = certificate->toLongLong();
+    request.reason = RevocationReason::KeyCompromised;
+    request.reasonText = QStringLiteral("Laptop hilang");
+    request.channel = QStringLiteral("cli");
+    request.applicantEmail = email;
+    request.applicantLanguage = language;
+    auto filed = lifecycle.file(s_actor, request);
+    if (!filed || !TestFixtures::forceState(*database, filed->requestId, state))
+        return 0;
+    return filed->requestId;
+}
+
+void TestOutboxDelivery::serverDownThenBackDeliversOnce()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    QString why;
+    QVERIFY2(server.start({}, &why), qPrintable(why));
+    const int port = server.port();
+    server.stop(); // now nothing listens on the port
+
+    const qint64 id
+        = queue(*db->database(), QStringLiteral("budi@example.org"), QStringLiteral("Uji"));
+    QVERIFY(id > 0);
+    OutboxWorker worker(db->database(), plainSettings(port), s_actor);
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        auto run = worker.flush();
+        RD_VERIFY_RESULT(run);
+        QCOMPARE(run->retried, 1);
+        QCOMPARE(run->sent, 0);
+        auto row = Outbox::find(*db->database(), id);
+        RD_VERIFY_RESULT(row);
+        QCOMPARE(row->state, QStringLiteral("pending"));
+        QCOMPARE(row->attempts, attempt);
+        QVERIFY2(row->lastError.contains(QLatin1String("127.0.0.1")), qPrintable(row->lastError));
+        const QDateTime next = Clock::fromIsoUtc(row->nextAttemptAt);
+        QVERIFY(next > Clock::currentUtc());
+        // Not due yet: a flush now leaves it alone and counts no attempt.
+        auto early = worker.flush();
+        RD_VERIFY_RESULT(early);
+        QCOMPARE(early->retried + early->sent + early->failed, 0);
+        QCOMPARE(Outbox::find(*db->database(), id)->attempts, attempt);
+        Clock::setFixedUtc(next.addSecs(1));
+    }
+
+    SmtpTestServer::Options options;
+    options.port = port;
+    QVERIFY2(server.start(options, &why), qPrintable(why));
+    auto run = worker.flush();
+    RD_VERIFY_RESULT(run);
+    QCOMPARE(run->sent, 1);
+    QVERIFY(run->allSent());
+    auto row = Outbox::find(*db->database(), id);
+    QCOMPARE(row->state, QStringLiteral("sent"));
+    QCOMPARE(row->attempts, 3);
+    QVERIFY(!row->sentAt.isEmpty());
+    Clock::setFixedUtc(Clock::currentUtc().addDays(1));
+    auto again = worker.flush();
+    RD_VERIFY_RESULT(again);
+    QCOMPARE(again->sent, 0);
+    QCOMPARE(server.messages().size(), 1);
+    QCOMPARE(server.messages().first().value(QStringLiteral("message_id")).toString(),
+             QLatin1Char('<') + row->messageId + QLatin1Char('>'));
+    QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.sent")), 1);
+}
+
+void TestOutboxDelivery::permanentFailureKeepsReplyAndResend()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    SmtpTestServer::Options options;
+    options.reject = {QStringLiteral("tidakada@example.org")};
+    QString why;
+    QVERIFY2(server.start(options, &why), qPrintable(why));
+    const qint64 bad
+        = queue(*db->database(), QStringLiteral("tidakada@example.org"), QStringLiteral("Gagal"));
+    const qint64 good
+        = queue(*db->database(), QStringLiteral("ada@example.org"), QStringLiteral("Berhasil"));
+    OutboxWorker worker(db->database(), plainSettings(server.port()), s_actor);
+    auto run = worker.flush();
+    RD_VERIFY_RESULT(run);
+    QCOMPARE(run->failed, 1);
+    QCOMPARE(run->sent, 1); // one bad address does not hold up the others
+    QVERIFY(!run->allSent());
+    auto row = Outbox::find(*db->database(), bad);
+    QCOMPARE(row->state, QStringLiteral("failed"));
+    QVERIFY2(row->lastError.contains(QLatin1String("550 5.1.1")), qPrintable(row->lastError));
+    QVERIFY(row->lastError.contains(QLatin1String("User unknown")));
+    QCOMPARE(Outbox::find(*db->database(), good)->state, QStringLiteral("sent"));
+    QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.failed")), 1);
+
+    // The operator sends it again (after the address was fixed on the server's side).
+    server.stop();
+    QVERIFY2(server.start({}, &why), qPrintable(why));
+    OutboxWorker second(db->database(), plainSettings(server.port()), s_actor);
+    RD_VERIFY_RESULT(Outbox::resend(*db->database(), s_actor, bad));
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("pending"));
+    auto resent = second.flush();
+    RD_VERIFY_RESULT(resent);
+    QCOMPARE(resent->sent, 1);
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("sent"));
+    QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.resend")), 1);
+    // A sent e-mail is not sent again by hand.
+    auto twice = Outbox::resend(*db->database(), s_actor, good);
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().code, ErrorCode::InvalidTransition);
+}
+
+void TestOutboxDelivery::lifecycleQueuesInTheSameTransaction()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    const DatabasePtr database = db->database();
+    RequestLifecycle lifecycle(database);
+    lifecycle.setMailSender({QStringLiteral("layanan@bsre.example"), QStringLiteral("Layanan")});
+    const auto staff = Actor::user(QStringLiteral("operator1"), Actor::Role::Supervisor, 0);
+
+    // A change that fails (stale version) queues nothing.
+    const qint64 revoked
+        = requestIn(database, RequestState::Revoked, QStringLiteral("siti@example.org"),
+                    QStringLiteral("id"), QStringLiteral("Siti"));
+    QVERIFY(revoked > 0);
+    auto stale = lifecycle.apply(staff, {revoked, RequestAction::Notify, 99, {}, {}});
+    QVERIFY(!stale);
+    QCOMPARE(TestFixtures::count(*database, QStringLiteral("outbox")), 0);
+
+    // The outbox refusing the row undoes the state change too: one transaction.
+    const bool sqlite = database->isSqlite();
+    RD_VERIFY_RESULT(database->executeUnprepared(
+        sqlite ? QStringLiteral("CREATE TRIGGER outbox_refuse BEFORE INSERT ON outbox "
+                                "BEGIN SELECT RAISE(ABORT, 'outbox refuses'); END")
+               : QStringLiteral("ALTER TABLE outbox ADD CONSTRAINT outbox_refuse "
+                                "CHECK (recipient <> 'siti@example.org')")));
+    auto refused = lifecycle.apply(staff, {revoked, RequestAction::Notify, {}, {}, {}});
+    QVERIFY(!refused);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT state FROM revocation_requests WHERE id = ?"),
+                          {revoked})
+                 ->toString(),
+             QStringLiteral("revoked"));
+    RD_VERIFY_RESULT(database->executeUnprepared(
+        sqlite ? QStringLiteral("DROP TRIGGER outbox_refuse")
+               : QStringLiteral("ALTER TABLE outbox DROP CONSTRAINT outbox_refuse")));
+
+    auto notified = lifecycle.apply(staff, {revoked, RequestAction::Notify, {}, {}, {}});
+    RD_VERIFY_RESULT(notified);
+    auto rows = Outbox::list(*database);
+    RD_VERIFY_RESULT(rows);
+    QCOMPARE(rows->size(), size_t(1));
+    QCOMPARE(rows->front().kind, QStringLiteral("revocation_done"));
+    QCOMPARE(rows->front().requestId, revoked);
+    QCOMPARE(rows->front().recipient, QStringLiteral("siti@example.org"));
+    QCOMPARE(rows->front().state, QStringLiteral("pending"));
+    auto details = database->scalar(
+        QStringLiteral("SELECT details FROM audit_log WHERE action = 'request.notify'"));
+    RD_VERIFY_RESULT(details);
+    QCOMPARE(QJsonDocument::fromJson(details->toString().toUtf8())
+                 .object()
+                 .value(QStringLiteral("outbox_id"))
+                 .toInteger(),
+             rows->front().id);
+
+    // No applicant e-mail: nothing queued, and the audit entry says so.
+    const qint64 silent = requestIn(database, RequestState::InVerification, QString(),
+                                    QStringLiteral("id"), QStringLiteral("Tanpa Surel"));
+    RD_VERIFY_RESULT(lifecycle.apply(
+        staff, {silent, RequestAction::Reject, {}, QStringLiteral("Bukan pemegang"), {}}));
+    QCOMPARE(TestFixtures::count(*database, QStringLiteral("outbox")), 1);
+    auto skipped = database->scalar(
+        QStringLiteral("SELECT details FROM audit_log WHERE action = 'request.reject'"));
+    QVERIFY(skipped->toString().contains(QLatin1String("no applicant e-mail")));
+}
+
+void TestOutboxDelivery::notificationsArriveInTheApplicantsLanguage()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    const DatabasePtr database = db->database();
+    RequestLifecycle lifecycle(database);
+    lifecycle.setMailSender(
+        {QStringLiteral("layanan@bsre.example"), QStringLiteral("Layanan Sertifikat Elektronik")});
+    const auto staff = Actor::user(QStringLiteral("operator1"), Actor::Role::Supervisor, 0);
+    const QString name = QStringLiteral("Ni Luh Ayu Déwi Ṡukmawati");
+
+    // Indonesian, revoked with a proof of status on record.
+    const qint64 withProof
+        = requestIn(database, RequestState::CertificateMatched, QStringLiteral("dewi@example.org"),
+                    QStringLiteral("id"), name);
+    RD_VERIFY_RESULT(lifecycle.apply(staff, {withProof, RequestAction::Revoke, {}, {}, {}}));
+    RD_VERIFY_RESULT(database->execute(
+        QStringLiteral(
+            "INSERT INTO verification_results (request_id, kind, verdict, report, "
+            "actor, created_at) VALUES (?, 'revocation_proof', 'revoked', ?, 'test', ?)"),
+        {withProof, QStringLiteral("OCSP: revoked since 2026-11-26T09:00:00Z, keyCompromise"),
+         Clock::toIsoUtc(Clock::currentUtc())}));
+    RD_VERIFY_RESULT(lifecycle.apply(staff, {withProof, RequestAction::Notify, {}, {}, {}}));
+    // English, revoked without a proof yet.
+    const qint64 noProof
+        = requestIn(database, RequestState::CertificateMatched, QStringLiteral("john@example.org"),
+                    QStringLiteral("en"), QStringLiteral("John Smith"));
+    RD_VERIFY_RESULT(lifecycle.apply(staff, {noProof, RequestAction::Revoke, {}, {}, {}}));
+    RD_VERIFY_RESULT(lifecycle.apply(staff, {noProof, RequestAction::Notify, {}, {}, {}}));
+    // Documents to complete, and a rejection.
+    const qint64 incomplete
+        = requestIn(database, RequestState::InVerification, QStringLiteral("lengkapi@example.org"),
+                    QStringLiteral("id"), QStringLiteral("Budi"));
+    RD_VERIFY_RESULT(
+        lifecycle.apply(staff,
+                        {incomplete,
+                         RequestAction::RequestCompletion,
+                         {},
+                         QStringLiteral("Surat keterangan bermeterai\nSalinan SK pensiun"),
+                         {}}));
+    const qint64 rejected
+        = requestIn(database, RequestState::InVerification, QStringLiteral("reject@example.org"),
+                    QStringLiteral("en"), QStringLiteral("Jane"));
+    RD_VERIFY_RESULT(lifecycle.apply(
+        staff,
+        {rejected, RequestAction::Reject, {}, QStringLiteral("Not the holder's request"), {}}));
+
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    QString why;
+    QVERIFY2(server.start({}, &why), qPrintable(why));
+    OutboxWorker worker(database, plainSettings(server.port()), s_actor);
+    auto run = worker.flush();
+    RD_VERIFY_RESULT(run);
+    QCOMPARE(run->sent, 4);
+    const auto messages = server.messages();
+    QCOMPARE(messages.size(), 4);
+    const auto agenda = [&](qint64 id) {
+        return database
+            ->scalar(QStringLiteral("SELECT agenda_number FROM revocation_requests WHERE id = ?"),
+                     {id})
+            ->toString();
+    };
+
+    const QJsonObject done = messages.at(0);
+    QVERIFY2(done.value(QStringLiteral("subject"))
+                 .toString()
+                 .startsWith(QLatin1String("Sertifikat elektronik Anda telah dicabut")),
+             qPrintable(done.value(QStringLiteral("subject")).toString()));
+    QVERIFY(done.value(QStringLiteral("subject")).toString().contains(agenda(withProof)));
+    QCOMPARE(
+        done.value(QStringLiteral("to")).toArray().first().toObject().value(QStringLiteral("name")),
+        QJsonValue(name));
+    QCOMPARE(done.value(QStringLiteral("from_name")).toString(),
+             QStringLiteral("Layanan Sertifikat Elektronik"));
+    const QString text = done.value(QStringLiteral("text")).toString();
+    QVERIFY(text.contains(QStringLiteral("Yth. ") + name));
+    QVERIFY(text.contains(QStringLiteral("5A0F")));
+    QVERIFY(text.contains(QStringLiteral("Laptop hilang")));
+    QVERIFY(text.contains(QStringLiteral("keyCompromise")));
+    QVERIFY(text.contains(QStringLiteral("Bukti status")));
+    QVERIFY(text.contains(QStringLiteral("UTC+07:00")));
+    QVERIFY(done.value(QStringLiteral("html")).toString().contains(agenda(withProof)));
+
+    const QString english = messages.at(1).value(QStringLiteral("text")).toString();
+    QVERIFY(messages.at(1)
+                .value(QStringLiteral("subject"))
+                .toString()
+                .startsWith(QLatin1String("Your electronic certificate has been revoked")));
+    QVERIFY(english.contains(QStringLiteral("there is no proof yet")));
+
+    const QString completion = messages.at(2).value(QStringLiteral("text")).toString();
+    QVERIFY(completion.contains(QStringLiteral("  - Surat keterangan bermeterai")));
+    QVERIFY(completion.contains(QStringLiteral("  - Salinan SK pensiun")));
+    QVERIFY(messages.at(3)
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("Not the holder's request")));
+}
+
+void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    const qint64 id
+        = queue(*db->database(), QStringLiteral("budi@example.org"), QStringLiteral("Sekali lagi"));
+    QVERIFY(id > 0);
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    SmtpTestServer::Options options;
+    options.holdAfterMail = true;
+    QString why;
+    QVERIFY2(server.start(options, &why), qPrintable(why));
+    const QProcessEnvironment environment = cliEnvironment(server.port());
+    const QStringList flush {QStringLiteral("--database"), db->url(), QStringLiteral("--json"),
+                             QStringLiteral("mail"), QStringLiteral("flush")};
+
+    QProcess sender;
+    sender.setProcessEnvironment(environment);
+    sender.start(m_program, flush);
+    QVERIFY(sender.waitForStarted());
+    // The server holds MAIL FROM: the sender has claimed the row (committed) and waits.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(server.waitingFile()), 20000);
+    // Take SQLite's write lock (PostgreSQL: the row's lock), so the row update after the 250
+    // cannot happen.
+    DatabasePtr lock = db->openAnother();
+    QVERIFY(lock);
+    RD_VERIFY_RESULT(lock->begin());
+    if (!lock->isSqlite())
+        RD_VERIFY_RESULT(
+            lock->execute(QStringLiteral("SELECT id FROM outbox WHERE id = ? FOR UPDATE"), {id}));
+    QFile go(server.continueFile());
+    QVERIFY(go.open(QIODevice::WriteOnly));
+    go.close();
+    // QUIT comes after the 250: the server has the message and the sender believes it sent.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(server.quitFile()), 20000);
+    QCOMPARE(server.messages().size(), 1);
+    QCOMPARE(sender.state(), QProcess::Running); // waiting for the lock
+    // A second worker started now must not take the row that is really being sent.
+    const Run rival = cli(flush, environment);
+    QCOMPARE(rival.exitCode, 1);
+    QVERIFY2(rival.err.contains("revocation-desk-cli: conflict: "), rival.err.constData());
+    QCOMPARE(sender.state(), QProcess::Running);
+    sender.kill(); // SIGKILL: no clean-up of any kind
+    QVERIFY(sender.waitForFinished(10000));
+    QCOMPARE(
+        lock->scalar(QStringLiteral("SELECT state FROM outbox WHERE id = ?"), {id})->toString(),
+        QStringLiteral("sending"));
+    lock->rollback();
+    lock.reset();
+
+    // The next start finds the row "sending" and sends it again, recording that it did.
+    // (PostgreSQL: the dead worker's session ends, and frees its lock, once the server notices.)
+    Run second = cli(flush, environment);
+    for (int wait = 0; second.err.contains("conflict") && wait < 50; ++wait) {
+        QTest::qWait(200);
+        second = cli(flush, environment);
+    }
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(second.out).object();
+    QCOMPARE(summary.value(QStringLiteral("recovered")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("sent")).toInt(), 1);
+    const auto messages = server.messages();
+    QCOMPARE(messages.size(), 2);
+    auto row = Outbox::find(*db->database(), id);
+    RD_VERIFY_RESULT(row);
+    const QString messageId = QLatin1Char('<') + row->messageId + QLatin1Char('>');
+    QCOMPARE(messages.at(0).value(QStringLiteral("message_id")).toString(), messageId);
+    QCOMPARE(messages.at(1).value(QStringLiteral("message_id")).toString(), messageId);
+    QCOMPARE(server.rawMessages().at(0), server.rawMessages().at(1)); // byte for byte
+    QCOMPARE(row->state, QStringLiteral("sent"));
+    QCOMPARE(row->interruptedSends, 1);
+    QCOMPARE(row->attempts, 2);
+    QVERIFY2(row->lastError.contains(QLatin1String("same Message-ID")), qPrintable(row->lastError));
+    QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.interrupted")), 1);
+    auto verified = AuditLog::verify(*db->database());
+    RD_VERIFY_RESULT(verified);
+    QVERIFY(verified->intact());
+
+    // And no more after that.
+    const Run third = cli(flush, environment);
+    QCOMPARE(third.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(third.out).object().value(QStringLiteral("sent")).toInt(), 0);
+    QCOMPARE(server.messages().size(), 2);
+}
+
+void TestOutboxDelivery::commandLine()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    SmtpTestServer::Options options;
+    options.reject = {QStringLiteral("tidakada@example.org")};
+    QString why;
+    QVERIFY2(server.start(options, &why), qPrintable(why));
+    const QProcessEnvironment environment = cliEnvironment(server.port());
+    const QStringList database {QStringLiteral("--database"), db->url()};
+
+    for (const QString &verb : {QStringLiteral("test"), QStringLiteral("list"),
+                                QStringLiteral("flush"), QStringLiteral("resend")}) {
+        const Run help = cli({QStringLiteral("mail"), verb, QStringLiteral("--help")}, environment);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QByteArray("revocation-desk-cli mail " + verb.toLatin1())));
+    }
+    QCOMPARE(cli(database
+                     + QStringList {QStringLiteral("mail"), QStringLiteral("list"),
+                                    QStringLiteral("--state"), QStringLiteral("lost")},
+                 environment)
+                 .exitCode,
+             2);
+    QCOMPARE(
+        cli(database + QStringList {QStringLiteral("mail"), QStringLiteral("test")}, environment)
+            .exitCode,
+        2);
+
+    // mail test goes straight to the server.
+    const Run test = cli(database
+                             + QStringList {QStringLiteral("--json"), QStringLiteral("mail"),
+                                            QStringLiteral("test"), QStringLiteral("--to"),
+                                            QStringLiteral("admin@example.org")},
+                         environment);
+    QVERIFY2(test.exitCode == 0, test.err.constData());
+    QCOMPARE(server.messages().size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(test.out).object().value(QStringLiteral("reply")).toString(),
+             QStringLiteral("250 OK queued as 0001"));
+
+    const qint64 bad
+        = queue(*db->database(), QStringLiteral("tidakada@example.org"), QStringLiteral("Gagal"));
+    const Run flush = cli(database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")},
+                          environment);
+    QCOMPARE(flush.exitCode, 1);
+    QVERIFY2(flush.err.contains("revocation-desk-cli: io: "), flush.err.constData());
+
+    const Run list = cli(database
+                             + QStringList {QStringLiteral("--json"), QStringLiteral("mail"),
+                                            QStringLiteral("list"), QStringLiteral("--state"),
+                                            QStringLiteral("failed")},
+                         environment);
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first().toObject();
+    for (const char *key :
+         {"id", "request_id", "kind", "language", "message_id", "recipient", "subject", "state",
+          "attempts", "last_error", "next_attempt_at", "last_attempt_at", "created_at", "sent_at",
+          "interrupted_sends", "size_bytes"})
+        QVERIFY2(row.contains(QLatin1String(key)), key);
+    QCOMPARE(row.value(QStringLiteral("id")).toInteger(), bad);
+    QVERIFY(row.value(QStringLiteral("last_error")).toString().contains(QLatin1String("550")));
+
+    const Run resend = cli(
+        database
+            + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QString::number(bad)},
+        environment);
+    QVERIFY2(resend.exitCode == 0, resend.err.constData());
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("pending"));
+    const Run missing = cli(
+        database
+            + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")},
+        environment);
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("not_found"));
+
+    // Without mail settings nothing is touched.
+    QProcessEnvironment unconfigured = environment;
+    unconfigured.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("none")));
+    const Run refused = cli(
+        database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")}, unconfigured);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains("mail/host"));
+    QCOMPARE(Outbox::find(*db->database(), bad)->attempts, 0);
+}
+
+QTEST_GUILESS_MAIN(TestOutboxDelivery)
+#include "TestOutboxDelivery.moc"
