@@ -1,5 +1,6 @@
 #include "CommandLineTool.h"
 
+#include "AmsCommands.h"
 #include "AuditCommands.h"
 #include "CertificateCommands.h"
 #include "CliContext.h"
@@ -41,6 +42,7 @@ std::vector<Noun> nouns()
          &MailCommands::run},
         {QStringLiteral("cert"), CertificateCommands::verbs(), CertificateCommands::summary(),
          &CertificateCommands::run},
+        {QStringLiteral("ams"), AmsCommands::verbs(), AmsCommands::summary(), &AmsCommands::run},
     };
 }
 

@@ -1,0 +1,277 @@
+#include "SimulatorAuthority.h"
+
+#include "PersonalName.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <openssl/ocsp.h>
+#include <openssl/pem.h>
+
+namespace rd::sim {
+
+namespace {
+
+// How long an OCSP answer or a CRL may be cached: short, so a demo sees a revocation at once.
+constexpr qint64 kNextUpdateSeconds = 3600;
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot read %1.").arg(path),
+                    file.errorString());
+    }
+    return file.readAll();
+}
+
+Result<void> writeFile(const QString &path, const QByteArray &bytes, bool secret = false)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot write %1.").arg(path),
+                    file.errorString());
+    }
+    if (secret)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(bytes);
+    if (!file.commit()) {
+        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot write %1.").arg(path),
+                    file.errorString());
+    }
+    return {};
+}
+
+// openssl ca's names for index.txt; privilegeWithdrawn (9) and aACompromise (10) have none
+// there, so such entries carry the time alone.
+QString indexReasonName(int reasonCode)
+{
+    switch (reasonCode) {
+    case 0:
+        return QStringLiteral("unspecified");
+    case 1:
+        return QStringLiteral("keyCompromise");
+    case 2:
+        return QStringLiteral("CACompromise");
+    case 3:
+        return QStringLiteral("affiliationChanged");
+    case 4:
+        return QStringLiteral("superseded");
+    case 5:
+        return QStringLiteral("cessationOfOperation");
+    case 6:
+        return QStringLiteral("certificateHold");
+    default:
+        return {};
+    }
+}
+
+QByteArray ocspError(int status)
+{
+    OcspResponsePtr response(OCSP_response_create(status, nullptr));
+    unsigned char *der = nullptr;
+    const int length = response ? i2d_OCSP_RESPONSE(response.get(), &der) : -1;
+    if (length <= 0)
+        return {};
+    QByteArray bytes(reinterpret_cast<const char *>(der), length);
+    OPENSSL_free(der);
+    return bytes;
+}
+
+Result<Asn1TimePtr> asn1Time(const QDateTime &time)
+{
+    Asn1TimePtr value(ASN1_TIME_set(nullptr, static_cast<time_t>(time.toSecsSinceEpoch())));
+    if (!value)
+        return fail(ErrorCode::Crypto, QStringLiteral("ASN1_TIME_set"), openSslErrors());
+    return value;
+}
+
+} // namespace
+
+SimulatorAuthority::SimulatorAuthority(DemoCertificateAuthority authority)
+    : m_authority(std::move(authority))
+{ }
+
+Result<SimulatorAuthority> SimulatorAuthority::open(SimulatorState &state)
+{
+    const QString certificatePath = state.path(QStringLiteral("ca.pem"));
+    const QString keyPath = state.path(QStringLiteral("ca-key.pem"));
+    if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
+        auto certificate = readFile(certificatePath);
+        if (!certificate)
+            return std::unexpected(certificate.error());
+        auto key = readFile(keyPath);
+        if (!key)
+            return std::unexpected(key.error());
+        auto loaded = DemoCertificateAuthority::load(*certificate, *key);
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        return SimulatorAuthority(std::move(*loaded));
+    }
+    // Back-dated a day so that a clock a little behind still accepts what it issues.
+    auto created = DemoCertificateAuthority::create(QDateTime::currentDateTimeUtc().addDays(-1));
+    if (!created)
+        return std::unexpected(created.error());
+    if (auto ok = writeFile(keyPath, created->privateKeyPem(), true); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = writeFile(certificatePath, created->certificatePem()); !ok)
+        return std::unexpected(ok.error());
+    return SimulatorAuthority(std::move(*created));
+}
+
+CertificateUrls SimulatorAuthority::urls(const QString &publicUrl)
+{
+    QString base = publicUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return {base + QStringLiteral("/ocsp"), base + QStringLiteral("/crl/ca.crl"),
+            base + QStringLiteral("/ca.crt")};
+}
+
+QString SimulatorAuthority::indexTime(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyMMddHHmmss")) + QLatin1Char('Z');
+}
+
+Result<SimulatorCertificate> SimulatorAuthority::issue(SimulatorState &state,
+                                                       const SimulatorHolder &holder,
+                                                       const QDateTime &notBefore)
+{
+    // BSrE's CN is the name without academic or religious titles, as the register does not write
+    // it.
+    auto issued = m_authority->issue(
+        {holder.email, PersonalName::withoutTitles(holder.fullName), holder.unit}, notBefore,
+        urls(state.publicUrl));
+    if (!issued)
+        return std::unexpected(issued.error());
+    SimulatorCertificate certificate;
+    certificate.serialHex = issued->serialHex;
+    certificate.nik = holder.nik;
+    certificate.der = issued->der;
+    certificate.subjectDn = issued->subjectDn;
+    certificate.issuerDn = issued->issuerDn;
+    certificate.notBefore = issued->notBefore;
+    certificate.notAfter = issued->notAfter;
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(issued->der.constData());
+    X509Ptr x509(d2i_X509(nullptr, &p, issued->der.size()));
+    if (!x509) {
+        return fail(ErrorCode::Crypto, tr("The certificate just issued cannot be read back."),
+                    openSslErrors());
+    }
+    char buffer[1024];
+    X509_NAME_oneline(X509_get_subject_name(x509.get()), buffer, sizeof buffer);
+    certificate.indexSubject = QString::fromUtf8(buffer);
+    state.certificates.insert(certificate.serialHex, certificate);
+    return certificate;
+}
+
+Result<void> SimulatorAuthority::publish(SimulatorState &state, const QDateTime &now)
+{
+    std::vector<RevokedSerial> revoked;
+    QByteArray index;
+    for (const SimulatorCertificate &c : state.certificates) {
+        // openssl reads serials as BN_bn2hex writes them: an even number of digits.
+        QString serial = c.serialHex.toUpper();
+        if (serial.size() % 2)
+            serial.prepend(QLatin1Char('0'));
+        QString revocation;
+        if (c.revoked()) {
+            revoked.push_back({c.serialHex, c.revokedAt, c.reasonCode});
+            revocation = indexTime(c.revokedAt);
+            const QString reason = indexReasonName(c.reasonCode);
+            if (!reason.isEmpty())
+                revocation += QLatin1Char(',') + reason;
+        }
+        index += QStringLiteral("%1\t%2\t%3\t%4\tunknown\t%5\n")
+                     .arg(c.revoked() ? QStringLiteral("R") : QStringLiteral("V"),
+                          indexTime(c.notAfter), revocation, serial, c.indexSubject)
+                     .toUtf8();
+    }
+    state.crlNumber += 1;
+    auto crl = m_authority->crl(revoked, now, now.addSecs(kNextUpdateSeconds), state.crlNumber);
+    if (!crl)
+        return std::unexpected(crl.error());
+    m_crlDer = *crl;
+    if (auto ok = writeFile(state.path(QStringLiteral("crl.der")), m_crlDer); !ok)
+        return ok;
+    if (auto ok = writeFile(state.path(QStringLiteral("index.txt")), index); !ok)
+        return ok;
+    // `openssl ocsp -index` also reads the attributes file beside it.
+    return writeFile(state.path(QStringLiteral("index.txt.attr")),
+                     QByteArrayLiteral("unique_subject = no\n"));
+}
+
+QByteArray SimulatorAuthority::ocspResponse(const SimulatorState &state,
+                                            const QByteArray &requestDer,
+                                            const QDateTime &now) const
+{
+    ERR_clear_error();
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(requestDer.constData());
+    OcspRequestPtr request(d2i_OCSP_REQUEST(nullptr, &p, requestDer.size()));
+    if (!request) {
+        ERR_clear_error();
+        return ocspError(OCSP_RESPONSE_STATUS_MALFORMEDREQUEST);
+    }
+    OcspBasicResponsePtr basic(OCSP_BASICRESP_new());
+    auto thisUpdate = asn1Time(now);
+    auto nextUpdate = asn1Time(now.addSecs(kNextUpdateSeconds));
+    if (!basic || !thisUpdate || !nextUpdate)
+        return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
+    const int count = OCSP_request_onereq_count(request.get());
+    if (count <= 0)
+        return ocspError(OCSP_RESPONSE_STATUS_MALFORMEDREQUEST);
+    for (int i = 0; i < count; ++i) {
+        OCSP_CERTID *id = OCSP_onereq_get0_id(OCSP_request_onereq_get0(request.get(), i));
+        ASN1_OBJECT *digestObject = nullptr;
+        ASN1_INTEGER *serial = nullptr;
+        OCSP_id_get0_info(nullptr, &digestObject, nullptr, &serial, id);
+        const EVP_MD *digest = EVP_get_digestbyobj(digestObject);
+        int status = V_OCSP_CERTSTATUS_UNKNOWN;
+        int reason = -1;
+        Asn1TimePtr revokedAt;
+        if (digest && serial) {
+            OcspCertIdPtr ours(OCSP_cert_to_id(digest, nullptr, m_authority->x509()));
+            if (ours && OCSP_id_issuer_cmp(ours.get(), id) == 0) {
+                BignumPtr number(ASN1_INTEGER_to_BN(serial, nullptr));
+                OpenSslStringPtr hex(number ? BN_bn2hex(number.get()) : nullptr);
+                QString serialHex = hex ? QString::fromLatin1(hex.get()) : QString();
+                while (serialHex.startsWith(QLatin1String("00")) && serialHex.size() > 2)
+                    serialHex.remove(0, 2);
+                auto found = state.certificates.constFind(serialHex);
+                if (found == state.certificates.cend() && serialHex.startsWith(QLatin1Char('0')))
+                    found = state.certificates.constFind(serialHex.mid(1));
+                if (found != state.certificates.cend()) {
+                    if (found->revoked()) {
+                        status = V_OCSP_CERTSTATUS_REVOKED;
+                        reason = found->reasonCode;
+                        if (auto time = asn1Time(found->revokedAt))
+                            revokedAt = std::move(*time);
+                    } else {
+                        status = V_OCSP_CERTSTATUS_GOOD;
+                    }
+                }
+            }
+        }
+        if (!OCSP_basic_add1_status(basic.get(), id, status, reason, revokedAt.get(),
+                                    thisUpdate->get(), nextUpdate->get())) {
+            return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
+        }
+    }
+    // No nonce in the request is fine (OCSP_copy_nonce returns 2); only a failure matters.
+    if (OCSP_copy_nonce(basic.get(), request.get()) <= 0)
+        return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
+    if (!OCSP_basic_sign(basic.get(), m_authority->x509(), m_authority->privateKey(), EVP_sha256(),
+                         nullptr, 0)) {
+        return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
+    }
+    OcspResponsePtr response(OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
+    unsigned char *der = nullptr;
+    const int length = response ? i2d_OCSP_RESPONSE(response.get(), &der) : -1;
+    if (length <= 0)
+        return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
+    QByteArray bytes(reinterpret_cast<const char *>(der), length);
+    OPENSSL_free(der);
+    return bytes;
+}
+
+} // namespace rd::sim

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "DemoCertificateAuthority.h"
+#include "SimulatorState.h"
+
+#include <optional>
+
+namespace rd::sim {
+
+// The simulator's certification authority: its key and certificate in the data folder (created
+// on first start), the holder certificates it issues, its CRL, its OCSP answers, and the
+// OpenSSL `ca`-style index.txt that lets `openssl ocsp -index` serve the same CA.
+class SimulatorAuthority
+{
+    Q_DECLARE_TR_FUNCTIONS(SimulatorAuthority)
+
+public:
+    // Loads ca.pem and ca-key.pem from the state's folder, or creates and saves them.
+    static Result<SimulatorAuthority> open(SimulatorState &state);
+
+    const DemoCertificateAuthority &authority() const { return *m_authority; }
+    QByteArray certificatePem() const { return m_authority->certificatePem(); }
+    QByteArray certificateDer() const { return m_authority->certificate().der; }
+
+    // The URLs put into every holder certificate, under the public base URL.
+    static CertificateUrls urls(const QString &publicUrl);
+
+    // Issues a certificate to the holder and records it in the state (not saved here).
+    Result<SimulatorCertificate> issue(SimulatorState &state, const SimulatorHolder &holder,
+                                       const QDateTime &notBefore);
+
+    // Regenerates crl.der and index.txt from the state; called after every revocation.
+    Result<void> publish(SimulatorState &state, const QDateTime &now);
+    QByteArray crlDer() const { return m_crlDer; }
+
+    // An OCSP response (DER) to a DER OCSP request, signed by the CA, the request's nonce
+    // copied. A request that cannot be parsed gets a malformedRequest response, not an error.
+    QByteArray ocspResponse(const SimulatorState &state, const QByteArray &requestDer,
+                            const QDateTime &now) const;
+
+    // "YYMMDDHHMMSSZ" as index.txt writes times (UTCTime).
+    static QString indexTime(const QDateTime &time);
+
+private:
+    explicit SimulatorAuthority(DemoCertificateAuthority authority);
+
+    std::optional<DemoCertificateAuthority> m_authority;
+    QByteArray m_crlDer;
+};
+
+} // namespace rd::sim
