@@ -11,7 +11,7 @@ namespace rd {
 enum class AmsBackend { Rest, Portal };
 enum class EsignApiVersion { V1, V2 };
 
-// The AMS and Esign settings (keys under ams/ and esign/ in revocation-desk.conf) and where
+// The AMS and Esign settings (keys under ams/ and esign/ in revocation-desk.ini) and where
 // their secrets live: never in the settings file, always SecretStore (keychain, or the
 // environment variables named here).
 class AmsSettings

@@ -11,7 +11,7 @@
 
 namespace rd {
 
-// Typed facade over QSettings (`~/.config/revocation-desk/revocation-desk.conf`): every key
+// Typed facade over QSettings (`~/.config/revocation-desk/revocation-desk.ini`): every key
 // with its default in one place, as keepassxc's Config does.
 class AppSettings
 {
