@@ -395,7 +395,7 @@ Result<std::vector<Certificate>> Certificate::readFile(const QString &path)
     auto certificates = readAll(bytes);
     if (!certificates) {
         Error error = certificates.error();
-        error.message = tr("%1: %2").arg(info.fileName(), error.message);
+        error.message = QStringLiteral("%1: %2").arg(info.fileName(), error.message);
         return std::unexpected(error);
     }
     return certificates;

@@ -2,6 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AmsCommands</name>
+    <message>
+        <source>Give the holder&apos;s NIK with --nik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask by e-mail instead (Esign v2 only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask BSrE&apos;s Esign Client Service for a holder&apos;s certificate status (settings esign/url, esign/api, esign/username; secret esign/password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --nik or --email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting esign/url is not set: the Esign Client Service&apos;s address is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a holder&apos;s certificates as AMS knows them (rest backend; settings ams/url, ams/username; secrets ams/password, ams/totp-secret or ams/token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS knows no certificate of this holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that AMS answers: the health endpoint (rest) or the AMS page (portal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSrE&apos;s AMS and Esign status: a holder&apos;s status, their certificates, reachability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmsOperationQueue</name>
+    <message>
+        <source>There is no AMS operation %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown AMS operation &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is not open any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmsSettings</name>
+    <message>
+        <source>The setting ams/backend must be &quot;rest&quot; or &quot;portal&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting esign/api must be &quot;v1&quot; or &quot;v2&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 must be an https:// (or http://) address, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA bundle in ams/caFile cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
@@ -86,6 +171,283 @@
     </message>
 </context>
 <context>
+    <name>Certificate</name>
+    <message>
+        <source>The PKCS#7 file is not a certificate bundle (.p7b/.p7c).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#7 file holds no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not a certificate: neither PEM, DER nor PKCS#7 could be read from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a private key, not a certificate. It was not read or kept; keep it secret and give the certificate file (.cer, .crt, .pem or .p7b) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM text is damaged (broken base64 or a missing BEGIN/END line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM certificate block is damaged or truncated inside its base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM PKCS#7 block is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM text holds no certificate, only: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is followed by %n byte(s) that are not a certificate.</source>
+        <translation>
+            <numerusform>The certificate is followed by %n byte that is not a certificate.</numerusform>
+            <numerusform>The certificate is followed by %n bytes that are not a certificate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The certificate data is truncated: it ends before its DER encoding does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take a reference to the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is empty: there is no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is larger than %1 MB; a certificate file is a few kilobytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; a certificate file is a few kilobytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: there is no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateCommands</name>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial (hex):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial (decimal):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key usage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended key usage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRL distribution points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA issuers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject attributes (certificate order):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate: PEM, DER or PKCS#7 (.p7b/.p7c).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the fields of every certificate in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cert inspect takes one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MATCH: the certificate belongs to this holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISMATCH: the certificate does not belong to this holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEEDS REVIEW: the operator has to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate: serial %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (informative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate: PEM, DER or PKCS#7 (the first end-entity certificate in it is compared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK, read from the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s full name, titles allowed (instead of --holder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s official e-mail (instead of --holder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS user name (an e-mail or a NIK); default: the holder&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s unit, compared with OU for information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a certificate&apos;s subject with the holder (SOP step 7). Exit 0 match, 3 mismatch, 4 needs review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cert match takes one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --holder NIK or --name NAME --email EMAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name and --email go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates: read their fields, match the subject with the holder (SOP step 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCSP responder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CertificateRepository</name>
     <message>
         <source>A certificate needs its serial number, issuer and subject.</source>
@@ -133,6 +495,155 @@
     </message>
 </context>
 <context>
+    <name>CertificateRevocationList</name>
+    <message>
+        <source>The CRL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is PEM but holds no readable X509 CRL block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not a CRL in DER or PEM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL is followed by %n stray byte(s).</source>
+        <translation>
+            <numerusform>The CRL is followed by %n stray byte.</numerusform>
+            <numerusform>The CRL is followed by %n stray bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, too large for a CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL lists a serial number of %n byte(s), more than any certificate has.</source>
+        <translation>
+            <numerusform>The CRL lists a serial number of %n byte, more than any certificate has.</numerusform>
+            <numerusform>The CRL lists a serial number of %n bytes, more than any certificate has.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The CRL has too many entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No issuer certificate to check the CRL with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL was issued by %1, not by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s signature does not verify with the key of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not sign CRLs: its key usage lacks cRLSign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a delta CRL; a complete CRL is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL has a critical extension this program does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL covers only some reasons or other issuers&apos; certificates; a complete, direct CRL is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s thisUpdate time cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL is dated %1, in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL does not say when it expires (no nextUpdate), so it cannot be known to be current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL expired at %1 (nextUpdate); a current one is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 was not issued by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateStatusCommand</name>
+    <message>
+        <source>The certificate (PEM, DER or PKCS#7; the first one counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of the CA that issued it (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask this OCSP responder instead of the certificate&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this CRL (an http or https URL, or a file) instead of the certificate&apos;s own distribution point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each network call this long (1 to 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof of revocation: ask the OCSP responder, or read the CRL when the responder cannot answer. With --ocsp or --crl only the sources given are used.
+Exit status: 0 good, 3 revoked, 4 unknown, 1 status not learned, 2 usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cert status takes one certificate file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cert status needs --issuer ISSUER_FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds from 1 to 300.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ocsp needs an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--crl needs a URL or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1 %2 could not answer: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliContext</name>
     <message>
         <source>See revocation-desk-cli --help.</source>
@@ -145,23 +656,6 @@
 </context>
 <context>
     <name>CommandLineTool</name>
-    <message>
-        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
-
-Revocation Desk without a window: database set-up, the holder register, revocation requests, users and the audit log.
-
-Global options:
-  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
-                   (default: REVOCATION_DESK_DATABASE, then the setting
-                   database/url, then the SQLite file in the data folder)
-  --json           print data as JSON
-  -h, --help       show this help; NOUN --help and NOUN VERB --help too
-  --version        show the version
-
-Commands:
-</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>
 Exit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain broken), 4 indeterminate, 5 at risk.
@@ -195,6 +689,23 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+
+Revocation Desk without a window: database set-up, the holder register, revocation requests, users, the audit log and certificates.
+
+Global options:
+  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
+                   (default: REVOCATION_DESK_DATABASE, then the setting
+                   database/url, then the SQLite file in the data folder)
+  --json           print data as JSON
+  -h, --help       show this help; NOUN --help and NOUN VERB --help too
+  --version        show the version
+
+Commands:
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +930,78 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
         <source>Could not read the certificate&apos;s validity.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a serial number in hex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s certificate is not a PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s private key is not an unencrypted PEM key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s private key does not belong to its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s certificate is not a CA certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL without commas or spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CRL needs a this-update time before its next-update time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CRL number cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the CRL&apos;s update times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a CRL reason code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revocation of %1 has no time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sort the CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the CRL number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add the CRL&apos;s authority key identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign the CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not encode the CRL.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -452,6 +1035,22 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
     <message>
         <source>Demo accounts (shown once):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the certificates with the CA kept in DIR as the AMS simulator keeps it (ca.pem, ca-key.pem), creating it there when absent; start the simulator with --data DIR to serve them (default: a fresh CA that is thrown away).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL of the AMS simulator put into every certificate: URL/ocsp, URL/crl/ca.crl and URL/ca.crt (default: fixed URLs under http://127.0.0.1:8080 that nothing serves).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--authority-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--public-url needs an http or https URL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,6 +1097,18 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
     <message>
         <source>The demo needs at least %1 holders to show a request in every state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the demo CA.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -649,6 +1260,114 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
 </context>
 <context>
+    <name>MailCommands</name>
+    <message>
+        <source>The recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the message: id or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message now with the mail/ settings, without the outbox, and show the server&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail test needs --to ADDRESS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--language must be id or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2:%3; the server said: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only rows in this state: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the outbox with each row&apos;s state, attempts and last error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--state must be one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send every e-mail that is due; rows interrupted by a crash are sent again first. Exits with 1 when any e-mail was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 e-mail(s) interrupted by a crash were queued again with their Message-ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1, to retry later %2, failed %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) were not sent; see mail list.</source>
+        <translation>
+            <numerusform>%n e-mail was not sent; see mail list.</numerusform>
+            <numerusform>%n e-mails were not sent; see mail list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox row&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue a failed e-mail again, due now (with its Message-ID); mail flush sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail resend takes one outbox id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail %1 to %2 is queued again; mail flush sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail to applicants: the outbox, sending what is due, a test message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailMessage</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address the desk can send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <source>No SMTP server is set: set mail/host (see docs/mail.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP settings are not usable: mail/port must be 1 to 65535 and mail/security one of none, starttls, tls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the sender&apos;s address (mail/senderAddress) to send e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail/timeoutSeconds must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Migration %1 (%2) failed; the database was left at the version before it.</source>
@@ -660,6 +1379,59 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
     <message>
         <source>The database is at schema version %1, newer than this program knows (%2): update Revocation Desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationComposer</name>
+    <message>
+        <source>The e-mail template %1 (%2) is missing from the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Unknown outbox state &quot;%1&quot;; use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no e-mail with id %1 in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted while sending (attempt started %1); sent again with the same Message-ID, so the recipient may get it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts; the last: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail %1 was already sent (%2); it is not sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail %1 is being sent right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWorker</name>
+    <message>
+        <source>Another outbox worker (mail flush) is sending for this database; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the outbox lock file beside %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail %1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1325,6 +2097,172 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
 </context>
 <context>
+    <name>RevocationStatus</name>
+    <message>
+        <source>CRL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCSP responder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 is not revoked, according to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2, according to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2 (reason: %3), according to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 is unknown to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer of %1, valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The system keychain could not be used for &quot;%1&quot;. On a computer without a keychain, set the secret in the environment instead (see docs/install.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used for &quot;%1&quot; and %2 is not set. Set %2 on a computer without a keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpClient</name>
+    <message>
+        <source>The SMTP server %1 did not answer within %2 seconds (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not talk to the SMTP server %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server sent a reply that is too long (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s reply makes no sense (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s multi-line reply changed its code (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 (mail/caFile) holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 is not trusted: %2. Give its CA in mail/caFile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 does not offer STARTTLS; the desk does not send mail in plain text unless mail/security is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server sent data after STARTTLS; refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk does not send the SMTP password in plain text: set mail/security to starttls or tls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server offers neither AUTH PLAIN nor AUTH LOGIN (it offers: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no AUTH at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the user name or password for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is %1 bytes but the SMTP server takes at most %2 bytes (SIZE); it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StringPreparation</name>
+    <message>
+        <source>The Unicode normaliser is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text could not be normalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text holds the character U+%1, which cannot be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Totp</name>
+    <message>
+        <source>The one-time code secret is not base32 (letters A-Z and digits 2-7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time code secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustedIssuers</name>
+    <message>
+        <source>The trusted issuer &quot;%1&quot; in %2 is not a distinguished name: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no &quot;=&quot; between type and value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known attribute type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; ends with a lone backslash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a quotation mark that is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; ends with a separator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserAccounts</name>
     <message>
         <source>A password needs at least 10 characters.</source>
@@ -1443,6 +2381,83 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
     <message>
         <source>%1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::AmsHttpClient</name>
+    <message>
+        <source>The CA bundle %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached right now. Your request is kept and will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached right now; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate is not trusted or does not match the address. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::AmsOperationRunner</name>
+    <message>
+        <source>The AMS operation &quot;%1&quot; is done by a person in the AMS pages, not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::EsignStatusClient</name>
+    <message>
+        <source>The Esign service answered, but not as expected (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign service refused the user name or password (settings esign/username, secret esign/password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign service reported a failure (HTTP %1); try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no status_code and no status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot; with code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign service has no profile for this NIK: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data.sertifikat list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berlaku_sampai &quot;%1&quot; is not dd-mm-YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign v1 API asks by NIK only; set esign/api to v2 to ask by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1816,6 +2831,175 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
     </message>
 </context>
 <context>
+    <name>rd::OcspClient</name>
+    <message>
+        <source>The OCSP check has not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 was not issued by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the OCSP request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add a nonce to the OCSP request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not encode the OCSP request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not an OCSP response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP responder %1 refused to answer: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 holds no basic response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the OCSP signature check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is not signed by %2 or by a responder it authorised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 carries another request&apos;s nonce: it may be a replayed answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 has a nonce that does not fit the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 does not answer for certificate %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 has unreadable update times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is dated %2, in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is stale: it was valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 expires before it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is stale: it dates from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 names no OCSP responder; give one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than an OCSP response can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The OCSP responder %1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The OCSP responder %1 did not answer within %n second.</numerusform>
+            <numerusform>The OCSP responder %1 did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the OCSP responder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP responder %1 answered with HTTP status %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::PortalAmsGateway</name>
+    <message>
+        <source>With the portal backend, %1 is done by a person in the AMS pages (%2), not by this program. Set ams/backend to rest for an AMS-compatible service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logging in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing a holder&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filing a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser could not be opened; open %1 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the request number that AMS shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is revoked, rejected or pending, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by the operator; awaiting OCSP or CRL proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a portal revocation is confirmed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status is about serial %1, not the request&apos;s certificate %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 says %2 at %3: not revoked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rd::RequestDetailsDialog</name>
     <message>
         <source>Request details</source>
@@ -2120,6 +3304,135 @@ NIK %2
     </message>
     <message>
         <source>The queue is ordered by filing; this column cannot be sorted. Use the state filter and the search instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::RestAmsGateway</name>
+    <message>
+        <source>AMS answered, but not with the JSON this program expects (%1). Nothing is taken as done; the request stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own (HTTP %1) and did not answer in JSON. Your request is kept and will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own (HTTP %1) and did not answer in JSON; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 without a JSON error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused the one-time code. Wait for the next code and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS wants a log-in first (the session is missing or expired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS does not allow this: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS does not know it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own: %1. Your request is kept and will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own: %1. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; in the health answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token in the log-in answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to AMS first: there is no session, and no one-time code secret to log in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;certificates&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement letter is larger than AMS accepts (1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement letter must be a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request to AMS that changes state needs an idempotency key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;requests&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a certificate without serial, subject, validity or a known status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request without id, serial or a known status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::RevocationStatusChecker</name>
+    <message>
+        <source>The revocation check has not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 names neither an OCSP responder nor an http CRL distribution point; give one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No source could tell the certificate&apos;s status. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL at %1 is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL at %1 did not arrive within %n second(s).</source>
+        <translation>
+            <numerusform>The CRL at %1 did not arrive within %n second.</numerusform>
+            <numerusform>The CRL at %1 did not arrive within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not download the CRL at %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

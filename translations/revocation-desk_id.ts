@@ -2,6 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AmsCommands</name>
+    <message>
+        <source>Give the holder&apos;s NIK with --nik.</source>
+        <translation>Sebutkan NIK pemegang sertifikat dengan --nik.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK.</source>
+        <translation>NIK pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>Ask by e-mail instead (Esign v2 only).</source>
+        <translation>Tanyakan berdasarkan e-mail sebagai gantinya (hanya Esign v2).</translation>
+    </message>
+    <message>
+        <source>Ask BSrE&apos;s Esign Client Service for a holder&apos;s certificate status (settings esign/url, esign/api, esign/username; secret esign/password).</source>
+        <translation>Tanyakan status sertifikat seorang pemegang kepada Esign Client Service BSrE (pengaturan esign/url, esign/api, esign/username; rahasia esign/password).</translation>
+    </message>
+    <message>
+        <source>Give either --nik or --email.</source>
+        <translation>Sebutkan --nik atau --email, salah satu saja.</translation>
+    </message>
+    <message>
+        <source>The setting esign/url is not set: the Esign Client Service&apos;s address is needed.</source>
+        <translation>Pengaturan esign/url belum diisi: alamat Esign Client Service diperlukan.</translation>
+    </message>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation>Perintah ini memerlukan backend rest (pengaturan ams/backend = rest); dengan backend portal, AMS digunakan melalui halaman webnya.</translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation>Pengaturan ams/url belum diisi.</translation>
+    </message>
+    <message>
+        <source>List a holder&apos;s certificates as AMS knows them (rest backend; settings ams/url, ams/username; secrets ams/password, ams/totp-secret or ams/token).</source>
+        <translation>Tampilkan daftar sertifikat seorang pemegang sebagaimana tercatat di AMS (backend rest; pengaturan ams/url, ams/username; rahasia ams/password, ams/totp-secret atau ams/token).</translation>
+    </message>
+    <message>
+        <source>AMS knows no certificate of this holder.</source>
+        <translation>AMS tidak mencatat satu pun sertifikat milik pemegang ini.</translation>
+    </message>
+    <message>
+        <source>Check that AMS answers: the health endpoint (rest) or the AMS page (portal).</source>
+        <translation>Periksa apakah AMS menjawab: endpoint health (rest) atau halaman AMS (portal).</translation>
+    </message>
+    <message>
+        <source>BSrE&apos;s AMS and Esign status: a holder&apos;s status, their certificates, reachability.</source>
+        <translation>Status AMS dan Esign BSrE: status pemegang sertifikat, sertifikatnya, dan keterjangkauan layanan.</translation>
+    </message>
+</context>
+<context>
+    <name>AmsOperationQueue</name>
+    <message>
+        <source>There is no AMS operation %1.</source>
+        <translation>Tidak ada operasi AMS %1.</translation>
+    </message>
+    <message>
+        <source>Unknown AMS operation &quot;%1&quot;.</source>
+        <translation>Operasi AMS &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is not open any more.</source>
+        <translation>Operasi AMS %1 sudah tidak terbuka lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>AmsSettings</name>
+    <message>
+        <source>The setting ams/backend must be &quot;rest&quot; or &quot;portal&quot;, not &quot;%1&quot;.</source>
+        <translation>Pengaturan ams/backend harus &quot;rest&quot; atau &quot;portal&quot;, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The setting esign/api must be &quot;v1&quot; or &quot;v2&quot;, not &quot;%1&quot;.</source>
+        <translation>Pengaturan esign/api harus &quot;v1&quot; atau &quot;v2&quot;, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The setting %1 must be an https:// (or http://) address, not &quot;%2&quot;.</source>
+        <translation>Pengaturan %1 harus berupa alamat https:// (atau http://), bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The CA bundle in ams/caFile cannot be read: %1</source>
+        <translation>Bundel CA di ams/caFile tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
@@ -85,6 +170,282 @@
     </message>
 </context>
 <context>
+    <name>Certificate</name>
+    <message>
+        <source>The PKCS#7 file is not a certificate bundle (.p7b/.p7c).</source>
+        <translation>Berkas PKCS#7 ini bukan bundel sertifikat (.p7b/.p7c).</translation>
+    </message>
+    <message>
+        <source>The PKCS#7 file holds no certificate.</source>
+        <translation>Berkas PKCS#7 ini tidak memuat sertifikat.</translation>
+    </message>
+    <message>
+        <source>The data is not a certificate: neither PEM, DER nor PKCS#7 could be read from it.</source>
+        <translation>Data ini bukan sertifikat: tidak dapat dibaca sebagai PEM, DER, maupun PKCS#7.</translation>
+    </message>
+    <message>
+        <source>This is a private key, not a certificate. It was not read or kept; keep it secret and give the certificate file (.cer, .crt, .pem or .p7b) instead.</source>
+        <translation>Ini adalah kunci privat, bukan sertifikat. Kunci ini tidak dibaca dan tidak disimpan; jaga kerahasiaannya dan berikan berkas sertifikat (.cer, .crt, .pem, atau .p7b) sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>Could not read the data.</source>
+        <translation>Data tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The PEM text is damaged (broken base64 or a missing BEGIN/END line).</source>
+        <translation>Teks PEM rusak (base64 rusak atau baris BEGIN/END tidak ada).</translation>
+    </message>
+    <message>
+        <source>A PEM certificate block is damaged or truncated inside its base64.</source>
+        <translation>Sebuah blok sertifikat PEM rusak atau terpotong di dalam base64-nya.</translation>
+    </message>
+    <message>
+        <source>The PEM PKCS#7 block is damaged.</source>
+        <translation>Blok PKCS#7 PEM rusak.</translation>
+    </message>
+    <message>
+        <source>The PEM text holds no certificate, only: %1.</source>
+        <translation>Teks PEM tidak memuat sertifikat, hanya: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is followed by %n byte(s) that are not a certificate.</source>
+        <translation>
+            <numerusform>Sertifikat diikuti oleh %n byte yang bukan sertifikat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The certificate data is truncated: it ends before its DER encoding does.</source>
+        <translation>Data sertifikat terpotong: data berakhir sebelum encoding DER-nya selesai.</translation>
+    </message>
+    <message>
+        <source>Could not take a reference to the certificate.</source>
+        <translation>Referensi ke sertifikat tidak dapat diambil.</translation>
+    </message>
+    <message>
+        <source>The data is empty: there is no certificate.</source>
+        <translation>Data kosong: tidak ada sertifikat.</translation>
+    </message>
+    <message>
+        <source>The data is larger than %1 MB; a certificate file is a few kilobytes.</source>
+        <translation>Data lebih besar dari %1 MB; berkas sertifikat biasanya hanya beberapa kilobyte.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 adalah folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; a certificate file is a few kilobytes.</source>
+        <translation>Berkas %1 lebih besar dari %2 MB; berkas sertifikat biasanya hanya beberapa kilobyte.</translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation>%1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: there is no certificate.</source>
+        <translation>Berkas %1 kosong: tidak ada sertifikat.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateCommands</name>
+    <message>
+        <source>expired</source>
+        <translation>kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>belum berlaku</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>berlaku</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Subjek:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Penerbit:</translation>
+    </message>
+    <message>
+        <source>Serial (hex):</source>
+        <translation>Nomor seri (heks):</translation>
+    </message>
+    <message>
+        <source>Serial (decimal):</source>
+        <translation>Nomor seri (desimal):</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Berlaku sejak:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Berlaku sampai:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 now)</source>
+        <translation>%1 (saat ini %2)</translation>
+    </message>
+    <message>
+        <source>Key usage:</source>
+        <translation>Penggunaan kunci:</translation>
+    </message>
+    <message>
+        <source>Extended key usage:</source>
+        <translation>Penggunaan kunci diperluas:</translation>
+    </message>
+    <message>
+        <source>E-mail addresses:</source>
+        <translation>Alamat e-mail:</translation>
+    </message>
+    <message>
+        <source>CRL distribution points:</source>
+        <translation>Titik distribusi CRL:</translation>
+    </message>
+    <message>
+        <source>CA issuers:</source>
+        <translation>Penerbit CA:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Sidik jari SHA-256:</translation>
+    </message>
+    <message>
+        <source>Subject attributes (certificate order):</source>
+        <translation>Atribut subjek (urutan dalam sertifikat):</translation>
+    </message>
+    <message>
+        <source>A certificate: PEM, DER or PKCS#7 (.p7b/.p7c).</source>
+        <translation>Sertifikat: PEM, DER, atau PKCS#7 (.p7b/.p7c).</translation>
+    </message>
+    <message>
+        <source>Show the fields of every certificate in a file.</source>
+        <translation>Tampilkan isian setiap sertifikat dalam suatu berkas.</translation>
+    </message>
+    <message>
+        <source>cert inspect takes one FILE.</source>
+        <translation>cert inspect memerlukan tepat satu FILE.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 of %2</source>
+        <translation>Sertifikat %1 dari %2</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>cocok</translation>
+    </message>
+    <message>
+        <source>MISMATCH</source>
+        <translation>TIDAK COCOK</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>tidak berlaku</translation>
+    </message>
+    <message>
+        <source>not in certificate</source>
+        <translation>tidak ada di sertifikat</translation>
+    </message>
+    <message>
+        <source>MATCH: the certificate belongs to this holder.</source>
+        <translation>COCOK: sertifikat ini milik pemegang tersebut.</translation>
+    </message>
+    <message>
+        <source>MISMATCH: the certificate does not belong to this holder.</source>
+        <translation>TIDAK COCOK: sertifikat ini bukan milik pemegang tersebut.</translation>
+    </message>
+    <message>
+        <source>NEEDS REVIEW: the operator has to decide.</source>
+        <translation>PERLU DITINJAU: operator harus memutuskan.</translation>
+    </message>
+    <message>
+        <source>Certificate: serial %1 from %2</source>
+        <translation>Sertifikat: nomor seri %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Attributes:</source>
+        <translation>Atribut:</translation>
+    </message>
+    <message>
+        <source> (informative)</source>
+        <translation> (informatif)</translation>
+    </message>
+    <message>
+        <source>certificate: %1</source>
+        <translation>sertifikat: %1</translation>
+    </message>
+    <message>
+        <source>record (%1): %2</source>
+        <translation>data terdaftar (%1): %2</translation>
+    </message>
+    <message>
+        <source>A certificate: PEM, DER or PKCS#7 (the first end-entity certificate in it is compared).</source>
+        <translation>Sertifikat: PEM, DER, atau PKCS#7 (sertifikat end-entity pertama di dalamnya yang dibandingkan).</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK, read from the database.</source>
+        <translation>NIK pemegang sertifikat, dibaca dari basis data.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s full name, titles allowed (instead of --holder).</source>
+        <translation>Nama lengkap pemegang sertifikat, boleh dengan gelar (sebagai pengganti --holder).</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s official e-mail (instead of --holder).</source>
+        <translation>E-mail dinas pemegang sertifikat (sebagai pengganti --holder).</translation>
+    </message>
+    <message>
+        <source>The AMS user name (an e-mail or a NIK); default: the holder&apos;s.</source>
+        <translation>Nama pengguna AMS (e-mail atau NIK); bawaan: milik pemegang sertifikat.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s unit, compared with OU for information.</source>
+        <translation>Unit kerja pemegang sertifikat, dibandingkan dengan OU sebagai informasi.</translation>
+    </message>
+    <message>
+        <source>Compare a certificate&apos;s subject with the holder (SOP step 7). Exit 0 match, 3 mismatch, 4 needs review.</source>
+        <translation>Bandingkan subjek sertifikat dengan pemegang sertifikat (SOP langkah 7). Keluar dengan kode 0 jika cocok, 3 jika tidak cocok, 4 jika perlu ditinjau.</translation>
+    </message>
+    <message>
+        <source>cert match takes one FILE.</source>
+        <translation>cert match memerlukan tepat satu FILE.</translation>
+    </message>
+    <message>
+        <source>Give either --holder NIK or --name NAME --email EMAIL.</source>
+        <translation>Sebutkan --holder NIK, atau --name NAME --email EMAIL.</translation>
+    </message>
+    <message>
+        <source>--name and --email go together.</source>
+        <translation>--name dan --email harus diberikan bersama-sama.</translation>
+    </message>
+    <message>
+        <source>Certificates: read their fields, match the subject with the holder (SOP step 7).</source>
+        <translation>Sertifikat: baca isiannya, cocokkan subjek dengan pemegang sertifikat (SOP langkah 7).</translation>
+    </message>
+    <message>
+        <source>OCSP responder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CertificateRepository</name>
     <message>
         <source>A certificate needs its serial number, issuer and subject.</source>
@@ -132,6 +493,154 @@
     </message>
 </context>
 <context>
+    <name>CertificateRevocationList</name>
+    <message>
+        <source>The CRL is empty.</source>
+        <translation>CRL kosong.</translation>
+    </message>
+    <message>
+        <source>The CRL is larger than %1 MB.</source>
+        <translation>CRL lebih besar dari %1 MB.</translation>
+    </message>
+    <message>
+        <source>The data is PEM but holds no readable X509 CRL block.</source>
+        <translation>Data berformat PEM tetapi tidak memuat blok X509 CRL yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The data is not a CRL in DER or PEM.</source>
+        <translation>Data ini bukan CRL dalam format DER atau PEM.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL is followed by %n stray byte(s).</source>
+        <translation>
+            <numerusform>CRL diikuti oleh %n byte sisa yang tidak dikenal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, too large for a CRL.</source>
+        <translation>%1 lebih besar dari %2 MB, terlalu besar untuk sebuah CRL.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 tidak dapat dibaca.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL lists a serial number of %n byte(s), more than any certificate has.</source>
+        <translation>
+            <numerusform>CRL mencantumkan nomor seri sepanjang %n byte, lebih panjang daripada nomor seri sertifikat mana pun.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The CRL has too many entries.</source>
+        <translation>CRL memiliki terlalu banyak entri.</translation>
+    </message>
+    <message>
+        <source>No issuer certificate to check the CRL with.</source>
+        <translation>Tidak ada sertifikat penerbit untuk memeriksa CRL.</translation>
+    </message>
+    <message>
+        <source>The CRL was issued by %1, not by %2.</source>
+        <translation>CRL diterbitkan oleh %1, bukan oleh %2.</translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s signature does not verify with the key of %1.</source>
+        <translation>Tanda tangan CRL tidak dapat diverifikasi dengan kunci %1.</translation>
+    </message>
+    <message>
+        <source>%1 may not sign CRLs: its key usage lacks cRLSign.</source>
+        <translation>%1 tidak boleh menandatangani CRL: penggunaan kuncinya tidak mencakup cRLSign.</translation>
+    </message>
+    <message>
+        <source>This is a delta CRL; a complete CRL is needed.</source>
+        <translation>Ini adalah delta CRL; yang diperlukan adalah CRL lengkap.</translation>
+    </message>
+    <message>
+        <source>The CRL has a critical extension this program does not know.</source>
+        <translation>CRL memiliki ekstensi kritis yang tidak dikenal oleh program ini.</translation>
+    </message>
+    <message>
+        <source>The CRL covers only some reasons or other issuers&apos; certificates; a complete, direct CRL is needed.</source>
+        <translation>CRL hanya mencakup sebagian alasan atau sertifikat dari penerbit lain; yang diperlukan adalah CRL lengkap dan langsung.</translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s thisUpdate time cannot be read.</source>
+        <translation>Waktu thisUpdate CRL tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The CRL is dated %1, in the future.</source>
+        <translation>CRL bertanggal %1, yaitu di masa depan.</translation>
+    </message>
+    <message>
+        <source>The CRL does not say when it expires (no nextUpdate), so it cannot be known to be current.</source>
+        <translation>CRL tidak menyebutkan kapan masa berlakunya berakhir (tidak ada nextUpdate), sehingga tidak dapat dipastikan masih mutakhir.</translation>
+    </message>
+    <message>
+        <source>The CRL expired at %1 (nextUpdate); a current one is needed.</source>
+        <translation>CRL telah kedaluwarsa pada %1 (nextUpdate); diperlukan CRL yang mutakhir.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was not issued by %2.</source>
+        <translation>Sertifikat %1 tidak diterbitkan oleh %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateStatusCommand</name>
+    <message>
+        <source>The certificate (PEM, DER or PKCS#7; the first one counts).</source>
+        <translation>Sertifikat (PEM, DER, atau PKCS#7; yang pertama yang digunakan).</translation>
+    </message>
+    <message>
+        <source>The certificate of the CA that issued it (required).</source>
+        <translation>Sertifikat CA yang menerbitkannya (wajib).</translation>
+    </message>
+    <message>
+        <source>Ask this OCSP responder instead of the certificate&apos;s own.</source>
+        <translation>Tanyakan kepada OCSP responder ini, bukan yang tercantum dalam sertifikat.</translation>
+    </message>
+    <message>
+        <source>Read this CRL (an http or https URL, or a file) instead of the certificate&apos;s own distribution point.</source>
+        <translation>Baca CRL ini (URL http atau https, atau sebuah berkas), bukan dari titik distribusi yang tercantum dalam sertifikat.</translation>
+    </message>
+    <message>
+        <source>Give each network call this long (1 to 300).</source>
+        <translation>Batas waktu setiap panggilan jaringan dalam detik (1 sampai 300).</translation>
+    </message>
+    <message>
+        <source>Proof of revocation: ask the OCSP responder, or read the CRL when the responder cannot answer. With --ocsp or --crl only the sources given are used.
+Exit status: 0 good, 3 revoked, 4 unknown, 1 status not learned, 2 usage.</source>
+        <translation>Bukti pencabutan: tanyakan kepada OCSP responder, atau baca CRL jika responder tidak dapat menjawab. Dengan --ocsp atau --crl, hanya sumber yang disebutkan yang digunakan.
+Kode keluar: 0 good, 3 revoked, 4 unknown, 1 status tidak berhasil diperoleh, 2 penggunaan salah.</translation>
+    </message>
+    <message>
+        <source>cert status takes one certificate file.</source>
+        <translation>cert status memerlukan tepat satu berkas sertifikat.</translation>
+    </message>
+    <message>
+        <source>cert status needs --issuer ISSUER_FILE.</source>
+        <translation>cert status memerlukan --issuer ISSUER_FILE.</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds from 1 to 300.</source>
+        <translation>--timeout memerlukan jumlah detik dari 1 sampai 300.</translation>
+    </message>
+    <message>
+        <source>--ocsp needs an http or https URL.</source>
+        <translation>--ocsp memerlukan URL http atau https.</translation>
+    </message>
+    <message>
+        <source>--crl needs a URL or a file.</source>
+        <translation>--crl memerlukan URL atau berkas.</translation>
+    </message>
+    <message>
+        <source>Note: %1 %2 could not answer: %3</source>
+        <translation>Catatan: %1 %2 tidak dapat menjawab: %3</translation>
+    </message>
+</context>
+<context>
     <name>CliContext</name>
     <message>
         <source>See revocation-desk-cli --help.</source>
@@ -144,36 +653,6 @@
 </context>
 <context>
     <name>CommandLineTool</name>
-    <message>
-        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
-
-Revocation Desk without a window: database set-up, the holder register, revocation requests, users and the audit log.
-
-Global options:
-  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
-                   (default: REVOCATION_DESK_DATABASE, then the setting
-                   database/url, then the SQLite file in the data folder)
-  --json           print data as JSON
-  -h, --help       show this help; NOUN --help and NOUN VERB --help too
-  --version        show the version
-
-Commands:
-</source>
-        <translation>Penggunaan: revocation-desk-cli [--database URL] [--json] OBJEK TINDAKAN [opsi]
-
-Revocation Desk tanpa jendela: penyiapan basis data, daftar pemegang sertifikat, permohonan pencabutan, pengguna, dan log audit.
-
-Opsi umum:
-  --database URL   sqlite:PATH atau postgresql://user[:password]@host:port/dbname
-                   (bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan
-                   database/url, lalu berkas SQLite di folder data)
-  --json           cetak data dalam format JSON
-  -h, --help       tampilkan bantuan ini; juga OBJEK --help dan OBJEK TINDAKAN --help
-  --version        tampilkan versi
-
-Perintah:
-</translation>
-    </message>
     <message>
         <source>
 Exit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain broken), 4 indeterminate, 5 at risk.
@@ -215,6 +694,37 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Perintah &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+
+Revocation Desk without a window: database set-up, the holder register, revocation requests, users, the audit log and certificates.
+
+Global options:
+  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
+                   (default: REVOCATION_DESK_DATABASE, then the setting
+                   database/url, then the SQLite file in the data folder)
+  --json           print data as JSON
+  -h, --help       show this help; NOUN --help and NOUN VERB --help too
+  --version        show the version
+
+Commands:
+</source>
+        <translation>Penggunaan: revocation-desk-cli [--database URL] [--json] PERINTAH TINDAKAN [opsi]
+
+Revocation Desk tanpa jendela: penyiapan basis data, daftar pemegang sertifikat, permohonan pencabutan, pengguna, log audit, dan sertifikat.
+
+Opsi global:
+  --database URL   sqlite:PATH atau postgresql://user[:password]@host:port/dbname
+                   (bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan
+                   database/url, lalu berkas SQLite di folder data)
+  --json           cetak data sebagai JSON
+  -h, --help       tampilkan bantuan ini; juga PERINTAH --help dan
+                   PERINTAH TINDAKAN --help
+  --version        tampilkan versi
+
+Perintah:
+</translation>
     </message>
 </context>
 <context>
@@ -436,6 +946,78 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
         <source>Could not read the certificate&apos;s validity.</source>
         <translation>Masa berlaku sertifikat tidak dapat dibaca.</translation>
     </message>
+    <message>
+        <source>%1 is not a serial number in hex.</source>
+        <translation>%1 bukan nomor seri dalam format heksadesimal.</translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s certificate is not a PEM certificate.</source>
+        <translation>Sertifikat CA demo bukan sertifikat PEM.</translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s private key is not an unencrypted PEM key.</source>
+        <translation>Kunci privat CA demo bukan kunci PEM yang tidak terenkripsi.</translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s private key does not belong to its certificate.</source>
+        <translation>Kunci privat CA demo bukan pasangan sertifikatnya.</translation>
+    </message>
+    <message>
+        <source>The demo CA&apos;s certificate is not a CA certificate.</source>
+        <translation>Sertifikat CA demo bukan sertifikat CA.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL without commas or spaces.</source>
+        <translation>%1 bukan URL http atau https tanpa koma atau spasi.</translation>
+    </message>
+    <message>
+        <source>A CRL needs a this-update time before its next-update time.</source>
+        <translation>CRL memerlukan waktu this-update yang lebih awal daripada waktu next-update-nya.</translation>
+    </message>
+    <message>
+        <source>A CRL number cannot be negative.</source>
+        <translation>Nomor CRL tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>Could not create the CRL.</source>
+        <translation>CRL tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Could not set the CRL&apos;s update times.</source>
+        <translation>Waktu pembaruan CRL tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>%1 is not a CRL reason code.</source>
+        <translation>%1 bukan kode alasan CRL.</translation>
+    </message>
+    <message>
+        <source>The revocation of %1 has no time.</source>
+        <translation>Pencabutan %1 tidak memiliki waktu.</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the CRL.</source>
+        <translation>%1 tidak dapat ditambahkan ke CRL.</translation>
+    </message>
+    <message>
+        <source>Could not sort the CRL.</source>
+        <translation>CRL tidak dapat diurutkan.</translation>
+    </message>
+    <message>
+        <source>Could not set the CRL number.</source>
+        <translation>Nomor CRL tidak dapat ditetapkan.</translation>
+    </message>
+    <message>
+        <source>Could not add the CRL&apos;s authority key identifier.</source>
+        <translation>Authority key identifier CRL tidak dapat ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Could not sign the CRL.</source>
+        <translation>CRL tidak dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Could not encode the CRL.</source>
+        <translation>CRL tidak dapat di-encode.</translation>
+    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -470,6 +1052,22 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     <message>
         <source>Demo accounts (shown once):</source>
         <translation>Akun demo (hanya ditampilkan sekali):</translation>
+    </message>
+    <message>
+        <source>Issue the certificates with the CA kept in DIR as the AMS simulator keeps it (ca.pem, ca-key.pem), creating it there when absent; start the simulator with --data DIR to serve them (default: a fresh CA that is thrown away).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL of the AMS simulator put into every certificate: URL/ocsp, URL/crl/ca.crl and URL/ca.crt (default: fixed URLs under http://127.0.0.1:8080 that nothing serves).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--authority-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--public-url needs an http or https URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -515,6 +1113,18 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     <message>
         <source>The demo needs at least %1 holders to show a request in every state.</source>
         <translation>Data demo memerlukan sekurang-kurangnya %1 pemegang sertifikat agar setiap status memiliki permohonan.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the demo CA.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,6 +1273,113 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     </message>
 </context>
 <context>
+    <name>MailCommands</name>
+    <message>
+        <source>The recipient.</source>
+        <translation>Penerima.</translation>
+    </message>
+    <message>
+        <source>Language of the message: id or en.</source>
+        <translation>Bahasa pesan: id atau en.</translation>
+    </message>
+    <message>
+        <source>Send a test message now with the mail/ settings, without the outbox, and show the server&apos;s answer.</source>
+        <translation>Kirim pesan uji sekarang dengan pengaturan mail/, tanpa melalui kotak keluar, dan tampilkan jawaban server.</translation>
+    </message>
+    <message>
+        <source>mail test needs --to ADDRESS.</source>
+        <translation>mail test memerlukan --to ADDRESS.</translation>
+    </message>
+    <message>
+        <source>--language must be id or en.</source>
+        <translation>--language harus id atau en.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2:%3; the server said: %4</source>
+        <translation>Terkirim ke %1 melalui %2:%3; jawaban server: %4</translation>
+    </message>
+    <message>
+        <source>Only rows in this state: %1.</source>
+        <translation>Hanya baris dengan status ini: %1.</translation>
+    </message>
+    <message>
+        <source>List the outbox with each row&apos;s state, attempts and last error.</source>
+        <translation>Tampilkan isi kotak keluar beserta status, jumlah percobaan, dan kesalahan terakhir setiap baris.</translation>
+    </message>
+    <message>
+        <source>--state must be one of %1.</source>
+        <translation>--state harus salah satu dari %1.</translation>
+    </message>
+    <message>
+        <source>Send every e-mail that is due; rows interrupted by a crash are sent again first. Exits with 1 when any e-mail was not sent.</source>
+        <translation>Kirim setiap e-mail yang sudah waktunya dikirim; baris yang terputus karena crash dikirim ulang terlebih dahulu. Keluar dengan kode 1 jika ada e-mail yang tidak terkirim.</translation>
+    </message>
+    <message>
+        <source>%1 e-mail(s) interrupted by a crash were queued again with their Message-ID.</source>
+        <translation>%1 e-mail yang terputus karena crash telah dimasukkan kembali ke antrean dengan Message-ID-nya.</translation>
+    </message>
+    <message>
+        <source>Sent %1, to retry later %2, failed %3.</source>
+        <translation>Terkirim %1, akan dicoba lagi nanti %2, gagal %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) were not sent; see mail list.</source>
+        <translation>
+            <numerusform>%n e-mail tidak terkirim; lihat mail list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox row&apos;s id.</source>
+        <translation>Id baris kotak keluar.</translation>
+    </message>
+    <message>
+        <source>Queue a failed e-mail again, due now (with its Message-ID); mail flush sends it.</source>
+        <translation>Masukkan kembali e-mail yang gagal ke antrean, untuk dikirim sekarang (dengan Message-ID-nya); mail flush akan mengirimnya.</translation>
+    </message>
+    <message>
+        <source>mail resend takes one outbox id.</source>
+        <translation>mail resend memerlukan tepat satu id kotak keluar.</translation>
+    </message>
+    <message>
+        <source>E-mail %1 to %2 is queued again; mail flush sends it.</source>
+        <translation>E-mail %1 kepada %2 telah dimasukkan kembali ke antrean; mail flush akan mengirimnya.</translation>
+    </message>
+    <message>
+        <source>E-mail to applicants: the outbox, sending what is due, a test message.</source>
+        <translation>E-mail kepada pemohon: kotak keluar, pengiriman e-mail yang sudah waktunya, dan pesan uji.</translation>
+    </message>
+</context>
+<context>
+    <name>MailMessage</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address the desk can send to.</source>
+        <translation>&quot;%1&quot; bukan alamat e-mail yang dapat dituju oleh Revocation Desk.</translation>
+    </message>
+    <message>
+        <source>The message has no recipient.</source>
+        <translation>Pesan ini tidak memiliki penerima.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <source>No SMTP server is set: set mail/host (see docs/mail.md).</source>
+        <translation>Server SMTP belum diatur: atur mail/host (lihat docs/mail.md).</translation>
+    </message>
+    <message>
+        <source>The SMTP settings are not usable: mail/port must be 1 to 65535 and mail/security one of none, starttls, tls.</source>
+        <translation>Pengaturan SMTP tidak dapat digunakan: mail/port harus 1 sampai 65535 dan mail/security salah satu dari none, starttls, tls.</translation>
+    </message>
+    <message>
+        <source>Set the sender&apos;s address (mail/senderAddress) to send e-mail.</source>
+        <translation>Atur alamat pengirim (mail/senderAddress) untuk mengirim e-mail.</translation>
+    </message>
+    <message>
+        <source>mail/timeoutSeconds must be more than 0.</source>
+        <translation>mail/timeoutSeconds harus lebih dari 0.</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Migration %1 (%2) failed; the database was left at the version before it.</source>
@@ -675,6 +1392,59 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     <message>
         <source>The database is at schema version %1, newer than this program knows (%2): update Revocation Desk.</source>
         <translation>Basis data berada pada versi skema %1, lebih baru daripada yang dikenal program ini (%2): perbarui Revocation Desk.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationComposer</name>
+    <message>
+        <source>The e-mail template %1 (%2) is missing from the program.</source>
+        <translation>Templat e-mail %1 (%2) tidak ada dalam program.</translation>
+    </message>
+    <message>
+        <source>There is no revocation request with id %1.</source>
+        <translation>Tidak ada permohonan pencabutan dengan id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Unknown outbox state &quot;%1&quot;; use one of %2.</source>
+        <translation>Status kotak keluar &quot;%1&quot; tidak dikenal; gunakan salah satu dari %2.</translation>
+    </message>
+    <message>
+        <source>There is no e-mail with id %1 in the outbox.</source>
+        <translation>Tidak ada e-mail dengan id %1 di kotak keluar.</translation>
+    </message>
+    <message>
+        <source>Interrupted while sending (attempt started %1); sent again with the same Message-ID, so the recipient may get it twice.</source>
+        <translation>Pengiriman terputus (percobaan dimulai %1); dikirim ulang dengan Message-ID yang sama, sehingga penerima mungkin menerimanya dua kali.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts; the last: %2</source>
+        <translation>Dihentikan setelah %1 kali percobaan; kesalahan terakhir: %2</translation>
+    </message>
+    <message>
+        <source>E-mail %1 was already sent (%2); it is not sent twice.</source>
+        <translation>E-mail %1 sudah terkirim (%2); e-mail tidak dikirim dua kali.</translation>
+    </message>
+    <message>
+        <source>E-mail %1 is being sent right now.</source>
+        <translation>E-mail %1 sedang dikirim saat ini.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWorker</name>
+    <message>
+        <source>Another outbox worker (mail flush) is sending for this database; try again when it has finished.</source>
+        <translation>Proses kotak keluar lain (mail flush) sedang mengirim untuk basis data ini; coba lagi setelah proses tersebut selesai.</translation>
+    </message>
+    <message>
+        <source>Cannot create the outbox lock file beside %1.</source>
+        <translation>Berkas kunci kotak keluar tidak dapat dibuat di samping %1.</translation>
+    </message>
+    <message>
+        <source>e-mail %1 to %2: %3</source>
+        <translation>e-mail %1 kepada %2: %3</translation>
     </message>
 </context>
 <context>
@@ -720,7 +1490,7 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     </message>
     <message>
         <source>Unknown option &apos;%1&apos;.</source>
-        <translation>Opsi '%1' tidak dikenal.</translation>
+        <translation>Opsi &apos;%1&apos; tidak dikenal.</translation>
     </message>
     <message>
         <source>Unknown options: %1.</source>
@@ -728,11 +1498,11 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     </message>
     <message>
         <source>Missing value after &apos;%1&apos;.</source>
-        <translation>Nilai setelah '%1' tidak ada.</translation>
+        <translation>Nilai setelah &apos;%1&apos; tidak ada.</translation>
     </message>
     <message>
         <source>Unexpected value after &apos;%1&apos;.</source>
-        <translation>Ada nilai yang tidak diharapkan setelah '%1'.</translation>
+        <translation>Ada nilai yang tidak diharapkan setelah &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +2109,172 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     </message>
 </context>
 <context>
+    <name>RevocationStatus</name>
+    <message>
+        <source>CRL %1</source>
+        <translation>CRL di %1</translation>
+    </message>
+    <message>
+        <source>OCSP responder %1</source>
+        <translation>responder OCSP %1</translation>
+    </message>
+    <message>
+        <source>Certificate %1 is not revoked, according to %2.</source>
+        <translation>Sertifikat %1 tidak dicabut, menurut %2.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2, according to %3.</source>
+        <translation>Sertifikat %1 telah dicabut pada %2, menurut %3.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was revoked on %2 (reason: %3), according to %4.</source>
+        <translation>Sertifikat %1 telah dicabut pada %2 (alasan: %3), menurut %4.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 is unknown to %2.</source>
+        <translation>Sertifikat %1 tidak dikenal oleh %2.</translation>
+    </message>
+    <message>
+        <source>Answer of %1, valid until %2.</source>
+        <translation>Jawaban tertanggal %1, berlaku sampai %2.</translation>
+    </message>
+    <message>
+        <source>Answer of %1.</source>
+        <translation>Jawaban tertanggal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The system keychain could not be used for &quot;%1&quot;. On a computer without a keychain, set the secret in the environment instead (see docs/install.md).</source>
+        <translation>Keychain sistem tidak dapat digunakan untuk &quot;%1&quot;. Pada komputer tanpa keychain, atur rahasia tersebut melalui variabel lingkungan (lihat docs/install.md).</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used for &quot;%1&quot; and %2 is not set. Set %2 on a computer without a keychain.</source>
+        <translation>Keychain sistem tidak dapat digunakan untuk &quot;%1&quot; dan %2 tidak diatur. Atur %2 pada komputer tanpa keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpClient</name>
+    <message>
+        <source>The SMTP server %1 did not answer within %2 seconds (%3).</source>
+        <translation>Server SMTP %1 tidak menjawab dalam %2 detik (%3).</translation>
+    </message>
+    <message>
+        <source>Could not talk to the SMTP server %1 (%2): %3</source>
+        <translation>Tidak dapat berkomunikasi dengan server SMTP %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused %1: %2</source>
+        <translation>Server SMTP menolak %1: %2</translation>
+    </message>
+    <message>
+        <source>The SMTP server sent a reply that is too long (%1).</source>
+        <translation>Server SMTP mengirim balasan yang terlalu panjang (%1).</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s reply makes no sense (%1): %2</source>
+        <translation>Balasan server SMTP tidak dapat dipahami (%1): %2</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s multi-line reply changed its code (%1).</source>
+        <translation>Balasan multibaris server SMTP berganti kode (%1).</translation>
+    </message>
+    <message>
+        <source>The CA file %1 (mail/caFile) holds no PEM certificate.</source>
+        <translation>Berkas CA %1 (mail/caFile) tidak memuat sertifikat PEM.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 is not trusted: %2. Give its CA in mail/caFile.</source>
+        <translation>Server SMTP %1 tidak tepercaya: %2. Cantumkan CA-nya di mail/caFile.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 does not offer STARTTLS; the desk does not send mail in plain text unless mail/security is none.</source>
+        <translation>Server SMTP %1 tidak menawarkan STARTTLS; Revocation Desk tidak mengirim e-mail tanpa enkripsi kecuali mail/security bernilai none.</translation>
+    </message>
+    <message>
+        <source>The SMTP server sent data after STARTTLS; refused.</source>
+        <translation>Server SMTP mengirim data setelah STARTTLS; ditolak.</translation>
+    </message>
+    <message>
+        <source>The desk does not send the SMTP password in plain text: set mail/security to starttls or tls.</source>
+        <translation>Revocation Desk tidak mengirim kata sandi SMTP tanpa enkripsi: atur mail/security ke starttls atau tls.</translation>
+    </message>
+    <message>
+        <source>The SMTP server offers neither AUTH PLAIN nor AUTH LOGIN (it offers: %1).</source>
+        <translation>Server SMTP tidak menawarkan AUTH PLAIN maupun AUTH LOGIN (yang ditawarkan: %1).</translation>
+    </message>
+    <message>
+        <source>no AUTH at all</source>
+        <translation>tidak ada AUTH sama sekali</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the user name or password for %1: %2</source>
+        <translation>Server SMTP menolak nama pengguna atau kata sandi untuk %1: %2</translation>
+    </message>
+    <message>
+        <source>The message is %1 bytes but the SMTP server takes at most %2 bytes (SIZE); it was not sent.</source>
+        <translation>Ukuran pesan %1 bita, sedangkan server SMTP hanya menerima paling banyak %2 bita (SIZE); pesan tidak dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>StringPreparation</name>
+    <message>
+        <source>The Unicode normaliser is not available.</source>
+        <translation>Normalisasi Unicode tidak tersedia.</translation>
+    </message>
+    <message>
+        <source>The text could not be normalised.</source>
+        <translation>Teks tidak dapat dinormalisasi.</translation>
+    </message>
+    <message>
+        <source>The text holds the character U+%1, which cannot be compared.</source>
+        <translation>Teks memuat karakter U+%1, yang tidak dapat dibandingkan.</translation>
+    </message>
+</context>
+<context>
+    <name>Totp</name>
+    <message>
+        <source>The one-time code secret is not base32 (letters A-Z and digits 2-7).</source>
+        <translation>Rahasia kode sekali pakai bukan base32 (huruf A-Z dan angka 2-7).</translation>
+    </message>
+    <message>
+        <source>The one-time code secret is empty.</source>
+        <translation>Rahasia kode sekali pakai kosong.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedIssuers</name>
+    <message>
+        <source>The trusted issuer &quot;%1&quot; in %2 is not a distinguished name: %3</source>
+        <translation>Penerbit tepercaya &quot;%1&quot; di %2 bukan distinguished name: %3</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Nama kosong.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no &quot;=&quot; between type and value.</source>
+        <translation>&quot;%1&quot; tidak memiliki &quot;=&quot; di antara jenis dan nilai.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known attribute type.</source>
+        <translation>&quot;%1&quot; bukan jenis atribut yang dikenal.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; ends with a lone backslash.</source>
+        <translation>&quot;%1&quot; diakhiri garis miring terbalik (backslash) tunggal.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a quotation mark that is not closed.</source>
+        <translation>&quot;%1&quot; memuat tanda kutip yang tidak ditutup.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; ends with a separator.</source>
+        <translation>&quot;%1&quot; diakhiri pemisah.</translation>
+    </message>
+</context>
+<context>
     <name>UserAccounts</name>
     <message>
         <source>A password needs at least 10 characters.</source>
@@ -1458,6 +2394,83 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     <message>
         <source>%1 is disabled.</source>
         <translation>%1 telah dinonaktifkan.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::AmsHttpClient</name>
+    <message>
+        <source>The CA bundle %1 cannot be read.</source>
+        <translation>Bundel CA %1 tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation>Bundel CA %1 tidak memuat sertifikat PEM.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached right now. Your request is kept and will be sent again.</source>
+        <translation>%1 tidak dapat dihubungi saat ini. Permintaan Anda disimpan dan akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached right now; try again later.</source>
+        <translation>%1 tidak dapat dihubungi saat ini; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate is not trusted or does not match the address. Nothing was sent.</source>
+        <translation>Koneksi aman ke %1 gagal: sertifikatnya tidak tepercaya atau tidak sesuai dengan alamatnya. Tidak ada data yang dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::AmsOperationRunner</name>
+    <message>
+        <source>The AMS operation &quot;%1&quot; is done by a person in the AMS pages, not sent.</source>
+        <translation>Operasi AMS &quot;%1&quot; dilakukan oleh petugas di halaman AMS, tidak dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::EsignStatusClient</name>
+    <message>
+        <source>The Esign service answered, but not as expected (%1).</source>
+        <translation>Layanan Esign menjawab, tetapi tidak sesuai harapan (%1).</translation>
+    </message>
+    <message>
+        <source>The Esign service refused the user name or password (settings esign/username, secret esign/password).</source>
+        <translation>Layanan Esign menolak nama pengguna atau kata sandi (pengaturan esign/username, rahasia esign/password).</translation>
+    </message>
+    <message>
+        <source>The Esign service reported a failure (HTTP %1); try again later.</source>
+        <translation>Layanan Esign melaporkan kegagalan (HTTP %1); coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>no status_code and no status</source>
+        <translation>tidak ada status_code maupun status</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot; with code %2</source>
+        <translation>status &quot;%1&quot; tidak dikenal dengan kode %2</translation>
+    </message>
+    <message>
+        <source>The Esign service has no profile for this NIK: %1</source>
+        <translation>Layanan Esign tidak memiliki profil untuk NIK ini: %1</translation>
+    </message>
+    <message>
+        <source>no data.sertifikat list</source>
+        <translation>tidak ada daftar data.sertifikat</translation>
+    </message>
+    <message>
+        <source>berlaku_sampai &quot;%1&quot; is not dd-mm-YYYY</source>
+        <translation>berlaku_sampai &quot;%1&quot; tidak berformat dd-mm-YYYY</translation>
+    </message>
+    <message>
+        <source>The Esign v1 API asks by NIK only; set esign/api to v2 to ask by e-mail.</source>
+        <translation>API Esign v1 hanya dapat menanyakan berdasarkan NIK; atur esign/api ke v2 untuk menanyakan berdasarkan e-mail.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>&quot;%1&quot; bukan alamat e-mail.</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2843,174 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
     </message>
 </context>
 <context>
+    <name>rd::OcspClient</name>
+    <message>
+        <source>The OCSP check has not run.</source>
+        <translation>Pemeriksaan OCSP belum dijalankan.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 was not issued by %2.</source>
+        <translation>Sertifikat %1 tidak diterbitkan oleh %2.</translation>
+    </message>
+    <message>
+        <source>Could not build the OCSP request.</source>
+        <translation>Permintaan OCSP tidak dapat disusun.</translation>
+    </message>
+    <message>
+        <source>Could not add a nonce to the OCSP request.</source>
+        <translation>Nonce tidak dapat ditambahkan ke permintaan OCSP.</translation>
+    </message>
+    <message>
+        <source>Could not encode the OCSP request.</source>
+        <translation>Permintaan OCSP tidak dapat dikodekan.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not an OCSP response.</source>
+        <translation>Jawaban dari %1 bukan respons OCSP.</translation>
+    </message>
+    <message>
+        <source>The OCSP responder %1 refused to answer: %2.</source>
+        <translation>Responder OCSP %1 menolak menjawab: %2.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 holds no basic response.</source>
+        <translation>Respons OCSP dari %1 tidak memuat basic response.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the OCSP signature check.</source>
+        <translation>Pemeriksaan tanda tangan OCSP tidak dapat disiapkan.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is not signed by %2 or by a responder it authorised.</source>
+        <translation>Respons OCSP dari %1 tidak ditandatangani oleh %2 atau oleh responder yang diberi wewenang olehnya.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 carries another request&apos;s nonce: it may be a replayed answer.</source>
+        <translation>Respons OCSP dari %1 membawa nonce milik permintaan lain: mungkin jawaban yang diputar ulang (replay).</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 has a nonce that does not fit the request.</source>
+        <translation>Respons OCSP dari %1 memiliki nonce yang tidak sesuai dengan permintaan.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 does not answer for certificate %2.</source>
+        <translation>Respons OCSP dari %1 tidak memuat jawaban untuk sertifikat %2.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 has unreadable update times.</source>
+        <translation>Waktu pembaruan dalam respons OCSP dari %1 tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is dated %2, in the future.</source>
+        <translation>Respons OCSP dari %1 bertanggal %2, di masa mendatang.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is stale: it was valid until %2.</source>
+        <translation>Respons OCSP dari %1 sudah kedaluwarsa: berlaku hanya sampai %2.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 expires before it was made.</source>
+        <translation>Respons OCSP dari %1 kedaluwarsa sebelum waktu pembuatannya.</translation>
+    </message>
+    <message>
+        <source>The OCSP response from %1 is stale: it dates from %2.</source>
+        <translation>Respons OCSP dari %1 sudah usang: bertanggal %2.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 names no OCSP responder; give one.</source>
+        <translation>Sertifikat %1 tidak mencantumkan responder OCSP; tentukan salah satu.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation>%1 bukan URL http atau https.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than an OCSP response can be.</source>
+        <translation>Jawaban dari %1 lebih besar daripada ukuran maksimum respons OCSP.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The OCSP responder %1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Responder OCSP %1 tidak menjawab dalam %n detik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the OCSP responder %1.</source>
+        <translation>Responder OCSP %1 tidak dapat dihubungi.</translation>
+    </message>
+    <message>
+        <source>The OCSP responder %1 answered with HTTP status %2.</source>
+        <translation>Responder OCSP %1 menjawab dengan status HTTP %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PortalAmsGateway</name>
+    <message>
+        <source>With the portal backend, %1 is done by a person in the AMS pages (%2), not by this program. Set ams/backend to rest for an AMS-compatible service.</source>
+        <translation>Dengan backend portal, %1 dilakukan oleh petugas di halaman AMS (%2), bukan oleh program ini. Atur ams/backend ke rest untuk layanan yang kompatibel dengan AMS.</translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation>Pengaturan ams/url belum diatur.</translation>
+    </message>
+    <message>
+        <source>logging in</source>
+        <translation>proses masuk (log-in)</translation>
+    </message>
+    <message>
+        <source>listing a holder&apos;s certificates</source>
+        <translation>pengambilan daftar sertifikat pemegang</translation>
+    </message>
+    <message>
+        <source>filing a request</source>
+        <translation>pengajuan permohonan</translation>
+    </message>
+    <message>
+        <source>listing requests</source>
+        <translation>pengambilan daftar permohonan</translation>
+    </message>
+    <message>
+        <source>reading a request</source>
+        <translation>pembacaan permohonan</translation>
+    </message>
+    <message>
+        <source>revoking</source>
+        <translation>pencabutan</translation>
+    </message>
+    <message>
+        <source>rejecting</source>
+        <translation>penolakan</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened; open %1 by hand.</source>
+        <translation>Peramban tidak dapat dibuka; buka %1 secara manual.</translation>
+    </message>
+    <message>
+        <source>Enter the request number that AMS shows.</source>
+        <translation>Masukkan nomor permohonan yang ditampilkan AMS.</translation>
+    </message>
+    <message>
+        <source>The outcome is revoked, rejected or pending, not &quot;%1&quot;.</source>
+        <translation>Hasilnya harus revoked, rejected, atau pending, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Claimed by the operator; awaiting OCSP or CRL proof.</source>
+        <translation>Dinyatakan oleh petugas; menunggu bukti OCSP atau CRL.</translation>
+    </message>
+    <message>
+        <source>Only a portal revocation is confirmed here.</source>
+        <translation>Hanya pencabutan melalui portal yang dikonfirmasi di sini.</translation>
+    </message>
+    <message>
+        <source>The status is about serial %1, not the request&apos;s certificate %2.</source>
+        <translation>Status ini mengenai nomor seri %1, bukan sertifikat permohonan %2.</translation>
+    </message>
+    <message>
+        <source>%1 says %2 at %3: not revoked yet.</source>
+        <translation>%1 menyatakan %2 pada %3: belum dicabut.</translation>
+    </message>
+</context>
+<context>
     <name>rd::RequestDetailsDialog</name>
     <message>
         <source>Request details</source>
@@ -2137,6 +3318,134 @@ NIK %2
     <message>
         <source>The queue is ordered by filing; this column cannot be sorted. Use the state filter and the search instead.</source>
         <translation>Antrean diurutkan menurut waktu pengajuan; kolom ini tidak dapat diurutkan. Gunakan filter status dan pencarian.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::RestAmsGateway</name>
+    <message>
+        <source>AMS answered, but not with the JSON this program expects (%1). Nothing is taken as done; the request stays as it was.</source>
+        <translation>AMS menjawab, tetapi tidak dengan JSON yang diharapkan program ini (%1). Tidak ada yang dianggap selesai; permohonan tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>jawaban bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own (HTTP %1) and did not answer in JSON. Your request is kept and will be sent again.</source>
+        <translation>AMS melaporkan kegagalan internal (HTTP %1) dan tidak menjawab dalam JSON. Permintaan Anda disimpan dan akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own (HTTP %1) and did not answer in JSON; try again later.</source>
+        <translation>AMS melaporkan kegagalan internal (HTTP %1) dan tidak menjawab dalam JSON; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without a JSON error</source>
+        <translation>HTTP %1 tanpa pesan kesalahan JSON</translation>
+    </message>
+    <message>
+        <source>AMS refused the user name or password.</source>
+        <translation>AMS menolak nama pengguna atau kata sandi.</translation>
+    </message>
+    <message>
+        <source>AMS refused the one-time code. Wait for the next code and try again.</source>
+        <translation>AMS menolak kode sekali pakai. Tunggu kode berikutnya lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>AMS wants a log-in first (the session is missing or expired).</source>
+        <translation>AMS meminta log-in terlebih dahulu (sesi tidak ada atau sudah berakhir).</translation>
+    </message>
+    <message>
+        <source>AMS does not allow this: %1</source>
+        <translation>AMS tidak mengizinkan tindakan ini: %1</translation>
+    </message>
+    <message>
+        <source>AMS does not know it: %1</source>
+        <translation>AMS tidak mengenalinya: %1</translation>
+    </message>
+    <message>
+        <source>AMS refused: %1</source>
+        <translation>AMS menolak: %1</translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own: %1. Your request is kept and will be sent again.</source>
+        <translation>AMS melaporkan kegagalan internal: %1. Permintaan Anda disimpan dan akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>AMS reported a failure of its own: %1. Try again later.</source>
+        <translation>AMS melaporkan kegagalan internal: %1. Coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>AMS refused the request: %1</source>
+        <translation>AMS menolak permintaan: %1</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; in the health answer</source>
+        <translation>tidak ada &quot;status&quot; dalam jawaban health</translation>
+    </message>
+    <message>
+        <source>no token in the log-in answer</source>
+        <translation>tidak ada token dalam jawaban log-in</translation>
+    </message>
+    <message>
+        <source>Log in to AMS first: there is no session, and no one-time code secret to log in with.</source>
+        <translation>Masuk (log-in) ke AMS terlebih dahulu: belum ada sesi, dan tidak ada rahasia kode sekali pakai untuk masuk.</translation>
+    </message>
+    <message>
+        <source>no &quot;certificates&quot; list</source>
+        <translation>tidak ada daftar &quot;certificates&quot;</translation>
+    </message>
+    <message>
+        <source>The statement letter is larger than AMS accepts (1 MB).</source>
+        <translation>Surat pernyataan lebih besar daripada batas yang diterima AMS (1 MB).</translation>
+    </message>
+    <message>
+        <source>The statement letter must be a PDF file.</source>
+        <translation>Surat pernyataan harus berupa berkas PDF.</translation>
+    </message>
+    <message>
+        <source>A request to AMS that changes state needs an idempotency key.</source>
+        <translation>Permintaan ke AMS yang mengubah status memerlukan kunci idempotensi.</translation>
+    </message>
+    <message>
+        <source>no &quot;requests&quot; list</source>
+        <translation>tidak ada daftar &quot;requests&quot;</translation>
+    </message>
+    <message>
+        <source>a certificate without serial, subject, validity or a known status</source>
+        <translation>sertifikat tanpa nomor seri, subjek, masa berlaku, atau status yang dikenal</translation>
+    </message>
+    <message>
+        <source>a request without id, serial or a known status</source>
+        <translation>permohonan tanpa id, nomor seri, atau status yang dikenal</translation>
+    </message>
+</context>
+<context>
+    <name>rd::RevocationStatusChecker</name>
+    <message>
+        <source>The revocation check has not run.</source>
+        <translation>Pemeriksaan pencabutan belum dijalankan.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 names neither an OCSP responder nor an http CRL distribution point; give one.</source>
+        <translation>Sertifikat %1 tidak mencantumkan responder OCSP maupun titik distribusi CRL http; tentukan salah satu.</translation>
+    </message>
+    <message>
+        <source>No source could tell the certificate&apos;s status. %1</source>
+        <translation>Tidak ada sumber yang dapat memastikan status sertifikat. %1</translation>
+    </message>
+    <message>
+        <source>The CRL at %1 is larger than %2 MB.</source>
+        <translation>CRL di %1 lebih besar dari %2 MB.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRL at %1 did not arrive within %n second(s).</source>
+        <translation>
+            <numerusform>CRL di %1 tidak diterima dalam %n detik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not download the CRL at %1.</source>
+        <translation>CRL di %1 tidak dapat diunduh.</translation>
     </message>
 </context>
 <context>

@@ -249,7 +249,7 @@ int ping(CliContext &context, const QStringList &arguments)
                                        {QStringLiteral("service"), health->service},
                                        {QStringLiteral("time"), timeOrNull(health->time)}});
     } else {
-        context.out() << AmsCommands::tr("AMS (%1, %2): %3")
+        context.out() << QStringLiteral("AMS (%1, %2): %3")
                              .arg(settings.backendName(), settings.amsUrl().toString(),
                                   health->status)
                       << Qt::endl;

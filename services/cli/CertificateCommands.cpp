@@ -52,7 +52,7 @@ void printCertificate(QTextStream &out, const Certificate &certificate, const QD
     line(CertificateCommands::tr("E-mail addresses:"), listText(certificate.emailAddresses()));
     line(CertificateCommands::tr("CRL distribution points:"),
          listText(certificate.crlDistributionPoints()));
-    line(CertificateCommands::tr("OCSP:"), listText(certificate.ocspUrls()));
+    line(CertificateCommands::tr("OCSP responder:"), listText(certificate.ocspUrls()));
     line(CertificateCommands::tr("CA issuers:"), listText(certificate.caIssuersUrls()));
     line(CertificateCommands::tr("SHA-256 fingerprint:"), certificate.sha256Fingerprint());
     out << QStringLiteral("  ")
