@@ -133,6 +133,15 @@ CertificateUrls DemoCertificateAuthority::defaultUrls()
     return {ocspUrl(), crlDistributionPointUrl(), caIssuersUrl()};
 }
 
+CertificateUrls DemoCertificateAuthority::urlsUnder(const QString &baseUrl)
+{
+    QString base = baseUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return {base + QStringLiteral("/ocsp"), base + QStringLiteral("/crl/ca.crl"),
+            base + QStringLiteral("/ca.crt")};
+}
+
 QString DemoCertificateAuthority::crlDistributionPointUrl()
 {
     return QStringLiteral("http://127.0.0.1:8080/crl/demo-ca.crl");

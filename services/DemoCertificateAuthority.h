@@ -68,6 +68,9 @@ public:
     static QString ocspUrl();
     static QString caIssuersUrl();
     static CertificateUrls defaultUrls();
+    // The AMS simulator's endpoints under a base URL (BASE/ocsp, BASE/crl/ca.crl, BASE/ca.crt),
+    // so that the demo data and the simulator name the same places.
+    static CertificateUrls urlsUnder(const QString &baseUrl);
 
     // A fresh CA key and self-signed certificate, valid from notBefore for validityYears.
     static Result<DemoCertificateAuthority> create(const QDateTime &notBefore,

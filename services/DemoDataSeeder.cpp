@@ -10,7 +10,10 @@
 #include "RequestLifecycle.h"
 #include "UserAccounts.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSet>
 #include <QTimeZone>
 
@@ -1180,6 +1183,73 @@ QString demoPassword()
     return password;
 }
 
+// A CA older than every certificate it has issued.
+QDateTime authorityNotBefore(const QDateTime &now)
+{
+    return QDateTime(QDate(now.date().year() - 6, 1, 1), QTime(0, 0), QTimeZone::utc());
+}
+
+Result<QByteArray> readAuthorityFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Io, DemoDataSeeder::tr("Cannot read %1.").arg(path),
+                    file.errorString());
+    }
+    return file.readAll();
+}
+
+Result<void> writeAuthorityFile(const QString &path, const QByteArray &bytes, bool secret)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return fail(ErrorCode::Io, DemoDataSeeder::tr("Cannot write %1.").arg(path),
+                    file.errorString());
+    }
+    if (secret)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(bytes);
+    if (!file.commit()) {
+        return fail(ErrorCode::Io, DemoDataSeeder::tr("Cannot write %1.").arg(path),
+                    file.errorString());
+    }
+    return {};
+}
+
+// The CA in `directory` under the AMS simulator's file names (tools/ams-simulator,
+// SimulatorAuthority::open), or a new one saved there for the simulator to take over.
+Result<DemoCertificateAuthority> openAuthority(const QString &directory, const QDateTime &now)
+{
+    const QDir folder(directory);
+    const QString certificatePath = folder.filePath(QStringLiteral("ca.pem"));
+    const QString keyPath = folder.filePath(QStringLiteral("ca-key.pem"));
+    if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
+        auto certificate = readAuthorityFile(certificatePath);
+        if (!certificate)
+            return std::unexpected(certificate.error());
+        auto key = readAuthorityFile(keyPath);
+        if (!key)
+            return std::unexpected(key.error());
+        return DemoCertificateAuthority::load(*certificate, *key);
+    }
+    if (!QDir().mkpath(directory)) {
+        return fail(
+            ErrorCode::Io,
+            DemoDataSeeder::tr("Cannot create the folder %1 for the demo CA.").arg(directory));
+    }
+    // The simulator keeps its state in this folder, demo passwords included: owner only.
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto created = DemoCertificateAuthority::create(authorityNotBefore(now), 20);
+    if (!created)
+        return std::unexpected(created.error());
+    if (auto ok = writeAuthorityFile(keyPath, created->privateKeyPem(), true); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = writeAuthorityFile(certificatePath, created->certificatePem(), false); !ok)
+        return std::unexpected(ok.error());
+    return created;
+}
+
 // Sets Clock back to the system time however the seeding ends.
 struct ClockRestorer
 {
@@ -1200,9 +1270,12 @@ class SeedRun
 {
 public:
     SeedRun(DatabasePtr database, const Actor &actor, quint32 seed, int holderCount,
-            const QDateTime &now)
+            const QDateTime &now, std::optional<DemoCertificateAuthority> authority,
+            const CertificateUrls &urls)
         : m_database(std::move(database))
         , m_actor(actor)
+        , m_authority(std::move(authority))
+        , m_urls(urls)
         , m_dice(seed)
         , m_holderCount(holderCount)
         , m_now(now.toUTC())
@@ -1241,6 +1314,8 @@ private:
 
     DatabasePtr m_database;
     Actor m_actor;
+    std::optional<DemoCertificateAuthority> m_authority; // created in run() when not given
+    CertificateUrls m_urls;
     Dice m_dice;
     int m_holderCount;
     QDateTime m_now;
@@ -1591,8 +1666,8 @@ Result<void> SeedRun::issue(Person &person, const DemoCertificateAuthority &auth
     // Issued in the office's morning; the certificate names the unit of that day.
     const QDateTime notBefore(day, QTime(1, 0).addSecs(m_dice.between(0, 7 * 3600)),
                               QTimeZone::utc());
-    auto issued
-        = authority.issue({person.holder.email, person.bareName, unitAt(person, day)}, notBefore);
+    auto issued = authority.issue({person.holder.email, person.bareName, unitAt(person, day)},
+                                  notBefore, m_urls);
     if (!issued)
         return std::unexpected(issued.error());
     PlannedCertificate planned;
@@ -2165,12 +2240,13 @@ Result<DemoSeedSummary> SeedRun::run()
     assignStatuses();
     planPeople();
 
-    // A CA older than every certificate it has issued.
-    auto authority = DemoCertificateAuthority::create(
-        QDateTime(QDate(m_now.date().year() - 6, 1, 1), QTime(0, 0), QTimeZone::utc()), 20);
-    if (!authority)
-        return std::unexpected(authority.error());
-    if (auto ok = planCertificates(*authority); !ok)
+    if (!m_authority) {
+        auto created = DemoCertificateAuthority::create(authorityNotBefore(m_now), 20);
+        if (!created)
+            return std::unexpected(created.error());
+        m_authority.emplace(std::move(*created));
+    }
+    if (auto ok = planCertificates(*m_authority); !ok)
         return std::unexpected(ok.error());
 
     if (auto ok = storeRegister(); !ok)
@@ -2187,7 +2263,7 @@ Result<DemoSeedSummary> SeedRun::run()
 } // namespace
 
 Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor, quint32 randomSeed,
-                                             int holderCount)
+                                             int holderCount, const DemoSeedAuthority &authority)
 {
     if (!db)
         return fail(ErrorCode::Internal, tr("No database is open."));
@@ -2206,8 +2282,18 @@ Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor,
                        nullptr, int(count->toLongLong())));
 
     const QDateTime now = Clock::currentUtc();
+    std::optional<DemoCertificateAuthority> kept;
+    if (!authority.directory.isEmpty()) {
+        auto opened = openAuthority(authority.directory, now.toUTC());
+        if (!opened)
+            return std::unexpected(opened.error());
+        kept.emplace(std::move(*opened));
+    }
+    const CertificateUrls urls = authority.publicUrl.isEmpty()
+        ? DemoCertificateAuthority::defaultUrls()
+        : DemoCertificateAuthority::urlsUnder(authority.publicUrl);
     ClockRestorer restoreClock;
-    SeedRun run(std::move(db), actor, randomSeed, holderCount, now);
+    SeedRun run(std::move(db), actor, randomSeed, holderCount, now, std::move(kept), urls);
     return run.run();
 }
 

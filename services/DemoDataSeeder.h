@@ -4,6 +4,7 @@
 #include "Database.h"
 
 #include <QCoreApplication>
+#include <QString>
 #include <QStringList>
 
 #include <map>
@@ -19,6 +20,17 @@ struct DemoSeedSummary
     int users = 0;
     std::map<QString, int> requestsByState; // state key ("in_verification") -> requests
     QStringList userCredentials; // "username / password (role)" lines to show once
+};
+
+// Where the demo's certificates come from. By default a fresh CA that is thrown away after the
+// seeding, its certificates naming DemoCertificateAuthority::defaultUrls(). With a directory,
+// the CA kept there as the AMS simulator keeps its own (ca.pem, ca-key.pem), created there when
+// absent, so that the simulator started on that folder knows the demo's certificates.
+struct DemoSeedAuthority
+{
+    QString directory;
+    // Base URL of the simulator; the certificates name DemoCertificateAuthority::urlsUnder() it.
+    QString publicUrl;
 };
 
 // Fills an empty database with a realistic demo of Kabupaten Natuna: holders over the regency's
@@ -47,7 +59,8 @@ public:
     // transition are transactions of their own, as the services that write them define.
     static Result<DemoSeedSummary> seed(DatabasePtr db, const Actor &actor,
                                         quint32 randomSeed = DefaultSeed,
-                                        int holderCount = DefaultHolderCount);
+                                        int holderCount = DefaultHolderCount,
+                                        const DemoSeedAuthority &authority = {});
 };
 
 } // namespace rd

@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>OCSP responder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder OCSP:</translation>
     </message>
 </context>
 <context>
@@ -1055,19 +1055,19 @@ Perintah:
     </message>
     <message>
         <source>Issue the certificates with the CA kept in DIR as the AMS simulator keeps it (ca.pem, ca-key.pem), creating it there when absent; start the simulator with --data DIR to serve them (default: a fresh CA that is thrown away).</source>
-        <translation type="unfinished"></translation>
+        <translation>Terbitkan sertifikat dengan CA yang disimpan di DIR sebagaimana simulator AMS menyimpannya (ca.pem, ca-key.pem), dan buat CA itu di sana bila belum ada; jalankan simulator dengan --data DIR untuk melayaninya (bawaan: CA baru yang langsung dibuang).</translation>
     </message>
     <message>
         <source>Base URL of the AMS simulator put into every certificate: URL/ocsp, URL/crl/ca.crl and URL/ca.crt (default: fixed URLs under http://127.0.0.1:8080 that nothing serves).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar simulator AMS yang dicantumkan di setiap sertifikat: URL/ocsp, URL/crl/ca.crl dan URL/ca.crt (bawaan: URL tetap di bawah http://127.0.0.1:8080 yang tidak dilayani apa pun).</translation>
     </message>
     <message>
         <source>--authority-dir needs a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--authority-dir memerlukan sebuah folder.</translation>
     </message>
     <message>
         <source>--public-url needs an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>--public-url memerlukan URL http atau https.</translation>
     </message>
 </context>
 <context>
@@ -1116,15 +1116,15 @@ Perintah:
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak dapat dibaca.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak dapat ditulis.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the demo CA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder %1 untuk CA demo tidak dapat dibuat.</translation>
     </message>
 </context>
 <context>

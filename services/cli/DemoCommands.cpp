@@ -3,8 +3,10 @@
 #include "CliContext.h"
 #include "DemoDataSeeder.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace rd::cli {
 
@@ -32,7 +34,19 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
     const QCommandLineOption holders(
         QStringLiteral("holders"), tr("How many holders (%1 to 100000).").arg(kMinimumHolders),
         QStringLiteral("N"), QString::number(DemoDataSeeder::DefaultHolderCount));
-    parser.addOptions({seed, holders});
+    const QCommandLineOption authorityDir(
+        QStringLiteral("authority-dir"),
+        tr("Issue the certificates with the CA kept in DIR as the AMS simulator keeps it (ca.pem, "
+           "ca-key.pem), creating it there when absent; start the simulator with --data DIR to "
+           "serve them (default: a fresh CA that is thrown away)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        tr("Base URL of the AMS simulator put into every certificate: URL/ocsp, URL/crl/ca.crl "
+           "and URL/ca.crt (default: fixed URLs under http://127.0.0.1:8080 that nothing "
+           "serves)."),
+        QStringLiteral("URL"));
+    parser.addOptions({seed, holders, authorityDir, publicUrl});
     if (int done = context.parse(parser, QStringLiteral("demo seed"),
                                  tr("Fill an empty database with realistic demo data: holders over "
                                     "Natuna's offices, terms of office, certificates from a demo "
@@ -50,10 +64,25 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
     if (!holdersOk || holderCount < kMinimumHolders || holderCount > 100000)
         return context.usage(
             tr("--holders needs a number from %1 to 100000.").arg(kMinimumHolders));
+    DemoSeedAuthority authority;
+    if (parser.isSet(authorityDir)) {
+        authority.directory = parser.value(authorityDir);
+        if (authority.directory.isEmpty())
+            return context.usage(tr("--authority-dir needs a folder."));
+        authority.directory = QDir(authority.directory).absolutePath();
+    }
+    if (parser.isSet(publicUrl)) {
+        const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return context.usage(tr("--public-url needs an http or https URL."));
+        authority.publicUrl = parser.value(publicUrl);
+    }
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
-    auto summary = DemoDataSeeder::seed(*database, context.actor(), seedValue, holderCount);
+    auto summary
+        = DemoDataSeeder::seed(*database, context.actor(), seedValue, holderCount, authority);
     if (!summary)
         return context.fail(summary.error());
     if (context.json()) {

@@ -24,9 +24,21 @@ QString SimulatorProcess::program()
     return QStringLiteral(AMS_SIMULATOR_PATH);
 }
 
+QString SimulatorProcess::dataDirectory() const
+{
+    return QDir(m_dir.path()).filePath(QStringLiteral("data"));
+}
+
 QString SimulatorProcess::dataPath(const QString &fileName) const
 {
-    return QDir(m_dir.path()).filePath(QStringLiteral("data/") + fileName);
+    return QDir(dataDirectory()).filePath(fileName);
+}
+
+QString SimulatorProcess::standardError() const
+{
+    if (!m_process)
+        return {};
+    return QString::fromLocal8Bit(m_process->readAllStandardError());
 }
 
 QString SimulatorProcess::seedFile() const
@@ -79,9 +91,8 @@ QString SimulatorProcess::start(const QStringList &extraArguments)
         return QStringLiteral("the simulator %1 was not built").arg(program());
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList arguments {QStringLiteral("--data"),
-                           QDir(m_dir.path()).filePath(QStringLiteral("data")),
-                           QStringLiteral("--seed"), seedFile()};
+    QStringList arguments {QStringLiteral("--data"), dataDirectory(), QStringLiteral("--seed"),
+                           seedFile()};
     arguments += extraArguments;
     m_process->start(program(), arguments);
     if (!m_process->waitForStarted(10000))

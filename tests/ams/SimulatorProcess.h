@@ -35,7 +35,10 @@ public:
     void stop();
 
     QUrl url() const { return m_url; }
+    QString dataDirectory() const;
     QString dataPath(const QString &fileName) const;
+    // What the running simulator wrote to standard error so far.
+    QString standardError() const;
     static QString program();
     // The seed file the tests use: one operator, one Esign client, four holders.
     QString seedFile() const;

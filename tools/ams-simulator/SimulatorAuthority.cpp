@@ -7,6 +7,7 @@
 
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 namespace rd::sim {
 
@@ -121,11 +122,7 @@ Result<SimulatorAuthority> SimulatorAuthority::open(SimulatorState &state)
 
 CertificateUrls SimulatorAuthority::urls(const QString &publicUrl)
 {
-    QString base = publicUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return {base + QStringLiteral("/ocsp"), base + QStringLiteral("/crl/ca.crl"),
-            base + QStringLiteral("/ca.crt")};
+    return DemoCertificateAuthority::urlsUnder(publicUrl);
 }
 
 QString SimulatorAuthority::indexTime(const QDateTime &time)
@@ -144,24 +141,44 @@ Result<SimulatorCertificate> SimulatorAuthority::issue(SimulatorState &state,
         urls(state.publicUrl));
     if (!issued)
         return std::unexpected(issued.error());
-    SimulatorCertificate certificate;
-    certificate.serialHex = issued->serialHex;
-    certificate.nik = holder.nik;
-    certificate.der = issued->der;
-    certificate.subjectDn = issued->subjectDn;
-    certificate.issuerDn = issued->issuerDn;
-    certificate.notBefore = issued->notBefore;
-    certificate.notAfter = issued->notAfter;
-    const unsigned char *p = reinterpret_cast<const unsigned char *>(issued->der.constData());
-    X509Ptr x509(d2i_X509(nullptr, &p, issued->der.size()));
-    if (!x509) {
+    auto certificate = recognise(issued->der, holder.nik);
+    if (!certificate) {
         return fail(ErrorCode::Crypto, tr("The certificate just issued cannot be read back."),
+                    certificate.error().detail);
+    }
+    state.certificates.insert(certificate->serialHex, *certificate);
+    return certificate;
+}
+
+Result<SimulatorCertificate> SimulatorAuthority::recognise(const QByteArray &der,
+                                                           const QString &nik) const
+{
+    const unsigned char *p = reinterpret_cast<const unsigned char *>(der.constData());
+    X509Ptr x509(d2i_X509(nullptr, &p, der.size()));
+    if (!x509) {
+        return fail(ErrorCode::InvalidInput, tr("The certificate cannot be read."),
                     openSslErrors());
     }
+    if (X509_check_issued(m_authority->x509(), x509.get()) != X509_V_OK
+        || X509_verify(x509.get(), X509_get0_pubkey(m_authority->x509())) != 1) {
+        ERR_clear_error();
+        return fail(ErrorCode::InvalidInput,
+                    tr("The certificate was not issued by the simulator's CA."));
+    }
+    auto described = DemoCertificateAuthority::describe(der);
+    if (!described)
+        return std::unexpected(described.error());
+    SimulatorCertificate certificate;
+    certificate.serialHex = described->serialHex;
+    certificate.nik = nik;
+    certificate.der = der;
+    certificate.subjectDn = described->subjectDn;
+    certificate.issuerDn = described->issuerDn;
+    certificate.notBefore = described->notBefore;
+    certificate.notAfter = described->notAfter;
     char buffer[1024];
     X509_NAME_oneline(X509_get_subject_name(x509.get()), buffer, sizeof buffer);
     certificate.indexSubject = QString::fromUtf8(buffer);
-    state.certificates.insert(certificate.serialHex, certificate);
     return certificate;
 }
 

@@ -29,6 +29,11 @@ public:
     Result<SimulatorCertificate> issue(SimulatorState &state, const SimulatorHolder &holder,
                                        const QDateTime &notBefore);
 
+    // A certificate this CA issued (issuer name and signature checked) as the state records it,
+    // good and owned by `nik`; InvalidInput for another CA's certificate or one that cannot be
+    // read. Not added to the state.
+    Result<SimulatorCertificate> recognise(const QByteArray &der, const QString &nik) const;
+
     // Regenerates crl.der and index.txt from the state; called after every revocation.
     Result<void> publish(SimulatorState &state, const QDateTime &now);
     QByteArray crlDer() const { return m_crlDer; }

@@ -68,7 +68,8 @@ Result<void> SimulatorSeeder::seedFile(SimulatorState &state, SimulatorAuthority
                                 o.value(QStringLiteral("full_name")).toString(),
                                 o.value(QStringLiteral("email")).toString(),
                                 o.value(QStringLiteral("unit")).toString(),
-                                o.value(QStringLiteral("esign_registered")).toBool(true)};
+                                o.value(QStringLiteral("esign_registered")).toBool(true),
+                                o.value(QStringLiteral("ams_username")).toString()};
         if (holder.nik.isEmpty() || holder.fullName.isEmpty()) {
             return fail(ErrorCode::InvalidInput,
                         tr("Every holder in %1 needs a nik and a full_name.").arg(path));

@@ -83,7 +83,8 @@ Result<void> SimulatorState::load()
                                 o.value(QStringLiteral("full_name")).toString(),
                                 o.value(QStringLiteral("email")).toString(),
                                 o.value(QStringLiteral("unit")).toString(),
-                                o.value(QStringLiteral("esign_registered")).toBool(true)};
+                                o.value(QStringLiteral("esign_registered")).toBool(true),
+                                o.value(QStringLiteral("ams_username")).toString()};
         holders.insert(holder.nik, holder);
     }
     for (const QJsonValue &value : root.value(QStringLiteral("certificates")).toArray()) {
@@ -163,7 +164,8 @@ Result<void> SimulatorState::save() const
                          {QStringLiteral("full_name"), holder.fullName},
                          {QStringLiteral("email"), holder.email},
                          {QStringLiteral("unit"), holder.unit},
-                         {QStringLiteral("esign_registered"), holder.esignRegistered}});
+                         {QStringLiteral("esign_registered"), holder.esignRegistered},
+                         {QStringLiteral("ams_username"), holder.amsUsername}});
     }
     root.insert(QStringLiteral("holders"), holderArray);
     QJsonArray certificateArray;

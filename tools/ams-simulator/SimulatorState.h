@@ -30,6 +30,7 @@ struct SimulatorHolder
     QString email;
     QString unit;
     bool esignRegistered = true;
+    QString amsUsername; // as the register knows it (holders.ams_username), when imported
 };
 
 struct SimulatorCertificate

@@ -1,6 +1,7 @@
 // The AMS simulator: main() parses options and wires the classes beside it.
 #include "SimulatorApi.h"
 #include "SimulatorAuthority.h"
+#include "SimulatorDatabaseImport.h"
 #include "SimulatorSeeder.h"
 #include "SimulatorServer.h"
 #include "SimulatorState.h"
@@ -110,7 +111,17 @@ int main(int argc, char *argv[])
                                                  "client must refuse: not-json, wrong-shape or "
                                                  "html-500."),
                                   QStringLiteral("KIND"));
-    parser.addOptions({port, data, publicUrl, seed, demo, latency, failEvery, dropEvery, junk});
+    const QCommandLineOption importDatabase(
+        QStringLiteral("import-database"),
+        SimulatorDatabaseImport::tr(
+            "On start, take over the certificates in Revocation Desk's database (sqlite:PATH or "
+            "postgresql://...) that this simulator's CA issued (as `revocation-desk-cli demo seed "
+            "--authority-dir` the --data folder makes them), with their holders and the "
+            "database's revocations; certificates the simulator knows already are left as they "
+            "are, those of another CA are skipped and counted on standard error."),
+        QStringLiteral("URL"));
+    parser.addOptions(
+        {port, data, publicUrl, seed, importDatabase, demo, latency, failEvery, dropEvery, junk});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         return failWith(QStringLiteral("Unexpected argument: %1")
@@ -180,6 +191,25 @@ int main(int argc, char *argv[])
         state.publicUrl = localUrl;
     }
 
+    // Before the seed file, so that a holder the database brings gets no second certificate.
+    QStringList importReport; // printed after the READY line, which must come first
+    if (parser.isSet(importDatabase)) {
+        auto imported
+            = SimulatorDatabaseImport::run(state, *authority, parser.value(importDatabase));
+        if (!imported)
+            return failWith(imported.error());
+        importReport << SimulatorDatabaseImport::tr(
+                            "imported %1 certificate(s) and %2 holder(s) from the database; %3 "
+                            "known already.")
+                            .arg(imported->imported)
+                            .arg(imported->holders)
+                            .arg(imported->alreadyKnown);
+        if (imported->otherAuthority > 0) {
+            importReport << SimulatorDatabaseImport::tr(
+                "skipped %n certificate(s) of another CA (or without DER).", nullptr,
+                imported->otherAuthority);
+        }
+    }
     if (parser.isSet(seed)) {
         if (auto ok = SimulatorSeeder::seedFile(state, *authority, parser.value(seed)); !ok)
             return failWith(ok.error());
@@ -193,6 +223,11 @@ int main(int argc, char *argv[])
     // The first line is the contract with whoever started us (tests, scripts/run).
     std::printf("READY %s\n", qPrintable(localUrl));
     std::fflush(stdout);
+    if (!importReport.isEmpty()) {
+        QTextStream err(stderr);
+        for (const QString &line : std::as_const(importReport))
+            err << "ams-simulator: " << line << Qt::endl;
+    }
     if (parser.isSet(demo)) {
         QTextStream out(stdout);
         out << "Data folder: " << dataDirectory << "\n";
