@@ -39,6 +39,27 @@ Error keychainError(const QKeychain::Job &job, const QString &name)
 
 } // namespace
 
+const std::vector<KnownSecret> &SecretStore::knownSecrets()
+{
+    static const std::vector<KnownSecret> secrets {
+        {QStringLiteral("smtp/password"), QStringLiteral("REVOCATION_DESK_SMTP_PASSWORD")},
+        {QStringLiteral("ams/password"), QStringLiteral("REVOCATION_DESK_AMS_PASSWORD")},
+        {QStringLiteral("ams/totp-secret"), QStringLiteral("REVOCATION_DESK_AMS_TOTP_SECRET")},
+        {QStringLiteral("ams/token"), QStringLiteral("REVOCATION_DESK_AMS_TOKEN")},
+        {QStringLiteral("esign/password"), QStringLiteral("REVOCATION_DESK_ESIGN_PASSWORD")},
+    };
+    return secrets;
+}
+
+const KnownSecret *SecretStore::find(const QString &name)
+{
+    for (const KnownSecret &secret : knownSecrets()) {
+        if (secret.name == name)
+            return &secret;
+    }
+    return nullptr;
+}
+
 QString SecretStore::serviceName()
 {
     return QStringLiteral("revocation-desk");

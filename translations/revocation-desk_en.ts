@@ -2132,6 +2132,73 @@ Commands:
     </message>
 </context>
 <context>
+    <name>SecretCommands</name>
+    <message>
+        <source>set in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where each secret is found (never its value): environment, keychain, or nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one secret name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown secret &quot;%1&quot;; the known ones are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords and tokens in the system keychain (SMTP, AMS, Esign). Values are read from the terminal without echo, or from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a secret in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a secret from the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was given for %1; the keychain is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1 is set in the environment and wins over the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>The system keychain could not be used for &quot;%1&quot;. On a computer without a keychain, set the secret in the environment instead (see docs/install.md).</source>

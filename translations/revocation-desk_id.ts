@@ -2144,6 +2144,73 @@ Perintah:
     </message>
 </context>
 <context>
+    <name>SecretCommands</name>
+    <message>
+        <source>set in the environment</source>
+        <translation>diatur di lingkungan (environment)</translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation>ada di keychain</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>belum diatur</translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation>keychain tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Say where each secret is found (never its value): environment, keychain, or nowhere.</source>
+        <translation>Sebutkan di mana setiap rahasia ditemukan (tidak pernah nilainya): lingkungan (environment), keychain, atau tidak di mana pun.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name.</source>
+        <translation>Nama rahasia.</translation>
+    </message>
+    <message>
+        <source>Give one secret name.</source>
+        <translation>Sebutkan satu nama rahasia.</translation>
+    </message>
+    <message>
+        <source>Unknown secret &quot;%1&quot;; the known ones are %2.</source>
+        <translation>Rahasia &quot;%1&quot; tidak dikenal; yang dikenal adalah %2.</translation>
+    </message>
+    <message>
+        <source>Passwords and tokens in the system keychain (SMTP, AMS, Esign). Values are read from the terminal without echo, or from the first line of standard input.</source>
+        <translation>Kata sandi dan token di keychain sistem (SMTP, AMS, Esign). Nilai dibaca dari terminal tanpa ditampilkan, atau dari baris pertama masukan standar.</translation>
+    </message>
+    <message>
+        <source>Keep a secret in the system keychain.</source>
+        <translation>Simpan sebuah rahasia di keychain sistem.</translation>
+    </message>
+    <message>
+        <source>Remove a secret from the system keychain.</source>
+        <translation>Hapus sebuah rahasia dari keychain sistem.</translation>
+    </message>
+    <message>
+        <source>%1 removed from the keychain.</source>
+        <translation>%1 dihapus dari keychain.</translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation>Nilai %1: </translation>
+    </message>
+    <message>
+        <source>Nothing was given for %1; the keychain is unchanged.</source>
+        <translation>Tidak ada nilai yang diberikan untuk %1; keychain tidak diubah.</translation>
+    </message>
+    <message>
+        <source>%1 kept in the keychain.</source>
+        <translation>%1 disimpan di keychain.</translation>
+    </message>
+    <message>
+        <source>Note: %1 is set in the environment and wins over the keychain.</source>
+        <translation>Catatan: %1 diatur di lingkungan (environment) dan didahulukan daripada keychain.</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>The system keychain could not be used for &quot;%1&quot;. On a computer without a keychain, set the secret in the environment instead (see docs/install.md).</source>

@@ -9,6 +9,7 @@
 #include "HolderCommands.h"
 #include "MailCommands.h"
 #include "RequestCommands.h"
+#include "SecretCommands.h"
 #include "UserCommands.h"
 
 namespace rd::cli {
@@ -43,6 +44,8 @@ std::vector<Noun> nouns()
         {QStringLiteral("cert"), CertificateCommands::verbs(), CertificateCommands::summary(),
          &CertificateCommands::run},
         {QStringLiteral("ams"), AmsCommands::verbs(), AmsCommands::summary(), &AmsCommands::run},
+        {QStringLiteral("secrets"), SecretCommands::verbs(), SecretCommands::summary(),
+         &SecretCommands::run},
     };
 }
 

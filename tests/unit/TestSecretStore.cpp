@@ -1,8 +1,51 @@
 #include "SecretStore.h"
 #include "TestDatabase.h"
 
+#include "AmsSettings.h"
+#include "MailSettings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 #include <QUuid>
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("REVOCATION_DESK_CLI"), arguments);
+    if (!process.waitForStarted(10000))
+        return {-1, {}, QStringLiteral("could not start ") + process.program()};
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(30000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString sourceIn(const QString &listJson, const QString &name)
+{
+    const QJsonArray rows = QJsonDocument::fromJson(listJson.toUtf8()).array();
+    for (const QJsonValue &row : rows) {
+        if (row[QStringLiteral("name")].toString() == name)
+            return row[QStringLiteral("source")].toString();
+    }
+    return QStringLiteral("(absent)");
+}
+
+} // namespace
 
 using namespace rd;
 
@@ -37,6 +80,88 @@ private slots:
             QVERIFY2(secret.error().message.contains(QStringLiteral("RD_TEST_SECRET")),
                      qPrintable(secret.error().message));
         }
+    }
+
+    // The settings classes name their secrets themselves; the CLI sets them from this table.
+    void settingsUseTheKnownSecrets()
+    {
+        const std::pair<QString, QString> used[] = {
+            {MailSettings::passwordSecretName(), MailSettings::passwordEnvironmentVariable()},
+            {AmsSettings::amsPasswordName(), AmsSettings::amsPasswordVariable()},
+            {AmsSettings::amsTotpSecretName(), AmsSettings::amsTotpSecretVariable()},
+            {AmsSettings::amsTokenName(), AmsSettings::amsTokenVariable()},
+            {AmsSettings::esignPasswordName(), AmsSettings::esignPasswordVariable()},
+        };
+        for (const auto &[name, variable] : used) {
+            const KnownSecret *known = SecretStore::find(name);
+            QVERIFY2(known, qPrintable(name));
+            QCOMPARE(known->environmentVariable, variable);
+        }
+        QCOMPARE(SecretStore::knownSecrets().size(), std::size(used));
+    }
+
+    void cliRefusesUnknownNames()
+    {
+        const CliRun run = runCli(
+            {QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("smtp/passwort")},
+            "x\n");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("smtp/password")), qPrintable(run.err));
+    }
+
+    void cliListsWhereButNeverWhat()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("REVOCATION_DESK_SMTP_PASSWORD"),
+                           QStringLiteral("very-secret-42"));
+        for (const QString &format : {QStringLiteral("--json"), QString()}) {
+            QStringList arguments {QStringLiteral("secrets"), QStringLiteral("list")};
+            if (!format.isEmpty())
+                arguments.prepend(format);
+            const CliRun run = runCli(arguments, {}, environment);
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY(!run.out.contains(QStringLiteral("very-secret-42")));
+            QVERIFY(!run.err.contains(QStringLiteral("very-secret-42")));
+            if (!format.isEmpty())
+                QCOMPARE(sourceIn(run.out, QStringLiteral("smtp/password")),
+                         QStringLiteral("environment"));
+        }
+    }
+
+    void cliSetsAndClearsInTheKeychain()
+    {
+        const bool privateKeychain = qEnvironmentVariableIsSet("RD_TEST_EXPECT_KEYCHAIN");
+        if (!privateKeychain
+            && SecretStore::read(QStringLiteral("test/probe"), QString()).has_value()) {
+            // A developer's own keychain answers: ams/token there is theirs, not the test's.
+            // The private keychain run (with-keychain.sh) covers this case.
+            return;
+        }
+        const CliRun set = runCli(
+            {QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("ams/token")},
+            "token-from-stdin\n");
+        const CliRun listed
+            = runCli({QStringLiteral("--json"), QStringLiteral("secrets"), QStringLiteral("list")});
+        QCOMPARE(listed.exitCode, 0);
+        if (!privateKeychain) {
+            // No keychain: a clear refusal, and the list says so instead of "missing".
+            QCOMPARE(set.exitCode, 1);
+            QVERIFY2(set.err.contains(QStringLiteral("ams/token")), qPrintable(set.err));
+            QCOMPARE(sourceIn(listed.out, QStringLiteral("ams/token")),
+                     QStringLiteral("unavailable"));
+            return;
+        }
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QCOMPARE(sourceIn(listed.out, QStringLiteral("ams/token")), QStringLiteral("keychain"));
+        const auto stored = SecretStore::read(QStringLiteral("ams/token"), QString());
+        RD_VERIFY_RESULT(stored);
+        QCOMPARE(*stored, QStringLiteral("token-from-stdin"));
+        const CliRun cleared = runCli(
+            {QStringLiteral("secrets"), QStringLiteral("clear"), QStringLiteral("ams/token")});
+        QVERIFY2(cleared.exitCode == 0, qPrintable(cleared.err));
+        const CliRun after
+            = runCli({QStringLiteral("--json"), QStringLiteral("secrets"), QStringLiteral("list")});
+        QCOMPARE(sourceIn(after.out, QStringLiteral("ams/token")), QStringLiteral("missing"));
     }
 
     void keychainRoundTripWhereOneExists()
