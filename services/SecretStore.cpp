@@ -79,8 +79,8 @@ Result<QString> SecretStore::read(const QString &name, const QString &environmen
         return job.textData();
     if (job.error() == QKeychain::EntryNotFound)
         return QString();
-    // Only the entry's name is logged, never a value.
-    qCWarning(lcSecrets) << "keychain read failed for" << name << job.errorString();
+    // Only the entry's name is logged, never a value; the caller reports the error itself.
+    qCDebug(lcSecrets) << "keychain read failed for" << name << job.errorString();
     Error error = keychainError(job, name);
     if (!environmentVariable.isEmpty())
         error.message = tr("The system keychain could not be used for \"%1\" and %2 is not "
