@@ -1,8 +1,8 @@
 #include "DemoCertificateAuthority.h"
 
-#include <QCryptographicHash>
+#include "Certificate.h"
+
 #include <QRegularExpression>
-#include <QTimeZone>
 
 #include <openssl/pem.h>
 #include <openssl/rand.h>
@@ -50,15 +50,6 @@ bool setTime(ASN1_TIME *field, const QDateTime &time)
 {
     // ASN1_TIME_set picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
     return ASN1_TIME_set(field, static_cast<time_t>(time.toSecsSinceEpoch())) != nullptr;
-}
-
-QDateTime fromAsn1Time(const ASN1_TIME *time)
-{
-    std::tm parts {};
-    if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
-        return {};
-    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
-                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), QTimeZone::utc());
 }
 
 bool addEntry(X509_NAME *name, int nid, const QString &value)
@@ -444,48 +435,37 @@ Result<QByteArray> DemoCertificateAuthority::crl(const std::vector<RevokedSerial
 
 QString DemoCertificateAuthority::distinguishedName(const X509_NAME *name)
 {
-    BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio || !name)
-        return {};
-    // Plain XN_FLAG_RFC2253 would escape every UTF-8 byte (J\C3\B6rg); without ESC_MSB the text
-    // stays readable while ',', '+' and the other RFC 4514 specials are still escaped.
-    if (X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0)
-        return {};
-    char *data = nullptr;
-    const long length = BIO_get_mem_data(bio.get(), &data);
-    if (length <= 0 || !data)
-        return {};
-    return QString::fromUtf8(data, qsizetype(length));
+    return Certificate::distinguishedName(name);
 }
 
 Result<IssuedCertificate> DemoCertificateAuthority::describe(const QByteArray &der)
 {
+    // Exactly one DER certificate, as a certificate row holds; Certificate reads its fields.
     ERR_clear_error();
     const auto *cursor = reinterpret_cast<const unsigned char *>(der.constData());
     const auto *end = cursor + der.size();
-    X509Ptr certificate(d2i_X509(nullptr, &cursor, long(der.size())));
-    if (!certificate)
+    X509Ptr parsed(d2i_X509(nullptr, &cursor, long(der.size())));
+    if (!parsed)
         return cryptoError(tr("The data is not a DER-encoded X.509 certificate."));
     if (cursor != end)
         return fail(
             ErrorCode::InvalidInput,
             tr("The certificate is followed by %n stray byte(s).", nullptr, int(end - cursor)));
-
+    auto certificate = Certificate::fromX509(parsed.get());
+    if (!certificate)
+        return std::unexpected(certificate.error());
     IssuedCertificate result;
     result.der = der;
-    BignumPtr serial(ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate.get()), nullptr));
-    OpenSslStringPtr serialHex(serial ? BN_bn2hex(serial.get()) : nullptr);
-    if (!serialHex)
+    result.serialHex = certificate->serialHex();
+    if (result.serialHex.isEmpty())
         return cryptoError(tr("Could not read the certificate's serial number."));
-    result.serialHex = QString::fromLatin1(serialHex.get()).toUpper();
-    result.issuerDn = distinguishedName(X509_get_issuer_name(certificate.get()));
-    result.subjectDn = distinguishedName(X509_get_subject_name(certificate.get()));
-    result.notBefore = fromAsn1Time(X509_get0_notBefore(certificate.get()));
-    result.notAfter = fromAsn1Time(X509_get0_notAfter(certificate.get()));
+    result.issuerDn = certificate->issuerDn();
+    result.subjectDn = certificate->subjectDn();
+    result.notBefore = certificate->notBefore();
+    result.notAfter = certificate->notAfter();
     if (!result.notBefore.isValid() || !result.notAfter.isValid())
         return cryptoError(tr("Could not read the certificate's validity."));
-    result.sha256Fingerprint = QString::fromLatin1(
-        QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex().toUpper());
+    result.sha256Fingerprint = certificate->sha256Fingerprint();
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "RevocationStatus.h"
 
+#include "RevocationReason.h"
+
 #include <QJsonValue>
 
 namespace rd {
@@ -38,31 +40,10 @@ QString RevocationStatus::sourceName(Source source)
 
 QString RevocationStatus::reasonName(int reasonCode)
 {
-    switch (reasonCode) {
-    case 0:
-        return QStringLiteral("unspecified");
-    case 1:
-        return QStringLiteral("keyCompromise");
-    case 2:
-        return QStringLiteral("cACompromise");
-    case 3:
-        return QStringLiteral("affiliationChanged");
-    case 4:
-        return QStringLiteral("superseded");
-    case 5:
-        return QStringLiteral("cessationOfOperation");
-    case 6:
-        return QStringLiteral("certificateHold");
-    case 8:
-        return QStringLiteral("removeFromCRL");
-    case 9:
-        return QStringLiteral("privilegeWithdrawn");
-    case 10:
-        return QStringLiteral("aACompromise");
-    default:
-        break;
-    }
-    return reasonCode == NoReason ? QString() : QString::number(reasonCode);
+    if (reasonCode == NoReason)
+        return {};
+    const QString name = RevocationReasons::crlReasonName(reasonCode);
+    return name.isEmpty() ? QString::number(reasonCode) : name;
 }
 
 QString RevocationStatus::describe() const
