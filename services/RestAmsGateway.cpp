@@ -310,8 +310,9 @@ void RestAmsGateway::fetchRequest(const QString &id, Callback<AmsRequestRecord> 
     requestCall(call, std::move(done));
 }
 
-void RestAmsGateway::revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
-                            Callback<AmsRequestRecord> done)
+void RestAmsGateway::changeRequest(const QString &id, const QString &action,
+                                   const QJsonObject &body, const QString &idempotencyKey,
+                                   Callback<AmsRequestRecord> done, const QString &objectKey)
 {
     if (idempotencyKey.isEmpty()) {
         return done(fail(ErrorCode::Internal,
@@ -319,33 +320,29 @@ void RestAmsGateway::revoke(const QString &id, int reasonCode, const QString &id
     }
     AmsHttpCall call;
     call.method = QByteArrayLiteral("POST");
-    call.url = endpoint(QStringLiteral("/api/v1/revocation-requests/%1/revoke")
-                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
+    call.url = endpoint(QStringLiteral("/api/v1/revocation-requests/%1/%2")
+                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(id)), action));
     call.headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey.toUtf8()});
+    // The key makes a repeat the same call, so a timeout may be retried.
     call.repeatable = true;
     call.kept = true;
-    call.body = QJsonDocument(QJsonObject {{QStringLiteral("reason_code"), reasonCode}})
-                    .toJson(QJsonDocument::Compact);
-    requestCall(call, std::move(done), QStringLiteral("request"));
+    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    requestCall(call, std::move(done), objectKey);
+}
+
+void RestAmsGateway::revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
+                            Callback<AmsRequestRecord> done)
+{
+    changeRequest(id, QStringLiteral("revoke"),
+                  QJsonObject {{QStringLiteral("reason_code"), reasonCode}}, idempotencyKey,
+                  std::move(done), QStringLiteral("request"));
 }
 
 void RestAmsGateway::reject(const QString &id, const QString &reason, const QString &idempotencyKey,
                             Callback<AmsRequestRecord> done)
 {
-    if (idempotencyKey.isEmpty()) {
-        return done(fail(ErrorCode::Internal,
-                         tr("A request to AMS that changes state needs an idempotency key.")));
-    }
-    AmsHttpCall call;
-    call.method = QByteArrayLiteral("POST");
-    call.url = endpoint(QStringLiteral("/api/v1/revocation-requests/%1/reject")
-                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
-    call.headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey.toUtf8()});
-    call.repeatable = true;
-    call.kept = true;
-    call.body = QJsonDocument(QJsonObject {{QStringLiteral("reason"), reason}})
-                    .toJson(QJsonDocument::Compact);
-    requestCall(call, std::move(done));
+    changeRequest(id, QStringLiteral("reject"), QJsonObject {{QStringLiteral("reason"), reason}},
+                  idempotencyKey, std::move(done));
 }
 
 Result<AmsCertificate> RestAmsGateway::certificateFromJson(const QJsonObject &o)

@@ -59,6 +59,10 @@ private:
     Result<QJsonObject> interpret(const Result<AmsHttpAnswer> &answer, bool kept = false) const;
     void requestCall(AmsHttpCall call, Callback<AmsRequestRecord> done,
                      const QString &objectKey = {});
+    // POST /api/v1/revocation-requests/{id}/{action} with the idempotency key: revoke, reject.
+    void changeRequest(const QString &id, const QString &action, const QJsonObject &body,
+                       const QString &idempotencyKey, Callback<AmsRequestRecord> done,
+                       const QString &objectKey = {});
 
     AmsHttpClient *m_http;
     QUrl m_baseUrl;
