@@ -1,5 +1,6 @@
 #include "AmsOperationQueue.h"
 
+#include "AuditLog.h"
 #include "Clock.h"
 
 #include <QJsonDocument>
@@ -32,9 +33,43 @@ QStringList AmsOperationQueue::operations()
             QStringLiteral("portal_revoke")};
 }
 
-AmsOperationQueue::AmsOperationQueue(DatabasePtr database)
+AmsOperationQueue::AmsOperationQueue(DatabasePtr database, Actor actor)
     : m_database(std::move(database))
+    , m_actor(std::move(actor))
 { }
+
+namespace {
+
+QJsonObject auditDetails(const AmsOperation &operation)
+{
+    return QJsonObject {{QStringLiteral("request_id"), operation.requestId},
+                        {QStringLiteral("operation"), operation.operation},
+                        {QStringLiteral("idempotency_key"), operation.idempotencyKey}};
+}
+
+} // namespace
+
+Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, const QString &sql,
+                                              const QVariantList &values, const QString &note)
+{
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
+        auto operation = find(id);
+        if (!operation)
+            return std::unexpected(operation.error());
+        auto ok = m_database->execute(sql, values);
+        if (!ok)
+            return std::unexpected(ok.error());
+        QJsonObject details = auditDetails(*operation);
+        if (!note.isEmpty())
+            details.insert(QStringLiteral("note"), note);
+        auto appended
+            = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.") + action,
+                               QStringLiteral("ams_operation"), QString::number(id), details);
+        if (!appended)
+            return std::unexpected(appended.error());
+        return {};
+    });
+}
 
 QDateTime AmsOperationQueue::nextAttempt(const QDateTime &now, int attempts)
 {
@@ -103,6 +138,8 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
         return std::unexpected(ok.error());
+    if (auto ok = AuditLog::lockChain(*m_database); !ok)
+        return std::unexpected(ok.error());
     auto open = openFor(requestId, operation);
     if (!open)
         return std::unexpected(open.error());
@@ -117,9 +154,17 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
         {requestId, operation, key, toText(payload), now, now});
     if (!id)
         return std::unexpected(id.error());
+    auto queued = find(id->toLongLong());
+    if (!queued)
+        return queued;
+    auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
+                                     QStringLiteral("ams_operation"), QString::number(queued->id),
+                                     auditDetails(*queued));
+    if (!appended)
+        return std::unexpected(appended.error());
     if (auto ok = transaction.commit(); !ok)
         return std::unexpected(ok.error());
-    return find(id->toLongLong());
+    return queued;
 }
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
@@ -149,13 +194,10 @@ Result<void> AmsOperationQueue::markSending(qint64 id)
 
 Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response)
 {
-    auto ok = m_database->execute(
-        QStringLiteral("UPDATE ams_operations SET state = 'done', response = ?, last_error = NULL, "
-                       "completed_at = ? WHERE id = ?"),
-        {toText(response), Clock::toIsoUtc(Clock::currentUtc()), id});
-    if (!ok)
-        return std::unexpected(ok.error());
-    return {};
+    return changeAudited(id, QStringLiteral("done"),
+                         QStringLiteral("UPDATE ams_operations SET state = 'done', response = ?, "
+                                        "last_error = NULL, completed_at = ? WHERE id = ?"),
+                         {toText(response), Clock::toIsoUtc(Clock::currentUtc()), id});
 }
 
 Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
@@ -172,25 +214,20 @@ Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
 
 Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &error)
 {
-    auto ok = m_database->execute(
+    return changeAudited(
+        id, QStringLiteral("failed"),
         QStringLiteral("UPDATE ams_operations SET state = 'failed', last_error = ?, "
                        "completed_at = ? WHERE id = ?"),
-        {error, Clock::toIsoUtc(Clock::currentUtc()), id});
-    if (!ok)
-        return std::unexpected(ok.error());
-    return {};
+        {error, Clock::toIsoUtc(Clock::currentUtc()), id}, error);
 }
 
 Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &response,
                                             const QString &note)
 {
-    auto ok = m_database->execute(
-        QStringLiteral("UPDATE ams_operations SET response = ?, last_error = ?, "
-                       "attempts = attempts + 1 WHERE id = ?"),
-        {toText(response), note, id});
-    if (!ok)
-        return std::unexpected(ok.error());
-    return {};
+    return changeAudited(id, QStringLiteral("reported"),
+                         QStringLiteral("UPDATE ams_operations SET response = ?, last_error = ?, "
+                                        "attempts = attempts + 1 WHERE id = ?"),
+                         {toText(response), note, id}, note);
 }
 
 } // namespace rd

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Actor.h"
 #include "Database.h"
 #include "Error.h"
 
@@ -38,7 +39,8 @@ class AmsOperationQueue
 public:
     static QStringList operations();
 
-    explicit AmsOperationQueue(DatabasePtr database);
+    // Who queues and completes the calls, as the audit log names them.
+    explicit AmsOperationQueue(DatabasePtr database, Actor actor = Actor::commandLine());
 
     // The open operation of this kind for the request if there is one (its key is reused), else
     // a new one with a fresh key, stored before anything is sent.
@@ -65,8 +67,12 @@ public:
 private:
     Result<std::vector<AmsOperation>> select(const QString &where,
                                              const QVariantList &values) const;
+    // One row's change and its audit entry ams.ACTION, together.
+    Result<void> changeAudited(qint64 id, const QString &action, const QString &sql,
+                               const QVariantList &values, const QString &note = {});
 
     DatabasePtr m_database;
+    Actor m_actor;
 };
 
 } // namespace rd

@@ -39,19 +39,6 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-// A change of one row with its audit entry, in a transaction of its own.
-template<typename Work> Result<void> inTransaction(const Database &database, Work work)
-{
-    Transaction transaction(database);
-    if (auto ok = transaction.begin(); !ok)
-        return ok;
-    if (auto ok = AuditLog::lockChain(database); !ok)
-        return ok;
-    if (auto ok = work(); !ok)
-        return ok;
-    return transaction.commit();
-}
-
 Result<void> audit(const Database &database, const Actor &actor, const QString &action,
                    const OutboxEntry &entry, QJsonObject details = {})
 {
@@ -156,7 +143,7 @@ Result<OutboxEntry> Outbox::find(const Database &database, qint64 id)
 Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &actor)
 {
     int recovered = 0;
-    auto done = inTransaction(database, [&]() -> Result<void> {
+    auto done = AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto query = database.execute(QStringLiteral("SELECT ") + s_columns
                                       + QStringLiteral(" FROM outbox WHERE state = 'sending'"));
         if (!query)
@@ -236,7 +223,7 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
 Result<void> Outbox::markSent(const Database &database, const Actor &actor, qint64 id,
                               const QString &reply)
 {
-    return inTransaction(database, [&]() -> Result<void> {
+    return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
             return std::unexpected(entry.error());
@@ -277,7 +264,7 @@ Result<bool> Outbox::markRetry(const Database &database, const Actor &actor, qin
 Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qint64 id,
                                 const QString &error)
 {
-    return inTransaction(database, [&]() -> Result<void> {
+    return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
             return std::unexpected(entry.error());
@@ -294,7 +281,7 @@ Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qi
 
 Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64 id)
 {
-    return inTransaction(database, [&]() -> Result<void> {
+    return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
             return std::unexpected(entry.error());

@@ -1,5 +1,6 @@
 #include "AmsOperationQueue.h"
 #include "AmsTestSupport.h"
+#include "AuditLog.h"
 #include "Certificate.h"
 #include "OcspClient.h"
 #include "PortalAmsGateway.h"
@@ -154,6 +155,20 @@ private slots:
         RD_VERIFY_RESULT(done);
         QCOMPARE(done->state, QStringLiteral("done"));
         QCOMPARE(done->response.value(QStringLiteral("confirmed")).toBool(), true);
+
+        // Queued, read back twice, confirmed: each step is in the audit log, the chain intact.
+        for (const auto &[action, expected] : {std::pair {QStringLiteral("ams.queued"), 1},
+                                               std::pair {QStringLiteral("ams.reported"), 2},
+                                               std::pair {QStringLiteral("ams.done"), 1}}) {
+            auto count = test->database()->scalar(
+                QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND entity_id = ?"),
+                {action, QString::number(claimed->id)});
+            RD_VERIFY_RESULT(count);
+            QCOMPARE(count->toInt(), expected);
+        }
+        auto verified = AuditLog::verify(*test->database());
+        RD_VERIFY_RESULT(verified);
+        QVERIFY(verified->intact());
     }
 };
 
