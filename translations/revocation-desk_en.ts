@@ -439,7 +439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Certificates: read their fields, match the subject with the holder (SOP step 7).</source>
+        <source>Certificates: read their fields, match the subject with the holder (SOP step 7), prove a revocation by OCSP or CRL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -437,8 +437,8 @@
         <translation>--name dan --email harus diberikan bersama-sama.</translation>
     </message>
     <message>
-        <source>Certificates: read their fields, match the subject with the holder (SOP step 7).</source>
-        <translation>Sertifikat: baca isiannya, cocokkan subjek dengan pemegang sertifikat (SOP langkah 7).</translation>
+        <source>Certificates: read their fields, match the subject with the holder (SOP step 7), prove a revocation by OCSP or CRL.</source>
+        <translation>Sertifikat: baca isiannya, cocokkan subjek dengan pemegang sertifikat (SOP langkah 7), buktikan pencabutan melalui OCSP atau CRL.</translation>
     </message>
     <message>
         <source>OCSP responder:</source>

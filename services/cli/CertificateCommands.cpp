@@ -279,7 +279,8 @@ QStringList CertificateCommands::verbs()
 
 QString CertificateCommands::summary()
 {
-    return tr("Certificates: read their fields, match the subject with the holder (SOP step 7).");
+    return tr("Certificates: read their fields, match the subject with the holder (SOP step 7), "
+              "prove a revocation by OCSP or CRL.");
 }
 
 int CertificateCommands::run(CliContext &context, const QString &verb, const QStringList &arguments)
