@@ -3,6 +3,7 @@
 // subject with the holder record (titles, RFC 4518 preparation, trusted issuer). It prints
 // certificates per second and asserts no time.
 
+#include "BenchmarkReport.h"
 #include "Certificate.h"
 #include "SubjectDnMatcher.h"
 #include "TestCertificates.h"
@@ -18,14 +19,10 @@
 
 namespace {
 
+using rd::bench::BenchmarkReport;
+
 using namespace rd;
 using namespace rd::test;
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
 
 struct Sample
 {
@@ -34,12 +31,6 @@ struct Sample
     HolderIdentity holder;
     bool expectMatch = true;
 };
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
 
 } // namespace
 
@@ -65,8 +56,8 @@ int main(int argc, char **argv)
         QStringLiteral("Bench BSrE CA"), QStringLiteral("Badan Siber dan Sandi Negara"));
     auto key = TestCertificates::generateKey();
     if (!ca || !key) {
-        out() << "could not create the test CA: "
-              << (ca ? key.error().toString() : ca.error().toString()) << Qt::endl;
+        BenchmarkReport::out() << "could not create the test CA: "
+                               << (ca ? key.error().toString() : ca.error().toString()) << Qt::endl;
         return 1;
     }
     // Registers carry titles and odd spacing; certificates carry the bare name, some in
@@ -100,7 +91,7 @@ int main(int argc, char **argv)
         spec.crlUrl = QStringLiteral("http://127.0.0.1:8080/crl/ca.crl");
         auto built = TestCertificates::build(spec, &*ca, key->get());
         if (!built) {
-            out() << "could not issue: " << built.error().toString() << Qt::endl;
+            BenchmarkReport::out() << "could not issue: " << built.error().toString() << Qt::endl;
             return 1;
         }
         Sample sample;
@@ -121,7 +112,7 @@ int main(int argc, char **argv)
         TrustedIssuers::defaultIssuers()
         << QStringLiteral("CN=Bench BSrE CA,O=Badan Siber dan Sandi Negara,C=ID"));
     if (!issuers) {
-        out() << issuers.error().toString() << Qt::endl;
+        BenchmarkReport::out() << issuers.error().toString() << Qt::endl;
         return 1;
     }
     const SubjectDnMatcher matcher(*issuers);
@@ -159,29 +150,32 @@ int main(int argc, char **argv)
                                  {QStringLiteral("parse PEM"), true, false},
                                  {QStringLiteral("parse DER + match"), false, true},
                                  {QStringLiteral("parse PEM + match"), true, true}};
-    out() << QStringLiteral("bench_certificate_match: %1 certificates issued in %2 s; %3 rounds")
-                 .arg(count)
-                 .arg(issueSeconds, 0, 'f', 2)
-                 .arg(rounds)
-          << Qt::endl;
+    BenchmarkReport::out()
+        << QStringLiteral("bench_certificate_match: %1 certificates issued in %2 s; %3 rounds")
+               .arg(count)
+               .arg(issueSeconds, 0, 'f', 2)
+               .arg(rounds)
+        << Qt::endl;
     pass(false, true); // warm-up: ICU data, OpenSSL tables
     for (const Row &row : rows) {
         std::vector<double> rates;
         for (int round = 0; round < rounds; ++round)
             rates.push_back(pass(row.pem, row.doMatch));
-        const double rate = median(rates);
-        out() << QStringLiteral("  %1 %2 certificates/s  (%3 us each, median of %4)")
-                     .arg(row.name.leftJustified(20))
-                     .arg(rate, 10, 'f', 0)
-                     .arg(1e6 / rate, 0, 'f', 1)
-                     .arg(rounds)
-              << Qt::endl;
+        const double rate = BenchmarkReport::median(rates);
+        BenchmarkReport::out() << QStringLiteral(
+                                      "  %1 %2 certificates/s  (%3 us each, median of %4)")
+                                      .arg(row.name.leftJustified(20))
+                                      .arg(rate, 10, 'f', 0)
+                                      .arg(1e6 / rate, 0, 'f', 1)
+                                      .arg(rounds)
+                               << Qt::endl;
     }
     if (wrong) {
-        out() << QStringLiteral("  %1 certificates got the wrong answer").arg(wrong) << Qt::endl;
+        BenchmarkReport::out()
+            << QStringLiteral("  %1 certificates got the wrong answer").arg(wrong) << Qt::endl;
         return 1;
     }
-    out() << "  every verdict as expected (" << (count - count / 10) << " match, " << count / 10
-          << " mismatch per pass)" << Qt::endl;
+    BenchmarkReport::out() << "  every verdict as expected (" << (count - count / 10) << " match, "
+                           << count / 10 << " mismatch per pass)" << Qt::endl;
     return 0;
 }

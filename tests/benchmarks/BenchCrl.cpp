@@ -3,6 +3,7 @@
 // ISSUER -noout` on the same file, and the per-serial lookup time. It prints figures and
 // asserts no time; it fails only when something could not be done at all.
 
+#include "BenchmarkReport.h"
 #include "CertificateRevocationList.h"
 #include "Clock.h"
 #include "DemoCertificateAuthority.h"
@@ -24,29 +25,7 @@
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-}
-
-double elapsedMs(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1.0e6;
-}
+using rd::bench::BenchmarkReport;
 
 QString ms(double value)
 {
@@ -70,7 +49,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 int fail(const QString &message)
 {
-    err() << "bench_crl: " << message << Qt::endl;
+    BenchmarkReport::err() << "bench_crl: " << message << Qt::endl;
     return 1;
 }
 
@@ -124,7 +103,7 @@ int main(int argc, char **argv)
     if (!der)
         return fail(der.error().toString());
     revoked = {};
-    const double generated = elapsedMs(timer);
+    const double generated = BenchmarkReport::elapsedMs(timer);
 
     QTemporaryDir temporary;
     const QDir directory(parser.isSet(keepOption) ? parser.value(keepOption) : temporary.path());
@@ -133,9 +112,9 @@ int main(int argc, char **argv)
     if (!temporary.isValid() || !writeFile(crlPath, *der)
         || !writeFile(issuerPath, authority->certificatePem()))
         return fail(QStringLiteral("Could not write the CRL to a temporary folder."));
-    out() << "CRL: " << entries << " entries, "
-          << QString::number(double(der->size()) / 1.0e6, 'f', 1) << " MB DER, generated in "
-          << ms(generated) << " ms" << Qt::endl;
+    BenchmarkReport::out() << "CRL: " << entries << " entries, "
+                           << QString::number(double(der->size()) / 1.0e6, 'f', 1)
+                           << " MB DER, generated in " << ms(generated) << " ms" << Qt::endl;
 
     // Ours (read the file, parse, index, verify the signature and the times) and OpenSSL's own
     // tool take turns in every round, so that a busy machine slows both alike.
@@ -150,7 +129,7 @@ int main(int argc, char **argv)
             return fail(loaded.error().toString());
         if (auto verified = loaded->verify(authority->x509(), now); !verified)
             return fail(verified.error().toString());
-        oursMs.push_back(elapsedMs(timer));
+        oursMs.push_back(BenchmarkReport::elapsedMs(timer));
         list.emplace(std::move(*loaded));
 
         QProcess openssl;
@@ -162,7 +141,7 @@ int main(int argc, char **argv)
         if (!openssl.waitForFinished(600000))
             return fail(
                 QStringLiteral("openssl crl did not finish: %1").arg(openssl.errorString()));
-        opensslMs.push_back(elapsedMs(timer));
+        opensslMs.push_back(BenchmarkReport::elapsedMs(timer));
         const QByteArray said = openssl.readAllStandardError() + openssl.readAllStandardOutput();
         if (openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0
             || !said.contains("verify OK"))
@@ -170,14 +149,14 @@ int main(int argc, char **argv)
     }
     if (list->size() != entries)
         return fail(QStringLiteral("The CRL read back with %1 entries.").arg(list->size()));
-    const double ours = median(oursMs);
-    const double theirs = median(opensslMs);
-    out() << "load+verify, CertificateRevocationList: " << ms(ours) << " ms (median of " << repeat
-          << ")" << Qt::endl;
-    out() << "load+verify, openssl crl -inform DER -CAfile -noout: " << ms(theirs)
-          << " ms (median of " << repeat << ", process included)" << Qt::endl;
-    out() << "ratio ours/openssl: " << QString::number(ours / theirs, 'f', 2) << " (target <= 1.50)"
-          << Qt::endl;
+    const double ours = BenchmarkReport::median(oursMs);
+    const double theirs = BenchmarkReport::median(opensslMs);
+    BenchmarkReport::out() << "load+verify, CertificateRevocationList: " << ms(ours)
+                           << " ms (median of " << repeat << ")" << Qt::endl;
+    BenchmarkReport::out() << "load+verify, openssl crl -inform DER -CAfile -noout: " << ms(theirs)
+                           << " ms (median of " << repeat << ", process included)" << Qt::endl;
+    BenchmarkReport::out() << "ratio ours/openssl: " << QString::number(ours / theirs, 'f', 2)
+                           << " (target <= 1.50)" << Qt::endl;
 
     // Lookups: half serials on the list in random order, half random ones that are not, laid
     // out flat so that reading the query does not cost a cache miss of its own.
@@ -208,17 +187,19 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("%1 of %2 lookups found an entry; about half should.")
                         .arg(hits)
                         .arg(lookups));
-    out() << "lookup: " << QString::number(lookupNs, 'f', 0) << " ns per serial over " << lookups
-          << " lookups (" << hits << " present, revocation time and reason read)"
-          << " (target < 1000 ns)" << Qt::endl;
+    BenchmarkReport::out() << "lookup: " << QString::number(lookupNs, 'f', 0)
+                           << " ns per serial over " << lookups << " lookups (" << hits
+                           << " present, revocation time and reason read)"
+                           << " (target < 1000 ns)" << Qt::endl;
 
     timer.restart();
     int listed = 0;
     for (int i = 0; i < lookups; ++i)
         listed += list->contains(query(i)) ? 1 : 0;
-    out() << "lookup, listed or not only: "
-          << QString::number(double(timer.nsecsElapsed()) / double(lookups), 'f', 0)
-          << " ns per serial (" << listed << " present)" << Qt::endl;
+    BenchmarkReport::out() << "lookup, listed or not only: "
+                           << QString::number(double(timer.nsecsElapsed()) / double(lookups), 'f',
+                                              0)
+                           << " ns per serial (" << listed << " present)" << Qt::endl;
 
     // For comparison: OpenSSL's own lookup, whose first call sorts the list.
     const int sample = std::min(lookups, 100000);
@@ -231,15 +212,15 @@ int main(int argc, char **argv)
     timer.restart();
     X509_REVOKED *entry = nullptr;
     X509_CRL_get0_by_serial(list->handle(), &entry, integers.front().get());
-    const double firstMs = elapsedMs(timer);
+    const double firstMs = BenchmarkReport::elapsedMs(timer);
     timer.restart();
     int opensslHits = 0;
     for (const auto &integer : integers)
         opensslHits += X509_CRL_get0_by_serial(list->handle(), &entry, integer.get()) == 1 ? 1 : 0;
-    out() << "for comparison, X509_CRL_get0_by_serial: first call " << ms(firstMs)
-          << " ms (sorts the list), then "
-          << QString::number(double(timer.nsecsElapsed()) / double(sample), 'f', 0)
-          << " ns per serial over " << sample << " lookups (" << opensslHits << " present)"
-          << Qt::endl;
+    BenchmarkReport::out() << "for comparison, X509_CRL_get0_by_serial: first call " << ms(firstMs)
+                           << " ms (sorts the list), then "
+                           << QString::number(double(timer.nsecsElapsed()) / double(sample), 'f', 0)
+                           << " ns per serial over " << sample << " lookups (" << opensslHits
+                           << " present)" << Qt::endl;
     return 0;
 }

@@ -2,6 +2,7 @@
 // times what the operator's queue does: open the first page with its count, filter by state,
 // search by NIK, NIP, agenda number and name. It prints figures and asserts no time.
 
+#include "BenchmarkReport.h"
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
 #include "RequestQueueModel.h"
@@ -20,35 +21,11 @@
 
 namespace {
 
+using rd::bench::BenchmarkReport;
+
 using rd::RequestQueueFilter;
 using rd::RequestState;
 using rd::test::TestDatabase;
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-}
-
-double elapsedMs(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1.0e6;
-}
 
 QString ms(double value)
 {
@@ -135,37 +112,43 @@ public:
             : QStringLiteral("PostgreSQL");
         m_test = TestDatabase::create(m_engine);
         if (!m_test || !m_test->database()) {
-            err() << title << ": " << (m_test ? m_test->error() : QString()) << Qt::endl;
+            BenchmarkReport::err()
+                << title << ": " << (m_test ? m_test->error() : QString()) << Qt::endl;
             return false;
         }
         m_database = m_test->database();
         auto version = m_database->scalar(
             m_database->isSqlite() ? QStringLiteral("SELECT sqlite_version()")
                                    : QStringLiteral("SELECT current_setting('server_version')"));
-        out() << "\n== " << title << ' ' << (version ? version->toString() : QString()) << " ==\n";
-        out().flush();
+        BenchmarkReport::out() << "\n== " << title << ' '
+                               << (version ? version->toString() : QString()) << " ==\n";
+        BenchmarkReport::out().flush();
 
         rd::bench::BulkDataGenerator generator(m_database, m_options);
         generator.setProgress([](const QString &line) {
-            out() << "  generated " << line << '\n';
-            out().flush();
+            BenchmarkReport::out() << "  generated " << line << '\n';
+            BenchmarkReport::out().flush();
         });
         auto report = generator.run();
         if (!report) {
-            err() << title << ": generation failed: " << report.error().toString() << Qt::endl;
+            BenchmarkReport::err()
+                << title << ": generation failed: " << report.error().toString() << Qt::endl;
             return false;
         }
-        out() << "  generation: " << report->holders << " holders + " << report->requests
-              << " requests in " << ms(report->totalMs)
-              << " ms = " << QString::number(report->rowsPerSecond(), 'f', 0) << " rows/s (holders "
-              << QString::number(report->holdersPerSecond(), 'f', 0) << " rows/s, requests "
-              << QString::number(report->requestsPerSecond(), 'f', 0) << " rows/s, indexes "
-              << ms(report->indexesMs) << " ms, ANALYZE " << ms(report->analyzeMs) << " ms)\n";
-        out().flush();
+        BenchmarkReport::out() << "  generation: " << report->holders << " holders + "
+                               << report->requests << " requests in " << ms(report->totalMs)
+                               << " ms = " << QString::number(report->rowsPerSecond(), 'f', 0)
+                               << " rows/s (holders "
+                               << QString::number(report->holdersPerSecond(), 'f', 0)
+                               << " rows/s, requests "
+                               << QString::number(report->requestsPerSecond(), 'f', 0)
+                               << " rows/s, indexes " << ms(report->indexesMs) << " ms, ANALYZE "
+                               << ms(report->analyzeMs) << " ms)\n";
+        BenchmarkReport::out().flush();
 
         auto cases = buildCases();
         if (!cases) {
-            err() << title << ": " << cases.error().toString() << Qt::endl;
+            BenchmarkReport::err() << title << ": " << cases.error().toString() << Qt::endl;
             return false;
         }
         Table table({QStringLiteral("query"), QStringLiteral("search"), QStringLiteral("rows"),
@@ -176,7 +159,8 @@ public:
         for (const Case &c : *cases) {
             auto figures = measure(c);
             if (!figures) {
-                err() << title << ": " << c.name << ": " << figures.error().toString() << Qt::endl;
+                BenchmarkReport::err()
+                    << title << ": " << c.name << ": " << figures.error().toString() << Qt::endl;
                 return false;
             }
             table.add(
@@ -188,19 +172,20 @@ public:
                  figures->modelMs ? ms(*figures->modelMs) : QStringLiteral("-")});
             all.push_back(*figures);
         }
-        out() << "  times in ms, median of " << m_runs << " runs after a warm-up run; "
-              << "page = RevocationRequestRepository::queuePage (200 rows), count = queueCount, "
-              << "model = a new RequestQueueModel with the filter set, until rowCount() > 0 (with "
-                 "state\n  and search: from the state change)\n";
-        table.print(out());
+        BenchmarkReport::out()
+            << "  times in ms, median of " << m_runs << " runs after a warm-up run; "
+            << "page = RevocationRequestRepository::queuePage (200 rows), count = queueCount, "
+            << "model = a new RequestQueueModel with the filter set, until rowCount() > 0 (with "
+               "state\n  and search: from the state change)\n";
+        table.print(BenchmarkReport::out());
         if (m_explain) {
             for (const Figures &figures : all) {
-                out() << "  plan of " << figures.name << ":\n";
+                BenchmarkReport::out() << "  plan of " << figures.name << ":\n";
                 for (const QString &line : figures.plan)
-                    out() << "    " << line << '\n';
+                    BenchmarkReport::out() << "    " << line << '\n';
             }
         }
-        out().flush();
+        BenchmarkReport::out().flush();
         m_database.reset();
         m_test.reset(); // drops the PostgreSQL database
         return true;
@@ -276,7 +261,7 @@ private:
             timer.start();
             auto page
                 = repository.queuePage(c.filter, rd::RequestQueueModel::DefaultPageSize, after);
-            const double pageMs = elapsedMs(timer);
+            const double pageMs = BenchmarkReport::elapsedMs(timer);
             if (!page)
                 return std::unexpected(page.error());
             figures.pageRows = qint64(page->size());
@@ -284,7 +269,7 @@ private:
             if (!c.nextPage) {
                 timer.start();
                 auto count = repository.queueCount(c.filter);
-                countMs = elapsedMs(timer);
+                countMs = BenchmarkReport::elapsedMs(timer);
                 if (!count)
                     return std::unexpected(count.error());
                 figures.matches = *count;
@@ -300,11 +285,11 @@ private:
                     modelTimes.push_back(**model);
             }
         }
-        figures.pageMs = median(pageTimes);
-        figures.countMs = median(countTimes);
-        figures.totalMs = median(totals);
+        figures.pageMs = BenchmarkReport::median(pageTimes);
+        figures.countMs = BenchmarkReport::median(countTimes);
+        figures.totalMs = BenchmarkReport::median(totals);
         if (!modelTimes.empty())
-            figures.modelMs = median(modelTimes);
+            figures.modelMs = BenchmarkReport::median(modelTimes);
         if (m_explain) {
             const auto statement = repository.queueStatement(
                 c.filter, rd::RequestQueueModel::DefaultPageSize, after);
@@ -347,7 +332,7 @@ private:
         } else {
             model.refresh();
         }
-        const double elapsed = elapsedMs(timer);
+        const double elapsed = BenchmarkReport::elapsedMs(timer);
         if (!failure.isEmpty())
             return rd::fail(rd::ErrorCode::DatabaseError, failure);
         if (model.rowCount() == 0 && model.totalCount() != 0)
@@ -403,18 +388,18 @@ int main(int argc, char *argv[])
     options.holders = parser.value(holders).toLongLong(&ok);
     if (!ok || options.holders < 1
         || options.holders > rd::bench::BulkDataGenerator::maximumHolders()) {
-        err() << "--holders must be a number from 1 to "
-              << rd::bench::BulkDataGenerator::maximumHolders() << Qt::endl;
+        BenchmarkReport::err() << "--holders must be a number from 1 to "
+                               << rd::bench::BulkDataGenerator::maximumHolders() << Qt::endl;
         return 2;
     }
     options.requests = parser.value(requests).toLongLong(&ok);
     if (!ok || options.requests < 1) {
-        err() << "--requests must be a positive number" << Qt::endl;
+        BenchmarkReport::err() << "--requests must be a positive number" << Qt::endl;
         return 2;
     }
     const int timedRuns = parser.value(runs).toInt(&ok);
     if (!ok || timedRuns < 1) {
-        err() << "--runs must be a positive number" << Qt::endl;
+        BenchmarkReport::err() << "--runs must be a positive number" << Qt::endl;
         return 2;
     }
     const QString engineName = parser.value(engine);
@@ -424,24 +409,25 @@ int main(int argc, char *argv[])
     if (engineName == QLatin1String("postgres") || engineName == QLatin1String("both"))
         engines.push_back(TestDatabase::Engine::Postgres);
     if (engines.empty()) {
-        err() << "--engine must be sqlite, postgres or both" << Qt::endl;
+        BenchmarkReport::err() << "--engine must be sqlite, postgres or both" << Qt::endl;
         return 2;
     }
     if (engines.back() == TestDatabase::Engine::Postgres) {
         QString why;
         if (TestDatabase::postgresServerUrl(&why).isEmpty()) {
-            err() << "bench_request_queue: PostgreSQL requested but " << why << Qt::endl;
+            BenchmarkReport::err()
+                << "bench_request_queue: PostgreSQL requested but " << why << Qt::endl;
             return 1;
         }
     }
 
-    out() << "Revocation Desk request queue benchmark: " << options.holders << " holders, "
-          << options.requests << " requests\n";
+    BenchmarkReport::out() << "Revocation Desk request queue benchmark: " << options.holders
+                           << " holders, " << options.requests << " requests\n";
     for (const TestDatabase::Engine e : engines) {
         EngineBenchmark benchmark(e, options, timedRuns, parser.isSet(explain));
         if (!benchmark.run())
             return 1;
     }
-    out().flush();
+    BenchmarkReport::out().flush();
     return 0;
 }
