@@ -18,6 +18,15 @@ RD_PACKAGES=(
 )
 
 rd_log() { printf '%s: %s\n' "$RD_SCRIPT" "$*" >&2; }
+
+# Under `set -e` a failing command ends a script without a word; this says which one did, so
+# no script exits non-zero without saying why. errtrace carries the trap into functions.
+rd_on_error() {
+    local status=$1 line=$2 command=$3
+    rd_log "error: '$command' exited with status $status (line $line)"
+}
+set -o errtrace
+trap 'rd_on_error $? $LINENO "$BASH_COMMAND"' ERR
 rd_die() {
     rd_log "error: $*"
     exit 1
@@ -32,9 +41,11 @@ rd_install_packages() {
         rd_log "warning: dpkg-query not found (not Debian?); make sure these are installed: ${RD_PACKAGES[*]}"
         return 0
     fi
-    # One dpkg-query for all; a package it does not know is missing too.
+    # One dpkg-query for all; a package it does not know is missing too. dpkg-query exits
+    # non-zero whenever one is not installed, which is the very case we are here for: under
+    # `set -e -o pipefail` its status would end the script before it says a word.
     local installed missing=() package
-    installed=" $(dpkg-query -W -f='${Package}=${Status}\n' "${RD_PACKAGES[@]}" 2>/dev/null |
+    installed=" $({ dpkg-query -W -f='${Package}=${Status}\n' "${RD_PACKAGES[@]}" 2>/dev/null || true; } |
         sed -n 's/=install ok installed$//p' | tr '\n' ' ') "
     for package in "${RD_PACKAGES[@]}"; do
         if [[ $installed != *" $package "* ]]; then
