@@ -1,5 +1,5 @@
-#include "AppSettings.h"
-#include "Translator.h"
+#include "core/AppSettings.h"
+#include "core/Translator.h"
 #include "cli/CommandLineTool.h"
 
 #include <QCoreApplication>

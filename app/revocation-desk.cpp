@@ -1,11 +1,11 @@
 // revocation-desk: the operator's workbench. Parses the command line, opens the database and shows
 // the window; everything else lives in ui/, models/ and services/.
 
-#include "AppSettings.h"
-#include "Database.h"
+#include "core/AppSettings.h"
+#include "database/Database.h"
 #include "KioskWizard.h"
-#include "Migrations.h"
-#include "Translator.h"
+#include "database/Migrations.h"
+#include "core/Translator.h"
 #include "WorkbenchWindow.h"
 
 #include <QAbstractButton>

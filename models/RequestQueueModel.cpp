@@ -1,7 +1,7 @@
 #include "RequestQueueModel.h"
 
-#include "AgendaNumberAllocator.h"
-#include "Clock.h"
+#include "requests/AgendaNumberAllocator.h"
+#include "core/Clock.h"
 
 #include <QLoggingCategory>
 #include <QScopedValueRollback>

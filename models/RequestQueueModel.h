@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "RevocationRequestRepository.h"
+#include "database/Database.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "KioskFilerPage.h"
 
-#include "IdentityNumbers.h"
+#include "register/IdentityNumbers.h"
 #include "KioskWizard.h"
 
 #include <QButtonGroup>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KioskPage.h"
-#include "RevocationRequest.h"
+#include "requests/RevocationRequest.h"
 
 #include <optional>
 

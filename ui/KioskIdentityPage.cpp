@@ -1,7 +1,7 @@
 #include "KioskIdentityPage.h"
 
-#include "HolderRepository.h"
-#include "IdentityNumbers.h"
+#include "register/HolderRepository.h"
+#include "register/IdentityNumbers.h"
 #include "KioskWizard.h"
 
 #include <QFrame>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Holder.h"
+#include "register/Holder.h"
 #include "KioskPage.h"
 
 #include <optional>

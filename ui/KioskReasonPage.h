@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KioskPage.h"
-#include "RevocationReason.h"
+#include "requests/RevocationReason.h"
 
 #include <QDate>
 

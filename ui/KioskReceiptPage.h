@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KioskPage.h"
-#include "RequestLifecycle.h"
+#include "requests/RequestLifecycle.h"
 
 class QLabel;
 class QTimer;

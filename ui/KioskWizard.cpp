@@ -1,13 +1,13 @@
 #include "KioskWizard.h"
 
-#include "AgendaNumberAllocator.h"
-#include "Clock.h"
+#include "requests/AgendaNumberAllocator.h"
+#include "core/Clock.h"
 #include "KioskFilerPage.h"
 #include "KioskIdentityPage.h"
 #include "KioskReasonPage.h"
 #include "KioskReceiptPage.h"
 #include "KioskSummaryPage.h"
-#include "Translator.h"
+#include "core/Translator.h"
 
 #include <QApplication>
 #include <QClipboard>

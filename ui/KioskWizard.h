@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "Holder.h"
-#include "RequestLifecycle.h"
+#include "database/Database.h"
+#include "register/Holder.h"
+#include "requests/RequestLifecycle.h"
 
 #include <QPointer>
 #include <QTemporaryDir>

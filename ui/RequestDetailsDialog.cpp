@@ -1,8 +1,8 @@
 #include "RequestDetailsDialog.h"
 
-#include "AgendaNumberAllocator.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "RequestQueueModel.h"
-#include "RevocationRequestRepository.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

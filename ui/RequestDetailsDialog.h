@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "RevocationRequest.h"
+#include "database/Database.h"
+#include "requests/RevocationRequest.h"
 
 #include <QDialog>
 #include <QTimeZone>

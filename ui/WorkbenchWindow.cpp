@@ -1,10 +1,10 @@
 #include "WorkbenchWindow.h"
 #include "ui_WorkbenchWindow.h"
 
-#include "AgendaNumberAllocator.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "RequestDetailsDialog.h"
 #include "RequestQueueModel.h"
-#include "RevocationRequestRepository.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QApplication>
 #include <QEvent>

@@ -1,8 +1,8 @@
 #include "AmsTestSupport.h"
-#include "Certificate.h"
-#include "Database.h"
-#include "OcspClient.h"
-#include "RestAmsGateway.h"
+#include "certificates/Certificate.h"
+#include "database/Database.h"
+#include "status/OcspClient.h"
+#include "ams/RestAmsGateway.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
 

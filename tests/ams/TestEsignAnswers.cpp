@@ -1,4 +1,4 @@
-#include "EsignStatusClient.h"
+#include "ams/EsignStatusClient.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,12 +1,12 @@
 #include "AmsTestSupport.h"
-#include "Certificate.h"
-#include "CertificateRevocationList.h"
-#include "EsignStatusClient.h"
-#include "OcspClient.h"
-#include "RestAmsGateway.h"
+#include "certificates/Certificate.h"
+#include "status/CertificateRevocationList.h"
+#include "ams/EsignStatusClient.h"
+#include "status/OcspClient.h"
+#include "ams/RestAmsGateway.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QCryptographicHash>
 #include <QFile>

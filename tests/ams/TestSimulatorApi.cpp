@@ -5,7 +5,7 @@
 #include "SimulatorSeeder.h"
 #include "SimulatorState.h"
 #include "TestDatabase.h"
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QDir>
 #include <QTemporaryDir>

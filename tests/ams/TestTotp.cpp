@@ -1,4 +1,4 @@
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -4,10 +4,10 @@
 // certificates per second and asserts no time.
 
 #include "BenchmarkReport.h"
-#include "Certificate.h"
-#include "SubjectDnMatcher.h"
+#include "certificates/Certificate.h"
+#include "certificates/SubjectDnMatcher.h"
 #include "TestCertificates.h"
-#include "TrustedIssuers.h"
+#include "certificates/TrustedIssuers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -6,7 +6,7 @@
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
 #include "RequestQueueModel.h"
-#include "RevocationRequestRepository.h"
+#include "requests/RevocationRequestRepository.h"
 #include "TestDatabase.h"
 
 #include <QCommandLineParser>

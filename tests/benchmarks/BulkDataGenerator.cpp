@@ -1,12 +1,12 @@
 #include "BulkDataGenerator.h"
 
-#include "AgendaNumberAllocator.h"
-#include "Clock.h"
-#include "HolderRepository.h"
-#include "IdentityNumbers.h"
-#include "RequestState.h"
-#include "RevocationReason.h"
-#include "UserAccounts.h"
+#include "requests/AgendaNumberAllocator.h"
+#include "core/Clock.h"
+#include "register/HolderRepository.h"
+#include "register/IdentityNumbers.h"
+#include "requests/RequestState.h"
+#include "requests/RevocationReason.h"
+#include "users/UserAccounts.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "HolderRepository.h"
-#include "IdentityNumbers.h"
-#include "RequestLifecycle.h"
-#include "UserAccounts.h"
+#include "core/Clock.h"
+#include "database/Database.h"
+#include "register/HolderRepository.h"
+#include "register/IdentityNumbers.h"
+#include "requests/RequestLifecycle.h"
+#include "users/UserAccounts.h"
 
 #include <QSqlQuery>
 #include <QStringList>

@@ -1,9 +1,9 @@
 // The applicant kiosk, driven as a person would drive it (keepassxc's TestGui style): typing
 // into the fields by object name, Enter for "Next", Esc to cancel, and the database checked after.
 
-#include "Actor.h"
+#include "audit/Actor.h"
 #include "KioskWizard.h"
-#include "RevocationReason.h"
+#include "requests/RevocationReason.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Certificate.h"
+#include "certificates/Certificate.h"
 #include "TestCertificates.h"
 
 #include <QDateTime>

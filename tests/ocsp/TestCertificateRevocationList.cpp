@@ -1,11 +1,11 @@
 // CertificateRevocationList, the CRL half of RevocationStatusChecker (file and HTTP), and the
 // demo CA that writes CRLs and persists itself.
 
-#include "Certificate.h"
-#include "CertificateRevocationList.h"
-#include "Clock.h"
-#include "DemoCertificateAuthority.h"
-#include "RevocationStatusChecker.h"
+#include "certificates/Certificate.h"
+#include "status/CertificateRevocationList.h"
+#include "core/Clock.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "status/RevocationStatusChecker.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"

@@ -1,7 +1,7 @@
 // `revocation-desk-cli cert status`, run as a program (REVOCATION_DESK_CLI) against OpenSSL's
 // real OCSP responder and a CRL file.
 
-#include "DemoCertificateAuthority.h"
+#include "demo/DemoCertificateAuthority.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 

@@ -1,11 +1,11 @@
 // OcspClient and RevocationStatusChecker against OpenSSL's real OCSP responder
 // (`openssl ocsp -index ... -port 0`) serving a test CA made at test time.
 
-#include "CertificateRevocationList.h"
-#include "Clock.h"
-#include "DemoCertificateAuthority.h"
-#include "OcspClient.h"
-#include "RevocationStatusChecker.h"
+#include "status/CertificateRevocationList.h"
+#include "core/Clock.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "status/OcspClient.h"
+#include "status/RevocationStatusChecker.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"

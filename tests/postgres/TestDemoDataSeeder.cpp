@@ -1,8 +1,8 @@
-#include "AuditLog.h"
-#include "DemoCertificateAuthority.h"
-#include "DemoDataSeeder.h"
-#include "IdentityNumbers.h"
-#include "RequestState.h"
+#include "audit/AuditLog.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "demo/DemoDataSeeder.h"
+#include "register/IdentityNumbers.h"
+#include "requests/RequestState.h"
 #include "TestDatabase.h"
 
 #include <QtTest>

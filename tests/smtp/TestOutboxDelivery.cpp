@@ -1,12 +1,12 @@
 // The outbox end to end against a real SMTP server (aiosmtpd on loopback): e-mails queued by
 // the request lifecycle, retries with back-off, 5xx kept, the operator's resend, and a sender
 // killed between the server's 250 and the row update (revocation-desk-cli in a child process).
-#include "AuditLog.h"
-#include "Clock.h"
-#include "MailSettings.h"
-#include "Outbox.h"
-#include "OutboxWorker.h"
-#include "RequestLifecycle.h"
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "mail/MailSettings.h"
+#include "mail/Outbox.h"
+#include "mail/OutboxWorker.h"
+#include "requests/RequestLifecycle.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"

@@ -1,7 +1,7 @@
 // The SMTP client against a real server (aiosmtpd on loopback): each security mode, AUTH,
 // what arrives parsed back by Python's email package, and every refusal with its reason.
-#include "MailMessage.h"
-#include "SmtpClient.h"
+#include "mail/MailMessage.h"
+#include "mail/SmtpClient.h"
 #include "SmtpTestServer.h"
 
 #include <QCryptographicHash>

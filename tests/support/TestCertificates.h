@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
-#include "OpenSslPointers.h"
+#include "core/Error.h"
+#include "certificates/OpenSslPointers.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "TestDatabase.h"
 
-#include "Migrations.h"
+#include "database/Migrations.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "TestFixtures.h"
 
-#include "HolderRepository.h"
-#include "RequestLifecycle.h"
+#include "register/HolderRepository.h"
+#include "requests/RequestLifecycle.h"
 
 namespace rd::test {
 

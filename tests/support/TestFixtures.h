@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Actor.h"
-#include "Database.h"
-#include "RequestState.h"
+#include "audit/Actor.h"
+#include "database/Database.h"
+#include "requests/RequestState.h"
 
 #include <QString>
 

@@ -1,12 +1,12 @@
 // Two workstations at once: two processes file 500 requests each and get 1,000 distinct agenda
 // numbers with no gaps; two processes claim the same requests and each request goes to exactly
 // one of them, the other told so. Runs on SQLite and, as ...Postgres, on PostgreSQL.
-#include "AuditLog.h"
-#include "Error.h"
-#include "RequestLifecycle.h"
+#include "audit/AuditLog.h"
+#include "core/Error.h"
+#include "requests/RequestLifecycle.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
-#include "UserAccounts.h"
+#include "users/UserAccounts.h"
 
 #include <QProcess>
 #include <QtTest>

@@ -1,7 +1,7 @@
 #include "TestCertificates.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
-#include "TrustedIssuers.h"
+#include "certificates/TrustedIssuers.h"
 
 #include <QDir>
 #include <QFile>

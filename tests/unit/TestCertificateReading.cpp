@@ -1,4 +1,4 @@
-#include "Certificate.h"
+#include "certificates/Certificate.h"
 #include "TestCertificates.h"
 
 #include <QCryptographicHash>

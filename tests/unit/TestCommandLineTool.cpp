@@ -1,6 +1,6 @@
 // revocation-desk-cli as a person or a script runs it: the real binary in a child process,
 // exit codes and error codes (never translated prose), JSON keys.
-#include "AuditLog.h"
+#include "audit/AuditLog.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 

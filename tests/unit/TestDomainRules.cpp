@@ -1,10 +1,10 @@
 // Pure rules without a database: URLs, NIK/NIP, reasons and their RFC 5280 codes, the state
 // table's shape.
-#include "DatabaseUrl.h"
-#include "IdentityNumbers.h"
-#include "RequestState.h"
-#include "RevocationReason.h"
-#include "SearchText.h"
+#include "database/DatabaseUrl.h"
+#include "register/IdentityNumbers.h"
+#include "requests/RequestState.h"
+#include "requests/RevocationReason.h"
+#include "register/SearchText.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // The pieces of an e-mail that need no server: RFC 2047 encoded-words, quoted-printable,
 // dot-stuffing, the templates and the mail settings.
-#include "MailMessage.h"
-#include "MailSettings.h"
-#include "NotificationComposer.h"
-#include "Outbox.h"
-#include "SmtpClient.h"
+#include "mail/MailMessage.h"
+#include "mail/MailSettings.h"
+#include "requests/NotificationComposer.h"
+#include "mail/Outbox.h"
+#include "mail/SmtpClient.h"
 #include "TestDatabase.h"
 
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // Migrations from an empty database, twice, on SQLite and (as TestMigrationsPostgres) on
 // PostgreSQL: every table of the design page, recorded versions, nothing changed the second time.
-#include "Migrations.h"
+#include "database/Migrations.h"
 #include "TestDatabase.h"
 
 #include <QtTest>

@@ -4,8 +4,8 @@
 // analysed. The PostgreSQL twin is tests/postgres/TestQueueIndexes.cpp.
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
-#include "RequestState.h"
-#include "RevocationRequestRepository.h"
+#include "requests/RequestState.h"
+#include "requests/RevocationRequestRepository.h"
 #include "TestDatabase.h"
 
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "SecretStore.h"
+#include "core/SecretStore.h"
 #include "TestDatabase.h"
 
-#include "AmsSettings.h"
-#include "MailSettings.h"
+#include "ams/AmsSettings.h"
+#include "mail/MailSettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "Certificate.h"
-#include "PersonalName.h"
-#include "StringPreparation.h"
+#include "certificates/Certificate.h"
+#include "register/PersonalName.h"
+#include "certificates/StringPreparation.h"
 #include "TestCertificates.h"
-#include "TrustedIssuers.h"
+#include "certificates/TrustedIssuers.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "Certificate.h"
-#include "DemoCertificateAuthority.h"
-#include "SubjectDnMatcher.h"
+#include "certificates/Certificate.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "certificates/SubjectDnMatcher.h"
 #include "TestCertificates.h"
-#include "TrustedIssuers.h"
+#include "certificates/TrustedIssuers.h"
 
 #include <QJsonArray>
 #include <QSettings>

@@ -1,8 +1,8 @@
 // Accounts with Argon2id hashes: add, log in, wrong password, disable, bad input.
-#include "AuditLog.h"
+#include "audit/AuditLog.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
-#include "UserAccounts.h"
+#include "users/UserAccounts.h"
 
 #include <QtTest>
 

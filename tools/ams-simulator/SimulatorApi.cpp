@@ -1,6 +1,6 @@
 #include "SimulatorApi.h"
 
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QCryptographicHash>
 #include <QFile>

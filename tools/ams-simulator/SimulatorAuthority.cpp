@@ -1,6 +1,6 @@
 #include "SimulatorAuthority.h"
 
-#include "PersonalName.h"
+#include "register/PersonalName.h"
 
 #include <QFile>
 #include <QSaveFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DemoCertificateAuthority.h"
+#include "demo/DemoCertificateAuthority.h"
 #include "SimulatorState.h"
 
 #include <optional>

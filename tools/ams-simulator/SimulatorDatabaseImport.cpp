@@ -1,8 +1,8 @@
 #include "SimulatorDatabaseImport.h"
 
-#include "Clock.h"
-#include "Database.h"
-#include "DatabaseUrl.h"
+#include "core/Clock.h"
+#include "database/Database.h"
+#include "database/DatabaseUrl.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>

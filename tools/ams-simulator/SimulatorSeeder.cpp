@@ -1,6 +1,6 @@
 #include "SimulatorSeeder.h"
 
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -5,7 +5,7 @@
 #include "SimulatorSeeder.h"
 #include "SimulatorServer.h"
 #include "SimulatorState.h"
-#include "Totp.h"
+#include "ams/Totp.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

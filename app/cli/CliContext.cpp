@@ -1,0 +1,118 @@
+#include "cli/CliContext.h"
+
+#include "core/AppSettings.h"
+#include "database/Migrations.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace rd::cli {
+
+CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+    , m_actor(Actor::commandLine())
+{ }
+
+Result<DatabasePtr> CliContext::openDatabase(bool requireSchema)
+{
+    AppSettings settings;
+    auto url = AppSettings::resolveDatabaseUrl(m_databaseOption, settings);
+    if (!url)
+        return std::unexpected(url.error());
+    auto database = Database::open(*url);
+    if (!database)
+        return database;
+    if (requireSchema) {
+        if (auto current = Migrations::requireCurrent(**database); !current)
+            return std::unexpected(current.error());
+    }
+    return database;
+}
+
+int CliContext::fail(const Error &error)
+{
+    QString line = QStringLiteral("revocation-desk-cli: %1: %2")
+                       .arg(errorCodeName(error.code), error.message);
+    if (!error.detail.isEmpty())
+        line += QStringLiteral(" (") + error.detail + QLatin1Char(')');
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    m_err << line << Qt::endl;
+    switch (error.code) {
+    case ErrorCode::Usage:
+        return ExitUsage;
+    default:
+        return ExitError;
+    }
+}
+
+int CliContext::usage(const QString &message)
+{
+    return fail(Error {
+        ErrorCode::Usage, message + QLatin1Char(' ') + tr("See revocation-desk-cli --help."), {}});
+}
+
+void CliContext::printJson(const QJsonValue &value)
+{
+    QJsonDocument document;
+    if (value.isArray())
+        document = QJsonDocument(value.toArray());
+    else
+        document = QJsonDocument(value.toObject());
+    m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+int CliContext::parse(QCommandLineParser &parser, const QString &command,
+                      const QString &description, const QStringList &arguments)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help."));
+    parser.addOption(help);
+    QStringList withProgram = arguments;
+    withProgram.prepend(QStringLiteral("revocation-desk-cli ") + command);
+    if (!parser.parse(withProgram))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // QCommandLineParser names the program by its binary; show the whole command instead.
+        // helpText() prints argv[0] as it was typed (e.g. ./build/app/revocation-desk-cli).
+        const QString binary = QCoreApplication::arguments().value(0);
+        const qsizetype at = text.indexOf(binary);
+        if (!binary.isEmpty() && at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+            text.replace(at, binary.size(), QStringLiteral("revocation-desk-cli ") + command);
+        m_out << text;
+        m_out.flush();
+        return ExitOk;
+    }
+    return -1;
+}
+
+QString CliContext::readPassword(const QString &prompt)
+{
+    const bool terminal = isatty(STDIN_FILENO) == 1;
+    termios saved {};
+    if (terminal) {
+        m_err << prompt << Qt::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    const QString line = m_in.readLine();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        m_err << Qt::endl;
+    }
+    return line;
+}
+
+} // namespace rd::cli

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "audit/Actor.h"
+#include "database/Database.h"
+#include "core/Error.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QTextStream>
+
+namespace rd::cli {
+
+// Exit codes, one table for every command (docs/cli.md).
+enum ExitCode {
+    ExitOk = 0,
+    ExitError = 1,
+    ExitUsage = 2,
+    ExitNegative = 3, // mismatch, revoked, chain broken
+    ExitIndeterminate = 4, // needs review, unknown
+    ExitAtRisk = 5,
+};
+
+// What every command gets: the streams, the global options and one way to report errors.
+class CliContext
+{
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
+public:
+    CliContext(QTextStream &out, QTextStream &err, QTextStream &in);
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    QTextStream &in() { return m_in; }
+    bool json() const { return m_json; }
+    void setJson(bool json) { m_json = json; }
+    void setDatabaseOption(const QString &url) { m_databaseOption = url; }
+    Actor actor() const { return m_actor; }
+
+    // Opens the database the global options and settings name; requireSchema refuses one that
+    // is not migrated to this program's version.
+    Result<DatabasePtr> openDatabase(bool requireSchema = true);
+
+    // One line on standard error, the exit code that goes with the error.
+    int fail(const Error &error);
+    int usage(const QString &message);
+    void printJson(const QJsonValue &value);
+
+    // Parses a command's own options; handles --help. Returns -1 to go on, else an exit code.
+    int parse(QCommandLineParser &parser, const QString &command, const QString &description,
+              const QStringList &arguments);
+
+    // A password from the terminal without echo, or the first line of standard input.
+    QString readPassword(const QString &prompt);
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+    bool m_json = false;
+    QString m_databaseOption;
+    Actor m_actor;
+};
+
+} // namespace rd::cli

@@ -1,0 +1,152 @@
+#include "cli/CommandLineTool.h"
+
+#include "cli/AmsCommands.h"
+#include "cli/AuditCommands.h"
+#include "cli/CertificateCommands.h"
+#include "cli/CliContext.h"
+#include "cli/DatabaseCommands.h"
+#include "cli/DemoCommands.h"
+#include "cli/HolderCommands.h"
+#include "cli/MailCommands.h"
+#include "cli/RequestCommands.h"
+#include "cli/SecretCommands.h"
+#include "cli/UserCommands.h"
+
+namespace rd::cli {
+
+namespace {
+
+struct Noun
+{
+    QString name;
+    QStringList verbs;
+    QString summary;
+    int (*run)(CliContext &, const QString &, const QStringList &);
+};
+
+std::vector<Noun> nouns()
+{
+    return {
+        {QStringLiteral("db"), DatabaseCommands::verbs(), DatabaseCommands::summary(),
+         &DatabaseCommands::run},
+        {QStringLiteral("demo"), DemoCommands::verbs(), DemoCommands::summary(),
+         &DemoCommands::run},
+        {QStringLiteral("holders"), HolderCommands::verbs(), HolderCommands::summary(),
+         &HolderCommands::run},
+        {QStringLiteral("requests"), RequestCommands::verbs(), RequestCommands::summary(),
+         &RequestCommands::run},
+        {QStringLiteral("audit"), AuditCommands::verbs(), AuditCommands::summary(),
+         &AuditCommands::run},
+        {QStringLiteral("users"), UserCommands::verbs(), UserCommands::summary(),
+         &UserCommands::run},
+        {QStringLiteral("mail"), MailCommands::verbs(), MailCommands::summary(),
+         &MailCommands::run},
+        {QStringLiteral("cert"), CertificateCommands::verbs(), CertificateCommands::summary(),
+         &CertificateCommands::run},
+        {QStringLiteral("ams"), AmsCommands::verbs(), AmsCommands::summary(), &AmsCommands::run},
+        {QStringLiteral("secrets"), SecretCommands::verbs(), SecretCommands::summary(),
+         &SecretCommands::run},
+    };
+}
+
+} // namespace
+
+CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, QTextStream &in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+{ }
+
+QString CommandLineTool::helpText() const
+{
+    QString text
+        = tr("Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]\n"
+             "\n"
+             "Revocation Desk without a window: database set-up, the holder register, "
+             "revocation requests, users, the audit log and certificates.\n"
+             "\n"
+             "Global options:\n"
+             "  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname\n"
+             "                   (default: REVOCATION_DESK_DATABASE, then the setting\n"
+             "                   database/url, then the SQLite file in the data folder)\n"
+             "  --json           print data as JSON\n"
+             "  -h, --help       show this help; NOUN --help and NOUN VERB --help too\n"
+             "  --version        show the version\n"
+             "\n"
+             "Commands:\n");
+    for (const Noun &noun : nouns()) {
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(noun.name, -9)
+                    .arg(noun.verbs.join(QLatin1Char('|')));
+        text += QStringLiteral("            %1\n").arg(noun.summary);
+    }
+    text += tr("\nExit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain "
+               "broken), 4 indeterminate, 5 at risk.\n");
+    return text;
+}
+
+int CommandLineTool::run(const QStringList &arguments)
+{
+    CliContext context(m_out, m_err, m_in);
+    // Global options may stand anywhere before a lone "--".
+    QStringList rest;
+    bool help = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            rest += arguments.mid(i);
+            break;
+        }
+        if (argument == QLatin1String("--json")) {
+            context.setJson(true);
+        } else if (argument == QLatin1String("--database")) {
+            if (i + 1 >= arguments.size())
+                return context.usage(tr("--database needs a URL."));
+            context.setDatabaseOption(arguments.at(++i));
+        } else if (argument.startsWith(QLatin1String("--database="))) {
+            context.setDatabaseOption(argument.mid(11));
+        } else if (argument == QLatin1String("--version")) {
+            m_out << QStringLiteral("revocation-desk-cli %1\n")
+                         .arg(QCoreApplication::applicationVersion());
+            m_out.flush();
+            return ExitOk;
+        } else if ((argument == QLatin1String("--help") || argument == QLatin1String("-h"))
+                   && rest.isEmpty()) {
+            help = true;
+        } else {
+            rest << argument;
+        }
+    }
+    if (rest.isEmpty()) {
+        if (!help)
+            return context.usage(tr("Name a command."));
+        m_out << helpText();
+        m_out.flush();
+        return ExitOk;
+    }
+    const QString nounName = rest.takeFirst();
+    for (const Noun &noun : nouns()) {
+        if (noun.name != nounName)
+            continue;
+        if (rest.isEmpty()) {
+            return context.usage(tr("Name a verb for %1: %2.")
+                                     .arg(noun.name, noun.verbs.join(QStringLiteral(", "))));
+        }
+        if (rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("-h")) {
+            m_out << tr("Usage: revocation-desk-cli %1 VERB [options]\n%2\n\nVerbs: %3\n"
+                        "Run revocation-desk-cli %1 VERB --help for a verb's options.\n")
+                         .arg(noun.name, noun.summary, noun.verbs.join(QStringLiteral(", ")));
+            m_out.flush();
+            return ExitOk;
+        }
+        const QString verb = rest.takeFirst();
+        if (!noun.verbs.contains(verb)) {
+            return context.usage(tr("Unknown command \"%1 %2\"; %1 knows: %3.")
+                                     .arg(noun.name, verb, noun.verbs.join(QStringLiteral(", "))));
+        }
+        return noun.run(context, verb, rest);
+    }
+    return context.usage(tr("Unknown command \"%1\".").arg(nounName));
+}
+
+} // namespace rd::cli

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace rd {
+
+struct AmsHttpCall
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QUrl url;
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QList<QPair<QByteArray, QByteArray>> headers;
+    // Safe to send again after a timeout or a lost connection: a read, or a change that
+    // carries an idempotency key. Anything else is sent once.
+    bool repeatable = false;
+    // A change the workstation keeps in its queue: errors then say it will be sent again.
+    bool kept = false;
+};
+
+struct AmsHttpAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    int attempts = 0;
+};
+
+// One HTTP(S) exchange with AMS or the Esign Client Service, asynchronous: a timeout per
+// attempt, TLS verified against the system's CAs plus an optional bundle, and a bounded retry
+// with back-off for repeatable calls when the network fails or the server answers 502/503/504.
+// Any HTTP answer is returned as it came (the caller reads its status); an error means no
+// answer at all: unreachable, timed out, or a TLS failure.
+class AmsHttpClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Policy
+    {
+        int timeoutMs = 20000;
+        int maxAttempts = 3;
+        int backoffMs = 500; // doubled after each attempt
+    };
+    using Callback = std::function<void(Result<AmsHttpAnswer>)>;
+
+    // serviceName goes into messages ("AMS", "Esign").
+    AmsHttpClient(QNetworkAccessManager &network, const QString &serviceName,
+                  QObject *parent = nullptr);
+
+    Result<void> setCaFile(const QString &path);
+    void setPolicy(const Policy &policy) { m_policy = policy; }
+    Policy policy() const { return m_policy; }
+
+    void send(const AmsHttpCall &call, Callback done);
+
+    // The error for "no answer", worded for people; `kept` adds that the request is kept and
+    // will be sent again.
+    Error unreachable(const QString &detail, bool kept) const;
+
+private:
+    void attempt(const AmsHttpCall &call, int number, Callback done);
+
+    QNetworkAccessManager &m_network;
+    QString m_serviceName;
+    QList<QSslCertificate> m_extraCas;
+    Policy m_policy;
+};
+
+} // namespace rd

@@ -1,0 +1,233 @@
+#include "ams/AmsOperationQueue.h"
+
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace rd {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, request_id, operation, idempotency_key, payload, state, attempts, last_error, response, "
+    "next_attempt_at, created_at, completed_at");
+
+QString toText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromText(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+} // namespace
+
+QStringList AmsOperationQueue::operations()
+{
+    return {QStringLiteral("file_request"), QStringLiteral("revoke"), QStringLiteral("reject"),
+            QStringLiteral("portal_revoke")};
+}
+
+AmsOperationQueue::AmsOperationQueue(DatabasePtr database, Actor actor)
+    : m_database(std::move(database))
+    , m_actor(std::move(actor))
+{ }
+
+namespace {
+
+QJsonObject auditDetails(const AmsOperation &operation)
+{
+    return QJsonObject {{QStringLiteral("request_id"), operation.requestId},
+                        {QStringLiteral("operation"), operation.operation},
+                        {QStringLiteral("idempotency_key"), operation.idempotencyKey}};
+}
+
+} // namespace
+
+Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, const QString &sql,
+                                              const QVariantList &values, const QString &note)
+{
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
+        auto operation = find(id);
+        if (!operation)
+            return std::unexpected(operation.error());
+        auto ok = m_database->execute(sql, values);
+        if (!ok)
+            return std::unexpected(ok.error());
+        QJsonObject details = auditDetails(*operation);
+        if (!note.isEmpty())
+            details.insert(QStringLiteral("note"), note);
+        auto appended
+            = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.") + action,
+                               QStringLiteral("ams_operation"), QString::number(id), details);
+        if (!appended)
+            return std::unexpected(appended.error());
+        return {};
+    });
+}
+
+QDateTime AmsOperationQueue::nextAttempt(const QDateTime &now, int attempts)
+{
+    qint64 seconds = 30;
+    for (int i = 1; i < attempts && seconds < 3600; ++i)
+        seconds *= 2;
+    return now.addSecs(std::min<qint64>(seconds, 3600));
+}
+
+Result<std::vector<AmsOperation>> AmsOperationQueue::select(const QString &where,
+                                                            const QVariantList &values) const
+{
+    auto query = m_database->execute(
+        QStringLiteral("SELECT %1 FROM ams_operations WHERE %2 ORDER BY id").arg(kColumns, where),
+        values);
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<AmsOperation> found;
+    while (query->next()) {
+        AmsOperation o;
+        o.id = query->value(0).toLongLong();
+        o.requestId = query->value(1).toLongLong();
+        o.operation = query->value(2).toString();
+        o.idempotencyKey = query->value(3).toString();
+        o.payload = fromText(query->value(4));
+        o.state = query->value(5).toString();
+        o.attempts = query->value(6).toInt();
+        o.lastError = query->value(7).toString();
+        o.response = fromText(query->value(8));
+        o.nextAttemptAt = Clock::fromIsoUtc(query->value(9).toString());
+        o.createdAt = Clock::fromIsoUtc(query->value(10).toString());
+        o.completedAt = Clock::fromIsoUtc(query->value(11).toString());
+        found.push_back(o);
+    }
+    return found;
+}
+
+Result<AmsOperation> AmsOperationQueue::find(qint64 id) const
+{
+    auto found = select(QStringLiteral("id = ?"), {id});
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->empty())
+        return fail(ErrorCode::NotFound, tr("There is no AMS operation %1.").arg(id));
+    return found->front();
+}
+
+Result<std::optional<AmsOperation>> AmsOperationQueue::openFor(qint64 requestId,
+                                                               const QString &operation) const
+{
+    auto found = select(QStringLiteral("request_id = ? AND operation = ? AND state IN "
+                                       "('pending', 'sending')"),
+                        {requestId, operation});
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->empty())
+        return std::optional<AmsOperation>();
+    return std::optional<AmsOperation>(found->front());
+}
+
+Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString &operation,
+                                                const QJsonObject &payload)
+{
+    if (!operations().contains(operation))
+        return fail(ErrorCode::InvalidInput, tr("Unknown AMS operation \"%1\".").arg(operation));
+    Transaction transaction(*m_database);
+    if (auto ok = transaction.begin(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = AuditLog::lockChain(*m_database); !ok)
+        return std::unexpected(ok.error());
+    auto open = openFor(requestId, operation);
+    if (!open)
+        return std::unexpected(open.error());
+    if (*open)
+        return **open;
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    auto id = m_database->scalar(
+        QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
+                       "payload, state, attempts, next_attempt_at, created_at) "
+                       "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id"),
+        {requestId, operation, key, toText(payload), now, now});
+    if (!id)
+        return std::unexpected(id.error());
+    auto queued = find(id->toLongLong());
+    if (!queued)
+        return queued;
+    auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
+                                     QStringLiteral("ams_operation"), QString::number(queued->id),
+                                     auditDetails(*queued));
+    if (!appended)
+        return std::unexpected(appended.error());
+    if (auto ok = transaction.commit(); !ok)
+        return std::unexpected(ok.error());
+    return queued;
+}
+
+Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
+{
+    return select(QStringLiteral("operation <> 'portal_revoke' AND (state = 'sending' OR "
+                                 "(state = 'pending' AND next_attempt_at <= ?))"),
+                  {Clock::toIsoUtc(now)});
+}
+
+Result<std::vector<AmsOperation>> AmsOperationQueue::all(qint64 requestId) const
+{
+    return select(QStringLiteral("request_id = ?"), {requestId});
+}
+
+Result<void> AmsOperationQueue::markSending(qint64 id)
+{
+    auto ok = m_database->execute(
+        QStringLiteral("UPDATE ams_operations SET state = 'sending', attempts = attempts + 1 "
+                       "WHERE id = ? AND state IN ('pending', 'sending')"),
+        {id});
+    if (!ok)
+        return std::unexpected(ok.error());
+    if (ok->numRowsAffected() != 1)
+        return fail(ErrorCode::Conflict, tr("The AMS operation %1 is not open any more.").arg(id));
+    return {};
+}
+
+Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response)
+{
+    return changeAudited(id, QStringLiteral("done"),
+                         QStringLiteral("UPDATE ams_operations SET state = 'done', response = ?, "
+                                        "last_error = NULL, completed_at = ? WHERE id = ?"),
+                         {toText(response), Clock::toIsoUtc(Clock::currentUtc()), id});
+}
+
+Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
+                                          const QDateTime &nextAttemptAt)
+{
+    auto ok = m_database->execute(
+        QStringLiteral("UPDATE ams_operations SET state = 'pending', last_error = ?, "
+                       "next_attempt_at = ? WHERE id = ?"),
+        {error, Clock::toIsoUtc(nextAttemptAt), id});
+    if (!ok)
+        return std::unexpected(ok.error());
+    return {};
+}
+
+Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &error)
+{
+    return changeAudited(
+        id, QStringLiteral("failed"),
+        QStringLiteral("UPDATE ams_operations SET state = 'failed', last_error = ?, "
+                       "completed_at = ? WHERE id = ?"),
+        {error, Clock::toIsoUtc(Clock::currentUtc()), id}, error);
+}
+
+Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &response,
+                                            const QString &note)
+{
+    return changeAudited(id, QStringLiteral("reported"),
+                         QStringLiteral("UPDATE ams_operations SET response = ?, last_error = ?, "
+                                        "attempts = attempts + 1 WHERE id = ?"),
+                         {toText(response), note, id}, note);
+}
+
+} // namespace rd

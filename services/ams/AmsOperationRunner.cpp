@@ -1,0 +1,138 @@
+#include "ams/AmsOperationRunner.h"
+
+#include "core/Clock.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAmsQueue, "rd.ams.queue")
+
+namespace rd {
+
+namespace {
+
+QJsonObject recordJson(const AmsRequestRecord &record)
+{
+    return QJsonObject {
+        {QStringLiteral("ams_request_id"), record.id},
+        {QStringLiteral("status"), record.status},
+        {QStringLiteral("serial"), record.serialHex},
+        {QStringLiteral("revoked_at"),
+         record.revokedAt.isValid() ? Clock::toIsoUtc(record.revokedAt) : QString()}};
+}
+
+} // namespace
+
+AmsOperationRunner::AmsOperationRunner(DatabasePtr database, AmsGateway &gateway, QObject *parent)
+    : QObject(parent)
+    , m_queue(std::move(database))
+    , m_gateway(gateway)
+{ }
+
+bool AmsOperationRunner::keptForRetry(const Error &error)
+{
+    return error.code == ErrorCode::Io || error.code == ErrorCode::Internal;
+}
+
+void AmsOperationRunner::deliver(const AmsOperation &operation,
+                                 std::function<void(Result<QJsonObject>)> answered)
+{
+    const QJsonObject &p = operation.payload;
+    auto asJson = [answered](Result<AmsRequestRecord> record) {
+        if (!record)
+            return answered(std::unexpected(record.error()));
+        answered(recordJson(*record));
+    };
+    if (operation.operation == QLatin1String("file_request")) {
+        AmsRevocationFiling filing;
+        filing.nik = p.value(QStringLiteral("nik")).toString();
+        filing.serialHex = p.value(QStringLiteral("serial")).toString();
+        filing.reasonCode = p.value(QStringLiteral("reason_code")).toInt();
+        filing.reasonText = p.value(QStringLiteral("reason_text")).toString();
+        filing.letter.fileName = p.value(QStringLiteral("letter_file_name")).toString();
+        filing.letter.content = QByteArray::fromBase64(
+            p.value(QStringLiteral("letter_base64")).toString().toLatin1());
+        return m_gateway.fileRevocationRequest(filing, operation.idempotencyKey, asJson);
+    }
+    if (operation.operation == QLatin1String("revoke")) {
+        return m_gateway.revoke(p.value(QStringLiteral("ams_request_id")).toString(),
+                                p.value(QStringLiteral("reason_code")).toInt(),
+                                operation.idempotencyKey, asJson);
+    }
+    if (operation.operation == QLatin1String("reject")) {
+        return m_gateway.reject(p.value(QStringLiteral("ams_request_id")).toString(),
+                                p.value(QStringLiteral("reason")).toString(),
+                                operation.idempotencyKey, asJson);
+    }
+    answered(fail(ErrorCode::InvalidInput,
+                  tr("The AMS operation \"%1\" is done by a person in the AMS pages, not sent.")
+                      .arg(operation.operation)));
+}
+
+void AmsOperationRunner::send(qint64 operationId, std::function<void(Result<AmsOperation>)> done)
+{
+    auto operation = m_queue.find(operationId);
+    if (!operation)
+        return done(std::unexpected(operation.error()));
+    if (operation->state == QLatin1String("done") || operation->state == QLatin1String("failed"))
+        return done(*operation);
+    // Marked before the send: a crash from here on leaves it "sending", which is sent again.
+    if (auto ok = m_queue.markSending(operationId); !ok)
+        return done(std::unexpected(ok.error()));
+    const int attempts = operation->attempts + 1;
+    deliver(*operation, [this, operationId, attempts, done](Result<QJsonObject> answer) {
+        Result<void> stored;
+        if (answer) {
+            stored = m_queue.markDone(operationId, *answer);
+        } else if (keptForRetry(answer.error())) {
+            qCInfo(lcAmsQueue) << "operation" << operationId
+                               << "kept:" << answer.error().toString();
+            stored
+                = m_queue.markRetry(operationId, answer.error().toString(),
+                                    AmsOperationQueue::nextAttempt(Clock::currentUtc(), attempts));
+        } else {
+            stored = m_queue.markFailed(operationId, answer.error().toString());
+        }
+        if (!stored)
+            return done(std::unexpected(stored.error()));
+        auto reread = m_queue.find(operationId);
+        if (reread && !answer) {
+            // The caller learns why, in words, and finds the operation still stored.
+            return done(std::unexpected(answer.error()));
+        }
+        done(std::move(reread));
+    });
+}
+
+void AmsOperationRunner::runDue(std::function<void(Result<Summary>)> finished)
+{
+    auto due = m_queue.due(Clock::currentUtc());
+    if (!due)
+        return finished(std::unexpected(due.error()));
+    runNext(std::make_shared<std::vector<AmsOperation>>(std::move(*due)), 0,
+            std::make_shared<Summary>(), std::move(finished));
+}
+
+void AmsOperationRunner::runNext(std::shared_ptr<std::vector<AmsOperation>> pending,
+                                 std::size_t index, std::shared_ptr<Summary> summary,
+                                 std::function<void(Result<Summary>)> finished)
+{
+    if (index >= pending->size())
+        return finished(*summary);
+    const qint64 id = pending->at(index).id;
+    send(id, [this, pending, index, summary, finished, id](Result<AmsOperation> result) {
+        if (result) {
+            summary->done += result->state == QLatin1String("done") ? 1 : 0;
+            summary->failed += result->state == QLatin1String("failed") ? 1 : 0;
+        } else {
+            auto stored = m_queue.find(id);
+            if (stored && stored->state == QLatin1String("pending"))
+                summary->kept += 1;
+            else
+                summary->failed += 1;
+            summary->errors << result.error().toString();
+        }
+        runNext(pending, index + 1, summary, finished);
+    });
+}
+
+} // namespace rd

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ams/AmsGateway.h"
+#include "ams/AmsHttpClient.h"
+
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace rd {
+
+// The AMS contract of docs/ams-api.md over HTTPS: bearer token from a log-in with password and
+// one-time code, JSON bodies, an Idempotency-Key header on every call that changes state.
+class RestAmsGateway : public AmsGateway
+{
+    Q_OBJECT
+
+public:
+    // What the gateway logs in with by itself when it has no token or the token expired; the
+    // one-time code comes from the TOTP secret. Without a secret, logIn() must be called.
+    struct Credentials
+    {
+        QString username;
+        QString password;
+        QString totpSecret; // base32
+    };
+
+    RestAmsGateway(QNetworkAccessManager &network, const QUrl &baseUrl, QObject *parent = nullptr);
+
+    Result<void> setCaFile(const QString &path) { return m_http->setCaFile(path); }
+    void setPolicy(const AmsHttpClient::Policy &policy) { m_http->setPolicy(policy); }
+    void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+
+    QString backendName() const override { return QStringLiteral("rest"); }
+    void ping(Callback<AmsHealth> done) override;
+    void logIn(const QString &username, const QString &password, const QString &oneTimeCode,
+               Callback<void> done) override;
+    void listCertificates(const QString &nik, Callback<std::vector<AmsCertificate>> done) override;
+    void fileRevocationRequest(const AmsRevocationFiling &filing, const QString &idempotencyKey,
+                               Callback<AmsRequestRecord> done) override;
+    void listRequests(const QString &status, Callback<std::vector<AmsRequestRecord>> done) override;
+    void fetchRequest(const QString &id, Callback<AmsRequestRecord> done) override;
+    void revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
+                Callback<AmsRequestRecord> done) override;
+    void reject(const QString &id, const QString &reason, const QString &idempotencyKey,
+                Callback<AmsRequestRecord> done) override;
+
+    // Reading answers (public for the tests of recorded answers).
+    static Result<AmsCertificate> certificateFromJson(const QJsonObject &object);
+    static Result<AmsRequestRecord> requestFromJson(const QJsonObject &object);
+
+private:
+    QUrl endpoint(const QString &path) const;
+    // Sends with the bearer token, logging in first (or again after a 401) when credentials
+    // allow; the callback gets the answer's JSON object or the error, already worded.
+    void authorized(AmsHttpCall call, Callback<QJsonObject> done, bool mayLogInAgain = true);
+    Result<QJsonObject> interpret(const Result<AmsHttpAnswer> &answer, bool kept = false) const;
+    void requestCall(AmsHttpCall call, Callback<AmsRequestRecord> done,
+                     const QString &objectKey = {});
+    // POST /api/v1/revocation-requests/{id}/{action} with the idempotency key: revoke, reject.
+    void changeRequest(const QString &id, const QString &action, const QJsonObject &body,
+                       const QString &idempotencyKey, Callback<AmsRequestRecord> done,
+                       const QString &objectKey = {});
+
+    AmsHttpClient *m_http;
+    QUrl m_baseUrl;
+    Credentials m_credentials;
+    QString m_token;
+};
+
+} // namespace rd

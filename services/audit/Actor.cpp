@@ -1,0 +1,79 @@
+#include "audit/Actor.h"
+
+#include <QSysInfo>
+
+namespace rd {
+
+Actor Actor::user(const QString &username, Role role, qint64 userId)
+{
+    Actor actor;
+    actor.m_kind = Kind::User;
+    actor.m_role = role;
+    actor.m_name = username;
+    actor.m_userId = userId;
+    return actor;
+}
+
+Actor Actor::kiosk(const QString &host)
+{
+    Actor actor;
+    actor.m_kind = Kind::Kiosk;
+    actor.m_name = host.isEmpty() ? QSysInfo::machineHostName() : host;
+    return actor;
+}
+
+Actor Actor::commandLine(const QString &osUser)
+{
+    Actor actor;
+    actor.m_kind = Kind::CommandLine;
+    // Whoever has a shell on the database host administers it.
+    actor.m_role = Role::Administrator;
+    QString name = osUser;
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (name.isEmpty())
+        name = QStringLiteral("unknown");
+    actor.m_name = name;
+    return actor;
+}
+
+QString Actor::toString() const
+{
+    switch (m_kind) {
+    case Kind::User:
+        return QStringLiteral("user:") + m_name;
+    case Kind::Kiosk:
+        return QStringLiteral("kiosk:") + m_name;
+    case Kind::CommandLine:
+        return QStringLiteral("cli:") + m_name;
+    }
+    return m_name;
+}
+
+QString Actor::roleKey(Role role)
+{
+    switch (role) {
+    case Role::Operator:
+        return QStringLiteral("operator");
+    case Role::Supervisor:
+        return QStringLiteral("supervisor");
+    case Role::Administrator:
+        return QStringLiteral("administrator");
+    case Role::None:
+        break;
+    }
+    return {};
+}
+
+Actor::Role Actor::roleFromKey(const QString &key)
+{
+    if (key == QLatin1String("operator"))
+        return Role::Operator;
+    if (key == QLatin1String("supervisor"))
+        return Role::Supervisor;
+    if (key == QLatin1String("administrator"))
+        return Role::Administrator;
+    return Role::None;
+}
+
+} // namespace rd

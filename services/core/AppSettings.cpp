@@ -1,0 +1,88 @@
+#include "core/AppSettings.h"
+
+#include "requests/AgendaNumberAllocator.h"
+
+#include <QLocale>
+#include <QStandardPaths>
+
+namespace rd {
+
+AppSettings::AppSettings()
+    : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                             QStringLiteral("revocation-desk"),
+                                             QStringLiteral("revocation-desk")))
+{ }
+
+AppSettings::AppSettings(const QString &fileName)
+    : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{ }
+
+QString AppSettings::databaseUrl() const
+{
+    return m_settings->value(QStringLiteral("database/url")).toString();
+}
+
+void AppSettings::setDatabaseUrl(const QString &url)
+{
+    m_settings->setValue(QStringLiteral("database/url"), url);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(QStringLiteral("ui/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), language);
+}
+
+QTimeZone AppSettings::officeTimeZone() const
+{
+    const QByteArray id = m_settings->value(QStringLiteral("office/timeZone")).toByteArray();
+    QTimeZone zone(id);
+    return id.isEmpty() || !zone.isValid() ? AgendaNumberAllocator::defaultOfficeZone() : zone;
+}
+
+bool AppSettings::dualControl() const
+{
+    return m_settings->value(QStringLiteral("revocation/dualControl"), false).toBool();
+}
+
+QString AppSettings::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/revocation-desk.sqlite");
+}
+
+Result<DatabaseUrl> AppSettings::resolveDatabaseUrl(const QString &commandLineValue,
+                                                    const AppSettings &settings)
+{
+    if (!commandLineValue.isEmpty())
+        return DatabaseUrl::parse(commandLineValue);
+    const QString fromEnvironment = qEnvironmentVariable("REVOCATION_DESK_DATABASE");
+    if (!fromEnvironment.isEmpty())
+        return DatabaseUrl::parse(fromEnvironment);
+    const QString fromSettings = settings.databaseUrl();
+    if (!fromSettings.isEmpty()) {
+        auto url = DatabaseUrl::parse(fromSettings);
+        if (url && !url->password().isEmpty()) {
+            return fail(ErrorCode::Usage,
+                        tr("The setting database/url holds a password; remove it and use the "
+                           "keychain or PGPASSWORD."));
+        }
+        return url;
+    }
+    return DatabaseUrl::sqlite(defaultDatabasePath());
+}
+
+QString AppSettings::uiLanguage(const AppSettings &settings)
+{
+    const QString configured = settings.language();
+    if (configured == QLatin1String("en") || configured == QLatin1String("id"))
+        return configured;
+    return QLocale::system().language() == QLocale::English ? QStringLiteral("en")
+                                                            : QStringLiteral("id");
+}
+
+} // namespace rd

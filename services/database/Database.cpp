@@ -1,0 +1,225 @@
+#include "database/Database.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlRecord>
+
+Q_LOGGING_CATEGORY(lcDatabase, "revocationdesk.database", QtWarningMsg)
+
+namespace rd {
+
+namespace {
+QAtomicInteger<quint64> s_connectionCounter;
+
+QString driverText(const QSqlError &error)
+{
+    QString text = error.databaseText();
+    if (text.isEmpty())
+        text = error.driverText();
+    if (!error.nativeErrorCode().isEmpty())
+        text += QStringLiteral(" [") + error.nativeErrorCode() + QLatin1Char(']');
+    return text.trimmed();
+}
+} // namespace
+
+Database::Database(const DatabaseUrl &url, const QString &connectionName, Dialect dialect)
+    : m_url(url)
+    , m_connectionName(connectionName)
+    , m_dialect(dialect)
+{ }
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    const QString name = QStringLiteral("revocation-desk-%1").arg(++s_connectionCounter);
+    const bool sqlite = url.kind() == DatabaseUrl::Kind::Sqlite;
+    const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        return fail(ErrorCode::DatabaseUnavailable,
+                    tr("The Qt database driver %1 is not installed (Debian package %2).")
+                        .arg(driver,
+                             sqlite ? QStringLiteral("libqt6sql6-sqlite")
+                                    : QStringLiteral("libqt6sql6-psql")));
+    }
+
+    std::shared_ptr<Database> database(
+        new Database(url, name, sqlite ? Dialect::Sqlite : Dialect::Postgres));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (sqlite) {
+        const QFileInfo file(url.sqlitePath());
+        if (file.isDir())
+            return fail(ErrorCode::Io,
+                        tr("The database path %1 is a folder, not a file.").arg(url.sqlitePath()));
+        if (!QDir().mkpath(file.absolutePath())) {
+            return fail(
+                ErrorCode::Io,
+                tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
+        }
+        db.setDatabaseName(url.sqlitePath());
+        // Two workstations on one file wait for each other instead of failing at once.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    } else {
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.user());
+        QString password = url.password();
+        if (password.isEmpty())
+            password = qEnvironmentVariable("PGPASSWORD");
+        db.setPassword(password);
+        db.setDatabaseName(url.databaseName());
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=revocation-desk"));
+    }
+    if (!db.open()) {
+        return fail(ErrorCode::DatabaseUnavailable,
+                    tr("Cannot open the database %1.").arg(url.toDisplayString()),
+                    driverText(db.lastError()));
+    }
+    if (sqlite) {
+        const QStringList pragmas
+            = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
+               QStringLiteral("PRAGMA synchronous=NORMAL")};
+        for (const QString &pragma : pragmas) {
+            auto done = database->execute(pragma);
+            if (!done)
+                return std::unexpected(done.error());
+        }
+        auto mode = database->scalar(QStringLiteral("PRAGMA journal_mode"));
+        if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            return fail(
+                ErrorCode::DatabaseUnavailable,
+                tr("The SQLite database %1 cannot use write-ahead logging.").arg(url.sqlitePath()));
+        }
+    } else {
+        auto done = database->executeUnprepared(QStringLiteral("SET TIME ZONE 'UTC'"));
+        if (!done)
+            return std::unexpected(done.error());
+    }
+    qCDebug(lcDatabase) << "opened" << url.toDisplayString();
+    return database;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &what) const
+{
+    const QString code = error.nativeErrorCode();
+    // Unique violations (SQLite 2067/1555, PostgreSQL 23505) are conflicts a person can act on.
+    const bool unique = code == QLatin1String("2067") || code == QLatin1String("1555")
+        || code == QLatin1String("23505");
+    return Error {unique ? ErrorCode::Conflict : ErrorCode::DatabaseError,
+                  tr("The database refused to %1.").arg(what), driverText(error)};
+}
+
+QVariant Database::nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant Database::nullIfNoId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        qCDebug(lcDatabase) << "prepare failed:" << sql << query.lastError().text();
+        return std::unexpected(errorFrom(query.lastError(), tr("prepare a statement")));
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qCDebug(lcDatabase) << "exec failed:" << sql << query.lastError().text();
+        return std::unexpected(errorFrom(query.lastError(), tr("run a statement")));
+    }
+    return query;
+}
+
+Result<void> Database::executeUnprepared(const QString &sql) const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql)) {
+        qCDebug(lcDatabase) << "exec failed:" << sql << query.lastError().text();
+        return std::unexpected(errorFrom(query.lastError(), tr("run a statement")));
+    }
+    return {};
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values) const
+{
+    auto query = execute(sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return fail(ErrorCode::NotFound, tr("The database returned no row."));
+    return query->value(0);
+}
+
+Result<void> Database::begin() const
+{
+    QSqlQuery query(connection());
+    const QString sql = isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!query.exec(sql))
+        return std::unexpected(errorFrom(query.lastError(), tr("start a transaction")));
+    return {};
+}
+
+Result<void> Database::commit() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const Error error = errorFrom(query.lastError(), tr("commit a transaction"));
+        rollback();
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+void Database::rollback() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCDebug(lcDatabase) << "rollback:" << query.lastError().text();
+}
+
+Transaction::Transaction(const Database &database)
+    : m_database(database)
+{ }
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_database.rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    auto started = m_database.begin();
+    m_open = started.has_value();
+    return started;
+}
+
+Result<void> Transaction::commit()
+{
+    m_open = false;
+    return m_database.commit();
+}
+
+} // namespace rd

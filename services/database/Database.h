@@ -1,0 +1,81 @@
+#pragma once
+
+#include "database/DatabaseUrl.h"
+#include "core/Error.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+namespace rd {
+
+// One open connection to the system of record, SQLite or PostgreSQL. A connection belongs to
+// the thread that opened it (as QSqlDatabase requires); open one per thread or process.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    Dialect dialect() const { return m_dialect; }
+    bool isSqlite() const { return m_dialect == Dialect::Sqlite; }
+    const DatabaseUrl &url() const { return m_url; }
+    QSqlDatabase connection() const;
+
+    // Prepares, binds positionally (`?`) and executes; the query is returned positioned before
+    // the first row. Every statement goes through here, so every statement is prepared.
+    Result<QSqlQuery> execute(const QString &sql, const QVariantList &values = {}) const;
+    // For fixed statement text without values that PostgreSQL cannot PREPARE: DDL (CREATE,
+    // DROP), SET and the like. Migrations and set-up only.
+    Result<void> executeUnprepared(const QString &sql) const;
+    // Convenience for a single value (COUNT(*), RETURNING id, ...). NotFound when no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &values = {}) const;
+
+    // Transactions: SQLite takes the write lock at BEGIN (IMMEDIATE) so that two processes
+    // never deadlock upgrading a read lock; PostgreSQL uses row locks inside.
+    Result<void> begin() const;
+    Result<void> commit() const;
+    void rollback() const;
+
+    Error errorFrom(const QSqlError &error, const QString &what) const;
+
+    // NULL for empty text or a non-positive id, as optional columns store "nothing".
+    static QVariant nullIfEmpty(const QString &text);
+    static QVariant nullIfNoId(qint64 id);
+
+private:
+    Database(const DatabaseUrl &url, const QString &connectionName, Dialect dialect);
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+    Dialect m_dialect;
+};
+
+using DatabasePtr = std::shared_ptr<Database>;
+
+// Rolls back unless committed (XCA-style guard).
+class Transaction
+{
+public:
+    explicit Transaction(const Database &database);
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    Result<void> begin();
+    Result<void> commit();
+
+private:
+    const Database &m_database;
+    bool m_open = false;
+};
+
+} // namespace rd

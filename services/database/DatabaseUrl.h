@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace rd {
+
+// Where the data lives: `sqlite:PATH` or `postgresql://user[:password]@host:port/dbname`.
+class DatabaseUrl
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseUrl)
+
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    static Result<DatabaseUrl> parse(const QString &text);
+    static DatabaseUrl sqlite(const QString &path);
+
+    Kind kind() const { return m_kind; }
+    QString sqlitePath() const { return m_path; }
+    QString host() const { return m_host; }
+    int port() const { return m_port; }
+    QString user() const { return m_user; }
+    QString password() const { return m_password; }
+    QString databaseName() const { return m_databaseName; }
+
+    // The URL without its password, safe to print and to keep in the settings.
+    QString toDisplayString() const;
+
+private:
+    Kind m_kind = Kind::Sqlite;
+    QString m_path;
+    QString m_host;
+    int m_port = 5432;
+    QString m_user;
+    QString m_password;
+    QString m_databaseName;
+};
+
+} // namespace rd

@@ -1,0 +1,114 @@
+#include "mail/OutboxWorker.h"
+
+#include "core/Clock.h"
+#include "mail/Outbox.h"
+#include "mail/SmtpClient.h"
+
+#include <QLockFile>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcOutbox, "revocationdesk.outbox", QtInfoMsg)
+
+namespace rd {
+
+namespace {
+
+// Session-level advisory lock held by the one worker that sends (the migrator uses 4242001).
+constexpr qint64 AdvisoryLockKey = 4242005;
+
+} // namespace
+
+OutboxWorker::OutboxWorker(DatabasePtr database, MailSettings settings, Actor actor)
+    : m_database(std::move(database))
+    , m_settings(std::move(settings))
+    , m_actor(std::move(actor))
+{ }
+
+Result<OutboxRun> OutboxWorker::flush()
+{
+    const QString busy = tr("Another outbox worker (mail flush) is sending for this database; "
+                            "try again when it has finished.");
+    if (m_database->isSqlite()) {
+        // A lock file with our process id: a crashed worker's lock is stale at once.
+        QLockFile lock(m_database->url().sqlitePath() + QStringLiteral(".outbox-lock"));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0)) {
+            if (lock.error() == QLockFile::LockFailedError)
+                return fail(ErrorCode::Conflict, busy);
+            return fail(ErrorCode::Io,
+                        tr("Cannot create the outbox lock file beside %1.")
+                            .arg(m_database->url().sqlitePath()));
+        }
+        return flushLocked();
+    }
+    auto locked = m_database->scalar(
+        QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(AdvisoryLockKey));
+    if (!locked)
+        return std::unexpected(locked.error());
+    if (!locked->toBool())
+        return fail(ErrorCode::Conflict, busy);
+    auto run = flushLocked();
+    (void)m_database->execute(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(AdvisoryLockKey));
+    return run;
+}
+
+Result<OutboxRun> OutboxWorker::flushLocked()
+{
+    OutboxRun run;
+    const Database &db = *m_database;
+    if (!m_recovered) {
+        auto recovered = Outbox::recoverInterrupted(db, m_actor);
+        if (!recovered)
+            return std::unexpected(recovered.error());
+        run.recovered = *recovered;
+        m_recovered = true;
+        if (run.recovered > 0)
+            qCWarning(lcOutbox) << run.recovered
+                                << "e-mail(s) were interrupted while sending; sending again";
+    }
+    // Settings and password first: a desk without mail settings leaves every row untouched.
+    if (auto ok = m_settings.validate(); !ok)
+        return std::unexpected(ok.error());
+    auto password = m_settings.password();
+    if (!password)
+        return std::unexpected(password.error());
+
+    // Rows that fail now get a later next_attempt_at, so the loop ends.
+    const QDateTime now = Clock::currentUtc();
+    while (true) {
+        auto claimed = Outbox::claimNextDue(db, now);
+        if (!claimed)
+            return std::unexpected(claimed.error());
+        if (!claimed->has_value())
+            break;
+        const OutboxEntry &entry = **claimed;
+        SmtpClient client(m_settings, *password);
+        auto delivered = client.send(m_settings.senderAddress, {entry.recipient}, entry.message);
+        if (delivered) {
+            if (auto ok = Outbox::markSent(db, m_actor, entry.id, delivered->reply); !ok)
+                return std::unexpected(ok.error());
+            ++run.sent;
+            continue;
+        }
+        const SmtpFailure &failure = delivered.error();
+        const QString reason = failure.error.message;
+        run.problems << tr("e-mail %1 to %2: %3").arg(entry.id).arg(entry.recipient, reason);
+        if (failure.permanent) {
+            if (auto ok = Outbox::markFailed(db, m_actor, entry.id, reason); !ok)
+                return std::unexpected(ok.error());
+            ++run.failed;
+        } else {
+            auto nowFailed = Outbox::markRetry(db, m_actor, entry.id, reason);
+            if (!nowFailed)
+                return std::unexpected(nowFailed.error());
+            ++(*nowFailed ? run.failed : run.retried);
+            // The server cannot be reached: the other rows would only wait for the same
+            // timeout; they stay as they are for the next flush.
+            if (failure.replyCode == 0)
+                break;
+        }
+    }
+    return run;
+}
+
+} // namespace rd

@@ -1,0 +1,37 @@
+#include "requests/AgendaNumberAllocator.h"
+
+namespace rd {
+
+QTimeZone AgendaNumberAllocator::defaultOfficeZone()
+{
+    // Natuna keeps Western Indonesian Time (WIB).
+    return QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
+}
+
+QString AgendaNumberAllocator::period(const QDateTime &utc, const QTimeZone &officeZone)
+{
+    const QDateTime local = utc.toTimeZone(officeZone.isValid() ? officeZone : defaultOfficeZone());
+    return local.toString(QStringLiteral("yyyy/MM"));
+}
+
+QString AgendaNumberAllocator::format(const QString &period, int number)
+{
+    return QStringLiteral("SE/%1/%2").arg(period).arg(number, 4, 10, QLatin1Char('0'));
+}
+
+Result<QString> AgendaNumberAllocator::next(const Database &database, const QDateTime &utc,
+                                            const QTimeZone &officeZone)
+{
+    const QString month = period(utc, officeZone);
+    auto number = database.scalar(
+        QStringLiteral("INSERT INTO agenda_counters (period, last_number) VALUES (?, 1) "
+                       "ON CONFLICT (period) DO UPDATE SET last_number = "
+                       "agenda_counters.last_number + 1 RETURNING last_number"),
+        {month});
+    if (!number)
+        return std::unexpected(number.error());
+    // Past 9999 in one month the number simply grows a digit rather than refusing a letter.
+    return format(month, number->toInt());
+}
+
+} // namespace rd

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "audit/Actor.h"
+#include "database/Database.h"
+#include "mail/MailMessage.h"
+#include "requests/RevocationRequest.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace rd {
+
+struct TransitionRequest
+{
+    qint64 requestId = 0;
+    RequestAction action = RequestAction::Submit;
+    std::optional<int> expectedVersion; // what the person saw; a newer row is a conflict
+    QString note; // reason for reject/cancel/completion/failure
+    QString amsReference;
+};
+
+struct TransitionOutcome
+{
+    qint64 requestId = 0;
+    QString agendaNumber;
+    RequestState from = RequestState::Draft;
+    RequestState to = RequestState::Draft;
+    int version = 0;
+    qint64 auditSeq = 0;
+};
+
+struct RequestLifecycleOptions
+{
+    QTimeZone officeZone;
+    bool dualControl = false; // revocation needs a supervisor's approval first
+};
+
+// The only way a revocation request changes state. Each change is one transaction holding the
+// row update, its SOP step event and its audit entry: all three or none.
+class RequestLifecycle
+{
+    Q_DECLARE_TR_FUNCTIONS(RequestLifecycle)
+
+public:
+    using Options = RequestLifecycleOptions;
+
+    explicit RequestLifecycle(DatabasePtr database, Options options = Options());
+
+    Result<TransitionOutcome> createDraft(const Actor &actor, const NewRevocationRequest &request);
+    // Draft and submit in one transaction: what the kiosk's last page and the CLI do.
+    Result<TransitionOutcome> file(const Actor &actor, const NewRevocationRequest &request);
+    Result<TransitionOutcome> apply(const Actor &actor, const TransitionRequest &transition);
+
+    // The From of the applicant's e-mails; without it, mail/senderAddress of the settings.
+    void setMailSender(const MailAddress &sender) { m_mailSender = sender; }
+
+private:
+    Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request);
+    Result<TransitionOutcome> applyInTransaction(const Actor &actor,
+                                                 const TransitionRequest &transition);
+    Result<void> validate(const NewRevocationRequest &request) const;
+
+    DatabasePtr m_database;
+    Options m_options;
+    std::optional<MailAddress> m_mailSender;
+};
+
+} // namespace rd

@@ -1,0 +1,213 @@
+#include "users/UserAccounts.h"
+
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <argon2.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+namespace rd {
+
+namespace {
+
+// OWASP's Argon2id baseline (m = 19 MiB, t = 2, p = 1): about 50 ms on a regency PC.
+constexpr uint32_t kTimeCost = 2;
+constexpr uint32_t kMemoryKiB = 19 * 1024;
+constexpr uint32_t kParallelism = 1;
+constexpr size_t kSaltLength = 16;
+constexpr size_t kHashLength = 32;
+
+UserAccount readAccount(const QSqlQuery &query)
+{
+    UserAccount account;
+    account.id = query.value(0).toLongLong();
+    account.username = query.value(1).toString();
+    account.fullName = query.value(2).toString();
+    account.role = Actor::roleFromKey(query.value(3).toString());
+    account.active = query.value(4).toInt() != 0;
+    return account;
+}
+
+const QString s_columns = QStringLiteral("id, username, full_name, role, active");
+
+} // namespace
+
+UserAccounts::UserAccounts(DatabasePtr database)
+    : m_database(std::move(database))
+{ }
+
+QString UserAccounts::passwordProblem(const QString &password)
+{
+    if (password.size() < 10)
+        return tr("A password needs at least 10 characters.");
+    if (password.size() > 256)
+        return tr("A password may have at most 256 characters.");
+    return {};
+}
+
+QString UserAccounts::usernameProblem(const QString &username)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!pattern.match(username).hasMatch())
+        return tr("A user name has 2 to 32 lower-case letters, digits, '.', '_' or '-', and "
+                  "starts with a letter.");
+    return {};
+}
+
+Result<QString> UserAccounts::hashPassword(const QString &password)
+{
+    unsigned char salt[kSaltLength];
+    if (RAND_bytes(salt, sizeof salt) != 1)
+        return fail(ErrorCode::Crypto, tr("The system's random number generator failed."));
+    QByteArray utf8 = password.toUtf8();
+    const size_t encodedLength = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltLength,
+                                                   kHashLength, Argon2_id);
+    QByteArray encoded(qsizetype(encodedLength), '\0');
+    const int status = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, utf8.constData(),
+                                             size_t(utf8.size()), salt, sizeof salt, kHashLength,
+                                             encoded.data(), encodedLength);
+    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
+    if (status != ARGON2_OK)
+        return fail(ErrorCode::Crypto, tr("The password could not be hashed."),
+                    QString::fromLatin1(argon2_error_message(status)));
+    return QString::fromLatin1(encoded.constData()); // stops at the terminating NUL
+}
+
+bool UserAccounts::verifyPassword(const QString &encodedHash, const QString &password)
+{
+    const QByteArray encoded = encodedHash.toLatin1();
+    QByteArray utf8 = password.toUtf8();
+    const bool ok
+        = argon2id_verify(encoded.constData(), utf8.constData(), size_t(utf8.size())) == ARGON2_OK;
+    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
+    return ok;
+}
+
+Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
+                                 const QString &fullName, Actor::Role role, const QString &password)
+{
+    if (const QString why = usernameProblem(username); !why.isEmpty())
+        return fail(ErrorCode::InvalidInput, why);
+    if (fullName.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("Give the person's full name."));
+    if (role == Actor::Role::None)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The role must be operator, supervisor or administrator."));
+    if (const QString why = passwordProblem(password); !why.isEmpty())
+        return fail(ErrorCode::InvalidInput, why);
+    auto hash = hashPassword(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+
+    Transaction transaction(*m_database);
+    if (auto ok = transaction.begin(); !ok)
+        return std::unexpected(ok.error());
+    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    auto id = m_database->scalar(
+        QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
+                       "created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"),
+        {username, fullName.trimmed(), Actor::roleKey(role), *hash, now, now});
+    if (!id) {
+        if (id.error().code == ErrorCode::Conflict)
+            return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
+        return std::unexpected(id.error());
+    }
+    auto audit
+        = AuditLog::append(*m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"),
+                           username, QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
+    if (!audit)
+        return std::unexpected(audit.error());
+    if (auto ok = transaction.commit(); !ok)
+        return std::unexpected(ok.error());
+    return id->toLongLong();
+}
+
+Result<void> UserAccounts::setPassword(const Actor &actor, const QString &username,
+                                       const QString &password)
+{
+    if (const QString why = passwordProblem(password); !why.isEmpty())
+        return fail(ErrorCode::InvalidInput, why);
+    auto hash = hashPassword(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+    return changeAccount(actor, username, QStringLiteral("password_hash = ?"), {*hash},
+                         QStringLiteral("user.password"));
+}
+
+Result<void> UserAccounts::disable(const Actor &actor, const QString &username)
+{
+    return changeAccount(actor, username, QStringLiteral("active = 0"), {},
+                         QStringLiteral("user.disable"));
+}
+
+Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &username,
+                                         const QString &assignments, QVariantList values,
+                                         const QString &auditAction)
+{
+    Transaction transaction(*m_database);
+    if (auto ok = transaction.begin(); !ok)
+        return std::unexpected(ok.error());
+    values << Clock::toIsoUtc(Clock::currentUtc()) << username;
+    auto updated = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
+                                           + QStringLiteral(", updated_at = ? WHERE username = ?"),
+                                       values);
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (updated->numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
+    auto audit
+        = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
+    if (!audit)
+        return std::unexpected(audit.error());
+    return transaction.commit();
+}
+
+Result<Actor> UserAccounts::authenticate(const QString &username, const QString &password) const
+{
+    auto query = m_database->execute(
+        QStringLiteral("SELECT id, role, password_hash, active FROM users WHERE username = ?"),
+        {username});
+    if (!query)
+        return std::unexpected(query.error());
+    const bool found = query->next();
+    // Verify against a real hash even for an unknown name, so timing does not tell names apart.
+    static const QString decoy
+        = hashPassword(QStringLiteral("decoy-password-never-used")).value_or(QString());
+    const QString hash = found ? query->value(2).toString() : decoy;
+    const bool ok = verifyPassword(hash, password);
+    if (!found || !ok || query->value(3).toInt() == 0)
+        return fail(ErrorCode::AuthenticationFailed,
+                    tr("The user name or password is wrong, or the account is disabled."));
+    return Actor::user(username, Actor::roleFromKey(query->value(1).toString()),
+                       query->value(0).toLongLong());
+}
+
+Result<std::vector<UserAccount>> UserAccounts::list() const
+{
+    auto query = m_database->execute(QStringLiteral("SELECT ") + s_columns
+                                     + QStringLiteral(" FROM users ORDER BY username"));
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<UserAccount> accounts;
+    while (query->next())
+        accounts.push_back(readAccount(*query));
+    return accounts;
+}
+
+Result<UserAccount> UserAccounts::find(const QString &username) const
+{
+    auto query = m_database->execute(QStringLiteral("SELECT ") + s_columns
+                                         + QStringLiteral(" FROM users WHERE username = ?"),
+                                     {username});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
+    return readAccount(*query);
+}
+
+} // namespace rd
