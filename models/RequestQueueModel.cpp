@@ -1,7 +1,7 @@
 #include "RequestQueueModel.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "core/Clock.h"
+#include "requests/AgendaNumberAllocator.h"
 
 #include <QLoggingCategory>
 #include <QScopedValueRollback>
@@ -297,7 +297,7 @@ void RequestQueueModel::refresh()
 {
     auto count = m_repository.queueCount(m_filter);
     auto page = count ? m_repository.queuePage(m_filter, m_pageSize)
-                      : Result<std::vector<RequestQueueRow>>(std::unexpected(count.error()));
+                      : Result<std::vector<RequestQueueRow>>(errorOf(count));
     {
         const QScopedValueRollback busy(m_busy, true);
         beginResetModel();

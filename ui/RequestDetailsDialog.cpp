@@ -1,7 +1,7 @@
 #include "RequestDetailsDialog.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "RequestQueueModel.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "requests/RevocationRequestRepository.h"
 
 #include <QDialogButtonBox>
@@ -177,13 +177,13 @@ Result<void> RequestDetailsDialog::load(qint64 requestId)
     const RevocationRequestRepository repository(m_database);
     auto record = repository.findById(requestId);
     if (!record)
-        return std::unexpected(record.error());
+        return errorOf(record);
     auto events = repository.events(requestId);
     if (!events)
-        return std::unexpected(events.error());
+        return errorOf(events);
     auto timings = repository.stepTimings(requestId);
     if (!timings)
-        return std::unexpected(timings.error());
+        return errorOf(timings);
     m_requestId = requestId;
     showRecord(*record);
     showEvents(*events);

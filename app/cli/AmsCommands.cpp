@@ -1,12 +1,12 @@
 #include "cli/AmsCommands.h"
 
 #include "ams/AmsSettings.h"
-#include "core/AppSettings.h"
-#include "cli/CliContext.h"
-#include "core/Clock.h"
 #include "ams/EsignStatusClient.h"
 #include "ams/PortalAmsGateway.h"
 #include "ams/RestAmsGateway.h"
+#include "cli/CliContext.h"
+#include "core/AppSettings.h"
+#include "core/Clock.h"
 #include "core/SecretStore.h"
 
 #include <QEventLoop>
@@ -143,16 +143,16 @@ Result<void> prepareRest(RestSetup &setup)
         return ok;
     auto password = secret(AmsSettings::amsPasswordName(), AmsSettings::amsPasswordVariable());
     if (!password)
-        return std::unexpected(password.error());
+        return errorOf(password);
     auto totp = secret(AmsSettings::amsTotpSecretName(), AmsSettings::amsTotpSecretVariable());
     if (!totp)
-        return std::unexpected(totp.error());
+        return errorOf(totp);
     setup.gateway->setCredentials({settings.amsUsername(), *password, *totp});
     // A stored session is only needed when the gateway cannot log in by itself.
     if (password->isEmpty() || totp->isEmpty()) {
         auto token = secret(AmsSettings::amsTokenName(), AmsSettings::amsTokenVariable());
         if (!token)
-            return std::unexpected(token.error());
+            return errorOf(token);
         setup.gateway->setToken(*token);
     }
     return {};

@@ -25,13 +25,13 @@ Result<DatabasePtr> CliContext::openDatabase(bool requireSchema)
     AppSettings settings;
     auto url = AppSettings::resolveDatabaseUrl(m_databaseOption, settings);
     if (!url)
-        return std::unexpected(url.error());
+        return errorOf(url);
     auto database = Database::open(*url);
     if (!database)
         return database;
     if (requireSchema) {
         if (auto current = Migrations::requireCurrent(**database); !current)
-            return std::unexpected(current.error());
+            return errorOf(current);
     }
     return database;
 }

@@ -55,10 +55,10 @@ Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, 
     return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
         auto operation = find(id);
         if (!operation)
-            return std::unexpected(operation.error());
+            return errorOf(operation);
         auto ok = m_database->execute(sql, values);
         if (!ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         QJsonObject details = auditDetails(*operation);
         if (!note.isEmpty())
             details.insert(QStringLiteral("note"), note);
@@ -66,7 +66,7 @@ Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, 
             = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.") + action,
                                QStringLiteral("ams_operation"), QString::number(id), details);
         if (!appended)
-            return std::unexpected(appended.error());
+            return errorOf(appended);
         return {};
     });
 }
@@ -86,7 +86,7 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::select(const QString &where
         QStringLiteral("SELECT %1 FROM ams_operations WHERE %2 ORDER BY id").arg(kColumns, where),
         values);
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<AmsOperation> found;
     while (query->next()) {
         AmsOperation o;
@@ -111,7 +111,7 @@ Result<AmsOperation> AmsOperationQueue::find(qint64 id) const
 {
     auto found = select(QStringLiteral("id = ?"), {id});
     if (!found)
-        return std::unexpected(found.error());
+        return errorOf(found);
     if (found->empty())
         return fail(ErrorCode::NotFound, tr("There is no AMS operation %1.").arg(id));
     return found->front();
@@ -124,7 +124,7 @@ Result<std::optional<AmsOperation>> AmsOperationQueue::openFor(qint64 requestId,
                                        "('pending', 'sending')"),
                         {requestId, operation});
     if (!found)
-        return std::unexpected(found.error());
+        return errorOf(found);
     if (found->empty())
         return std::optional<AmsOperation>();
     return std::optional<AmsOperation>(found->front());
@@ -137,12 +137,12 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
         return fail(ErrorCode::InvalidInput, tr("Unknown AMS operation \"%1\".").arg(operation));
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto open = openFor(requestId, operation);
     if (!open)
-        return std::unexpected(open.error());
+        return errorOf(open);
     if (*open)
         return **open;
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -153,7 +153,7 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
                        "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id"),
         {requestId, operation, key, toText(payload), now, now});
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     auto queued = find(id->toLongLong());
     if (!queued)
         return queued;
@@ -161,9 +161,9 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
                                      QStringLiteral("ams_operation"), QString::number(queued->id),
                                      auditDetails(*queued));
     if (!appended)
-        return std::unexpected(appended.error());
+        return errorOf(appended);
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return queued;
 }
 
@@ -186,7 +186,7 @@ Result<void> AmsOperationQueue::markSending(qint64 id)
                        "WHERE id = ? AND state IN ('pending', 'sending')"),
         {id});
     if (!ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (ok->numRowsAffected() != 1)
         return fail(ErrorCode::Conflict, tr("The AMS operation %1 is not open any more.").arg(id));
     return {};
@@ -208,7 +208,7 @@ Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
                        "next_attempt_at = ? WHERE id = ?"),
         {error, Clock::toIsoUtc(nextAttemptAt), id});
     if (!ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return {};
 }
 

@@ -39,7 +39,7 @@ void AmsOperationRunner::deliver(const AmsOperation &operation,
     const QJsonObject &p = operation.payload;
     auto asJson = [answered](Result<AmsRequestRecord> record) {
         if (!record)
-            return answered(std::unexpected(record.error()));
+            return answered(errorOf(record));
         answered(recordJson(*record));
     };
     if (operation.operation == QLatin1String("file_request")) {
@@ -72,12 +72,12 @@ void AmsOperationRunner::send(qint64 operationId, std::function<void(Result<AmsO
 {
     auto operation = m_queue.find(operationId);
     if (!operation)
-        return done(std::unexpected(operation.error()));
+        return done(errorOf(operation));
     if (operation->state == QLatin1String("done") || operation->state == QLatin1String("failed"))
         return done(*operation);
     // Marked before the send: a crash from here on leaves it "sending", which is sent again.
     if (auto ok = m_queue.markSending(operationId); !ok)
-        return done(std::unexpected(ok.error()));
+        return done(errorOf(ok));
     const int attempts = operation->attempts + 1;
     deliver(*operation, [this, operationId, attempts, done](Result<QJsonObject> answer) {
         Result<void> stored;
@@ -93,11 +93,11 @@ void AmsOperationRunner::send(qint64 operationId, std::function<void(Result<AmsO
             stored = m_queue.markFailed(operationId, answer.error().toString());
         }
         if (!stored)
-            return done(std::unexpected(stored.error()));
+            return done(errorOf(stored));
         auto reread = m_queue.find(operationId);
         if (reread && !answer) {
             // The caller learns why, in words, and finds the operation still stored.
-            return done(std::unexpected(answer.error()));
+            return done(errorOf(answer));
         }
         done(std::move(reread));
     });
@@ -107,7 +107,7 @@ void AmsOperationRunner::runDue(std::function<void(Result<Summary>)> finished)
 {
     auto due = m_queue.due(Clock::currentUtc());
     if (!due)
-        return finished(std::unexpected(due.error()));
+        return finished(errorOf(due));
     runNext(std::make_shared<std::vector<AmsOperation>>(std::move(*due)), 0,
             std::make_shared<Summary>(), std::move(finished));
 }

@@ -158,7 +158,7 @@ void EsignStatusClient::statusCall(const AmsHttpCall &call, Callback<EsignStatus
     const QString api = m_api == EsignApiVersion::V2 ? QStringLiteral("v2") : QStringLiteral("v1");
     m_http->send(call, [done = std::move(done), api](Result<AmsHttpAnswer> answer) {
         if (!answer)
-            return done(std::unexpected(answer.error()));
+            return done(errorOf(answer));
         done(parseStatus(answer->status, answer->body, api));
     });
 }
@@ -200,7 +200,7 @@ void EsignStatusClient::profile(const QString &nik, Callback<EsignProfile> done)
     m_http->send(basicCall(QStringLiteral("/api/user/profile/") + nik),
                  [done = std::move(done)](Result<AmsHttpAnswer> answer) {
                      if (!answer)
-                         return done(std::unexpected(answer.error()));
+                         return done(errorOf(answer));
                      done(parseProfile(answer->status, answer->body));
                  });
 }

@@ -32,7 +32,7 @@ void PortalAmsGateway::ping(Callback<AmsHealth> done)
     call.repeatable = true;
     m_http->send(call, [done = std::move(done)](Result<AmsHttpAnswer> answer) {
         if (!answer)
-            return done(std::unexpected(answer.error()));
+            return done(errorOf(answer));
         done(AmsHealth {QStringLiteral("reachable"), QString(), QStringLiteral("portal"),
                         Clock::currentUtc()});
     });
@@ -157,7 +157,7 @@ Result<AmsOperation> PortalAmsGateway::recordReadBack(AmsOperationQueue &queue, 
     if (auto ok = queue.setResponse(operation->id, response,
                                     tr("Claimed by the operator; awaiting OCSP or CRL proof."));
         !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return queue.find(operation->id);
 }
 
@@ -167,7 +167,7 @@ Result<PortalAmsGateway::Confirmation> PortalAmsGateway::confirm(AmsOperationQue
 {
     auto operation = queue.find(operationId);
     if (!operation)
-        return std::unexpected(operation.error());
+        return errorOf(operation);
     if (operation->operation != QLatin1String("portal_revoke"))
         return fail(ErrorCode::InvalidInput, tr("Only a portal revocation is confirmed here."));
     if (operation->state == QLatin1String("done"))
@@ -187,13 +187,13 @@ Result<PortalAmsGateway::Confirmation> PortalAmsGateway::confirm(AmsOperationQue
                                          RevocationStatus::stateName(status.state),
                                          Clock::toIsoUtc(status.checkedAt)));
             !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         return Confirmation::PendingProof;
     }
     response.insert(QStringLiteral("confirmed"), true);
     response.insert(QStringLiteral("confirmed_by"), status.toJson());
     if (auto ok = queue.markDone(operationId, response); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return Confirmation::Confirmed;
 }
 

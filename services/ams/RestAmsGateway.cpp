@@ -56,7 +56,7 @@ QUrl RestAmsGateway::endpoint(const QString &path) const
 Result<QJsonObject> RestAmsGateway::interpret(const Result<AmsHttpAnswer> &answer, bool kept) const
 {
     if (!answer)
-        return std::unexpected(answer.error());
+        return errorOf(answer);
     const int status = answer->status;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(answer->body, &parseError);
@@ -121,7 +121,7 @@ void RestAmsGateway::ping(Callback<AmsHealth> done)
     m_http->send(call, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
         auto object = interpret(answer);
         if (!object)
-            return done(std::unexpected(object.error()));
+            return done(errorOf(object));
         const QString status = object->value(QStringLiteral("status")).toString();
         if (status.isEmpty())
             return done(std::unexpected(
@@ -147,7 +147,7 @@ void RestAmsGateway::logIn(const QString &username, const QString &password,
     m_http->send(call, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
         auto object = interpret(answer);
         if (!object)
-            return done(std::unexpected(object.error()));
+            return done(errorOf(object));
         const QString token = object->value(QStringLiteral("token")).toString();
         if (token.isEmpty()) {
             return done(std::unexpected(
@@ -164,12 +164,12 @@ void RestAmsGateway::authorized(AmsHttpCall call, Callback<QJsonObject> done, bo
     auto loginThenSend = [this, call, done](bool again) mutable {
         auto key = Totp::decodeBase32(m_credentials.totpSecret);
         if (!key)
-            return done(std::unexpected(key.error()));
+            return done(errorOf(key));
         const QString code = Totp::code(*key, QDateTime::currentDateTimeUtc());
         logIn(m_credentials.username, m_credentials.password, code,
               [this, call, done, again](Result<void> loggedIn) mutable {
                   if (!loggedIn)
-                      return done(std::unexpected(loggedIn.error()));
+                      return done(errorOf(loggedIn));
                   authorized(call, done, again);
               });
     };
@@ -204,7 +204,7 @@ void RestAmsGateway::listCertificates(const QString &nik,
     call.repeatable = true;
     authorized(call, [done = std::move(done)](Result<QJsonObject> object) {
         if (!object)
-            return done(std::unexpected(object.error()));
+            return done(errorOf(object));
         const QJsonValue list = object->value(QStringLiteral("certificates"));
         if (!list.isArray()) {
             return done(std::unexpected(unexpected(
@@ -215,7 +215,7 @@ void RestAmsGateway::listCertificates(const QString &nik,
         for (const QJsonValue &value : list.toArray()) {
             auto certificate = certificateFromJson(value.toObject());
             if (!certificate)
-                return done(std::unexpected(certificate.error()));
+                return done(errorOf(certificate));
             certificates.push_back(*certificate);
         }
         done(certificates);
@@ -227,11 +227,11 @@ void RestAmsGateway::requestCall(AmsHttpCall call, Callback<AmsRequestRecord> do
 {
     authorized(call, [done = std::move(done), objectKey](Result<QJsonObject> object) {
         if (!object)
-            return done(std::unexpected(object.error()));
+            return done(errorOf(object));
         auto record
             = requestFromJson(objectKey.isEmpty() ? *object : object->value(objectKey).toObject());
         if (!record)
-            return done(std::unexpected(record.error()));
+            return done(errorOf(record));
         done(*record);
     });
 }
@@ -286,7 +286,7 @@ void RestAmsGateway::listRequests(const QString &status,
     call.repeatable = true;
     authorized(call, [done = std::move(done)](Result<QJsonObject> object) {
         if (!object)
-            return done(std::unexpected(object.error()));
+            return done(errorOf(object));
         const QJsonValue list = object->value(QStringLiteral("requests"));
         if (!list.isArray())
             return done(std::unexpected(unexpected(tr("no \"requests\" list"), {})));
@@ -294,7 +294,7 @@ void RestAmsGateway::listRequests(const QString &status,
         for (const QJsonValue &value : list.toArray()) {
             auto record = requestFromJson(value.toObject());
             if (!record)
-                return done(std::unexpected(record.error()));
+                return done(errorOf(record));
             records.push_back(*record);
         }
         done(records);

@@ -106,7 +106,7 @@ Result<void> AuditLog::lockChain(const Database &database)
     auto locked = database.execute(
         QStringLiteral("SELECT last_seq FROM audit_checkpoint WHERE id = 1 FOR UPDATE"));
     if (!locked)
-        return std::unexpected(locked.error());
+        return errorOf(locked);
     return {};
 }
 
@@ -123,7 +123,7 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
                          "WHERE id = 1 FOR UPDATE");
     auto head = database.execute(lockHead);
     if (!head)
-        return std::unexpected(head.error());
+        return errorOf(head);
     if (!head->next())
         return fail(ErrorCode::DatabaseError, tr("The audit log has no checkpoint row."));
     const qint64 seq = head->value(0).toLongLong() + 1;
@@ -142,7 +142,7 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
         {seq, recordedAt, actor.toString(), action, entityType, entityId, detailText, previousHash,
          hash});
     if (!inserted)
-        return std::unexpected(inserted.error());
+        return errorOf(inserted);
 
     const QByteArray key = checkpointKey();
     const QVariant signature = key.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -152,7 +152,7 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
                        "updated_at = ? WHERE id = 1"),
         {seq, hash, signature, recordedAt});
     if (!moved)
-        return std::unexpected(moved.error());
+        return errorOf(moved);
     return seq;
 }
 
@@ -162,7 +162,7 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
     auto checkpoint = database.execute(
         QStringLiteral("SELECT last_seq, last_hash, signature FROM audit_checkpoint WHERE id = 1"));
     if (!checkpoint)
-        return std::unexpected(checkpoint.error());
+        return errorOf(checkpoint);
     if (!checkpoint->next())
         return fail(ErrorCode::DatabaseError, tr("The audit log has no checkpoint row."));
     const qint64 headSeq = checkpoint->value(0).toLongLong();
@@ -174,7 +174,7 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
         QStringLiteral("SELECT seq, recorded_at, actor, action, entity_type, entity_id, details, "
                        "previous_hash, entry_hash FROM audit_log ORDER BY seq"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
 
     auto found = [&result](AuditVerification::Finding finding, qint64 seq, const QString &why) {
         result.finding = finding;

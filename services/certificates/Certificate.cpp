@@ -144,7 +144,7 @@ Result<void> appendPkcs7(PKCS7 *pkcs7, std::vector<Certificate> *certificates)
     for (int i = 0; stack && i < sk_X509_num(stack); ++i) {
         auto certificate = Certificate::fromX509(sk_X509_value(stack, i));
         if (!certificate)
-            return std::unexpected(certificate.error());
+            return errorOf(certificate);
         certificates->push_back(std::move(*certificate));
     }
     if (certificates->empty())
@@ -217,14 +217,14 @@ Result<std::vector<Certificate>> readPem(const QByteArray &bytes)
                     "A PEM certificate block is damaged or truncated inside its base64."));
             auto certificate = Certificate::fromX509(x509.get());
             if (!certificate)
-                return std::unexpected(certificate.error());
+                return errorOf(certificate);
             certificates.push_back(std::move(*certificate));
         } else if (label == "PKCS7" || label == "CMS") {
             Pkcs7Ptr pkcs7(d2i_PKCS7(nullptr, &cursor, length));
             if (!pkcs7)
                 return invalidInput(Certificate::tr("The PEM PKCS#7 block is damaged."));
             if (auto appended = appendPkcs7(pkcs7.get(), &certificates); !appended)
-                return std::unexpected(appended.error());
+                return errorOf(appended);
         } else {
             otherLabels << QString::fromLatin1(label);
         }
@@ -272,7 +272,7 @@ Result<std::vector<Certificate>> readDer(const QByteArray &bytes)
             break;
         auto certificate = Certificate::fromX509(x509.get());
         if (!certificate)
-            return std::unexpected(certificate.error());
+            return errorOf(certificate);
         certificates.push_back(std::move(*certificate));
         cursor = next;
     }
@@ -287,7 +287,7 @@ Result<std::vector<Certificate>> readDer(const QByteArray &bytes)
     cursor = begin;
     if (Pkcs7Ptr pkcs7(d2i_PKCS7(nullptr, &cursor, long(bytes.size()))); pkcs7) {
         if (auto appended = appendPkcs7(pkcs7.get(), &certificates); !appended)
-            return std::unexpected(appended.error());
+            return errorOf(appended);
         return certificates;
     }
 
@@ -405,7 +405,7 @@ Result<Certificate> Certificate::readFirst(const QString &path)
 {
     auto certificates = readFile(path);
     if (!certificates)
-        return std::unexpected(certificates.error());
+        return errorOf(certificates);
     return std::move(certificates->front());
 }
 

@@ -37,6 +37,15 @@ struct Error
 
 template<typename T> using Result = std::expected<T, Error>;
 
+// Passes the error of a step that failed up as the caller's own, in one short line:
+//     if (!ok)
+//         return errorOf(ok);
+// (what qt-creator's ResultError does by converting; std::expected has no such conversion).
+template<typename T, typename E> std::unexpected<E> errorOf(const std::expected<T, E> &failed)
+{
+    return std::unexpected(failed.error());
+}
+
 inline std::unexpected<Error> fail(ErrorCode code, const QString &message,
                                    const QString &detail = {})
 {

@@ -93,7 +93,7 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
         for (const QString &pragma : pragmas) {
             auto done = database->execute(pragma);
             if (!done)
-                return std::unexpected(done.error());
+                return errorOf(done);
         }
         auto mode = database->scalar(QStringLiteral("PRAGMA journal_mode"));
         if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
@@ -104,7 +104,7 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
     } else {
         auto done = database->executeUnprepared(QStringLiteral("SET TIME ZONE 'UTC'"));
         if (!done)
-            return std::unexpected(done.error());
+            return errorOf(done);
     }
     qCDebug(lcDatabase) << "opened" << url.toDisplayString();
     return database;
@@ -166,7 +166,7 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
 {
     auto query = execute(sql, values);
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("The database returned no row."));
     return query->value(0);

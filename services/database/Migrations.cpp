@@ -346,7 +346,7 @@ Result<QList<int>> appliedVersions(const Database &database)
     auto query = database.execute(
         QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     QList<int> versions;
     while (query->next())
         versions << query->value(0).toInt();
@@ -371,22 +371,22 @@ Result<QList<int>> Migrations::migrate(const Database &database)
     if (auto ok = ensureMigrationTable(database); !ok) {
         // Two processes creating the table at once on PostgreSQL: one of them loses, harmlessly.
         if (auto again = ensureMigrationTable(database); !again)
-            return std::unexpected(again.error());
+            return errorOf(again);
     }
     QList<int> applied;
     for (const Migration &migration : all()) {
         Transaction transaction(database);
         if (auto ok = transaction.begin(); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         if (!database.isSqlite()) {
             // Serialise concurrent migrators; SQLite is already serialised by BEGIN IMMEDIATE.
             if (auto ok = database.execute(QStringLiteral("SELECT pg_advisory_xact_lock(4242001)"));
                 !ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
         }
         auto done = appliedVersions(database);
         if (!done)
-            return std::unexpected(done.error());
+            return errorOf(done);
         if (done->contains(migration.version))
             continue;
         const QStringList &statements = database.isSqlite() ? migration.sqlite : migration.postgres;
@@ -406,9 +406,9 @@ Result<QList<int>> Migrations::migrate(const Database &database)
                            "VALUES (?, ?, ?)"),
             {migration.version, migration.name, Clock::toIsoUtc(Clock::currentUtc())});
         if (!recorded)
-            return std::unexpected(recorded.error());
+            return errorOf(recorded);
         if (auto ok = transaction.commit(); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         qCInfo(lcMigrations) << "applied migration" << migration.version << migration.name;
         applied << migration.version;
     }
@@ -426,13 +426,13 @@ Result<MigrationStatus> Migrations::status(const Database &database)
             "SELECT COUNT(*) FROM information_schema.tables "
             "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"));
     if (!exists)
-        return std::unexpected(exists.error());
+        return errorOf(exists);
     if (exists->toInt() == 0)
         return status;
     auto query = database.execute(
         QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY version"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     while (query->next()) {
         status.currentVersion = std::max(status.currentVersion, query->value(0).toInt());
         status.applied << QStringLiteral("%1 %2")
@@ -446,7 +446,7 @@ Result<void> Migrations::requireCurrent(const Database &database)
 {
     auto current = status(database);
     if (!current)
-        return std::unexpected(current.error());
+        return errorOf(current);
     if (current->currentVersion < current->latestVersion) {
         return fail(ErrorCode::MigrationFailed,
                     tr("The database is at schema version %1 but this program needs %2: run "

@@ -165,13 +165,13 @@ Result<DemoCertificateAuthority> DemoCertificateAuthority::create(const QDateTim
                        "of validity."));
     auto key = generateKey();
     if (!key)
-        return std::unexpected(key.error());
+        return errorOf(key);
     X509Ptr certificate(X509_new());
     if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1)
         return cryptoError(tr("Could not create the CA certificate."));
     auto serial = randomSerial();
     if (!serial)
-        return std::unexpected(serial.error());
+        return errorOf(serial);
     if (X509_set_serialNumber(certificate.get(), serial->get()) != 1)
         return cryptoError(tr("Could not set the CA's serial number."));
     if (!setTime(X509_getm_notBefore(certificate.get()), notBefore)
@@ -203,10 +203,10 @@ Result<DemoCertificateAuthority> DemoCertificateAuthority::create(const QDateTim
 
     auto der = toDer(certificate.get());
     if (!der)
-        return std::unexpected(der.error());
+        return errorOf(der);
     auto described = describe(*der);
     if (!described)
-        return std::unexpected(described.error());
+        return errorOf(described);
     return DemoCertificateAuthority(std::move(certificate), std::move(*key), std::move(*described));
 }
 
@@ -239,10 +239,10 @@ Result<DemoCertificateAuthority> DemoCertificateAuthority::load(const QByteArray
                     tr("The demo CA's certificate is not a CA certificate."));
     auto der = toDer(certificate.get());
     if (!der)
-        return std::unexpected(der.error());
+        return errorOf(der);
     auto described = describe(*der);
     if (!described)
-        return std::unexpected(described.error());
+        return errorOf(described);
     return DemoCertificateAuthority(std::move(certificate), std::move(key), std::move(*described));
 }
 
@@ -297,13 +297,13 @@ Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubje
 
     auto key = generateKey();
     if (!key)
-        return std::unexpected(key.error());
+        return errorOf(key);
     X509Ptr certificate(X509_new());
     if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1)
         return cryptoError(tr("Could not create the certificate."));
     auto serial = randomSerial();
     if (!serial)
-        return std::unexpected(serial.error());
+        return errorOf(serial);
     if (X509_set_serialNumber(certificate.get(), serial->get()) != 1)
         return cryptoError(tr("Could not set the serial number."));
     if (!setTime(X509_getm_notBefore(certificate.get()), notBefore)
@@ -357,7 +357,7 @@ Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubje
 
     auto der = toDer(certificate.get());
     if (!der)
-        return std::unexpected(der.error());
+        return errorOf(der);
     return describe(*der);
 }
 
@@ -391,7 +391,7 @@ Result<QByteArray> DemoCertificateAuthority::crl(const std::vector<RevokedSerial
                         tr("The revocation of %1 has no time.").arg(entry.serialHex));
         auto serial = serialFromHex(entry.serialHex);
         if (!serial)
-            return std::unexpected(serial.error());
+            return errorOf(serial);
         X509RevokedPtr item(X509_REVOKED_new());
         if (!item || X509_REVOKED_set_serialNumber(item.get(), serial->get()) != 1
             || !setTime(time.get(), entry.revokedAt)
@@ -453,7 +453,7 @@ Result<IssuedCertificate> DemoCertificateAuthority::describe(const QByteArray &d
             tr("The certificate is followed by %n stray byte(s).", nullptr, int(end - cursor)));
     auto certificate = Certificate::fromX509(parsed.get());
     if (!certificate)
-        return std::unexpected(certificate.error());
+        return errorOf(certificate);
     IssuedCertificate result;
     result.der = der;
     result.serialHex = certificate->serialHex();

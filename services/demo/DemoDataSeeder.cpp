@@ -1,12 +1,12 @@
 #include "demo/DemoDataSeeder.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "audit/AuditLog.h"
-#include "register/CertificateRepository.h"
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"
+#include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "requests/RequestLifecycle.h"
 #include "users/UserAccounts.h"
 
@@ -1226,10 +1226,10 @@ Result<DemoCertificateAuthority> openAuthority(const QString &directory, const Q
     if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
         auto certificate = readAuthorityFile(certificatePath);
         if (!certificate)
-            return std::unexpected(certificate.error());
+            return errorOf(certificate);
         auto key = readAuthorityFile(keyPath);
         if (!key)
-            return std::unexpected(key.error());
+            return errorOf(key);
         return DemoCertificateAuthority::load(*certificate, *key);
     }
     if (!QDir().mkpath(directory)) {
@@ -1242,11 +1242,11 @@ Result<DemoCertificateAuthority> openAuthority(const QString &directory, const Q
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     auto created = DemoCertificateAuthority::create(authorityNotBefore(now), 20);
     if (!created)
-        return std::unexpected(created.error());
+        return errorOf(created);
     if (auto ok = writeAuthorityFile(keyPath, created->privateKeyPem(), true); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = writeAuthorityFile(certificatePath, created->certificatePem(), false); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return created;
 }
 
@@ -1669,7 +1669,7 @@ Result<void> SeedRun::issue(Person &person, const DemoCertificateAuthority &auth
     auto issued = authority.issue({person.holder.email, person.bareName, unitAt(person, day)},
                                   notBefore, m_urls);
     if (!issued)
-        return std::unexpected(issued.error());
+        return errorOf(issued);
     PlannedCertificate planned;
     CertificateRecord &record = planned.record;
     record.serialHex = issued->serialHex;
@@ -1787,7 +1787,7 @@ Result<void> SeedRun::storeRegister()
         return ok;
     auto count = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!count)
-        return std::unexpected(count.error());
+        return errorOf(count);
     if (count->toLongLong() > 0)
         return fail(ErrorCode::Conflict,
                     DemoDataSeeder::tr("The register already holds %n holder(s); demo data is "
@@ -2221,7 +2221,7 @@ Result<void> SeedRun::markExpired()
                        "ORDER BY id"),
         {Clock::toIsoUtc(m_now)});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<qint64> ids;
     while (query->next())
         ids.push_back(query->value(0).toLongLong());
@@ -2243,20 +2243,20 @@ Result<DemoSeedSummary> SeedRun::run()
     if (!m_authority) {
         auto created = DemoCertificateAuthority::create(authorityNotBefore(m_now), 20);
         if (!created)
-            return std::unexpected(created.error());
+            return errorOf(created);
         m_authority.emplace(std::move(*created));
     }
     if (auto ok = planCertificates(*m_authority); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
 
     if (auto ok = storeRegister(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = storeUsers(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = runRequests(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = markExpired(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return m_summary;
 }
 
@@ -2274,7 +2274,7 @@ Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor,
     // Refuse before anything moves, the clock included; storeRegister checks again under lock.
     auto count = db->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!count)
-        return std::unexpected(count.error());
+        return errorOf(count);
     if (count->toLongLong() > 0)
         return fail(ErrorCode::Conflict,
                     tr("The register already holds %n holder(s); demo data is only seeded into "
@@ -2286,7 +2286,7 @@ Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor,
     if (!authority.directory.isEmpty()) {
         auto opened = openAuthority(authority.directory, now.toUTC());
         if (!opened)
-            return std::unexpected(opened.error());
+            return errorOf(opened);
         kept.emplace(std::move(*opened));
     }
     const CertificateUrls urls = authority.publicUrl.isEmpty()

@@ -157,12 +157,12 @@ QByteArray MailMessage::rfc5322Date(const QDateTime &time)
 Result<QByteArray> MailMessage::toBytes()
 {
     if (auto ok = checkAddress(from.address); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (to.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("The message has no recipient."));
     for (const MailAddress &recipient : std::as_const(to)) {
         if (auto ok = checkAddress(recipient.address); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     }
     if (messageId.isEmpty())
         messageId = newMessageId(from.address);

@@ -50,7 +50,7 @@ Result<void> audit(const Database &database, const Actor &actor, const QString &
     auto appended = AuditLog::append(database, actor, action, QStringLiteral("outbox"),
                                      QString::number(entry.id), details);
     if (!appended)
-        return std::unexpected(appended.error());
+        return errorOf(appended);
     return {};
 }
 
@@ -95,7 +95,7 @@ Result<qint64> Outbox::enqueue(const Database &database, MailMessage &message, q
 {
     auto bytes = message.toBytes();
     if (!bytes)
-        return std::unexpected(bytes.error());
+        return errorOf(bytes);
     const QString now = Clock::toIsoUtc(Clock::currentUtc());
     auto id = database.scalar(
         QStringLiteral("INSERT INTO outbox (request_id, kind, language, message_id, recipient, "
@@ -104,7 +104,7 @@ Result<qint64> Outbox::enqueue(const Database &database, MailMessage &message, q
         {Database::nullIfNoId(requestId), kind, Database::nullIfEmpty(language), message.messageId,
          message.to.first().address, message.subject, *bytes, now, now});
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     return id->toLongLong();
 }
 
@@ -121,7 +121,7 @@ Result<std::vector<OutboxEntry>> Outbox::list(const Database &database, const QS
                                + QStringLiteral(" FROM outbox WHERE state = ? ORDER BY id"),
                            {state});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<OutboxEntry> entries;
     while (query->next())
         entries.push_back(entryFrom(*query));
@@ -133,7 +133,7 @@ Result<OutboxEntry> Outbox::find(const Database &database, qint64 id)
     auto query = database.execute(
         QStringLiteral("SELECT ") + s_columns + QStringLiteral(" FROM outbox WHERE id = ?"), {id});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound,
                     tr("There is no e-mail with id %1 in the outbox.").arg(id));
@@ -147,7 +147,7 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
         auto query = database.execute(QStringLiteral("SELECT ") + s_columns
                                       + QStringLiteral(" FROM outbox WHERE state = 'sending'"));
         if (!query)
-            return std::unexpected(query.error());
+            return errorOf(query);
         std::vector<OutboxEntry> interrupted;
         while (query->next())
             interrupted.push_back(entryFrom(*query));
@@ -166,7 +166,7 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
                                "WHERE id = ? AND state = 'sending'"),
                 {now, note, entry.id});
             if (!updated)
-                return std::unexpected(updated.error());
+                return errorOf(updated);
             if (auto ok = audit(database, actor, QStringLiteral("mail.interrupted"), entry,
                                 {{QStringLiteral("attempt_started_at"), entry.lastAttemptAt},
                                  {QStringLiteral("attempts"), entry.attempts}});
@@ -177,7 +177,7 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
         return {};
     });
     if (!done)
-        return std::unexpected(done.error());
+        return errorOf(done);
     return recovered;
 }
 
@@ -186,7 +186,7 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
 {
     Transaction transaction(database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL workers skip each
     // other's rows.
     const QString lock
@@ -199,7 +199,7 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
                                       + lock,
                                   {nowText});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return std::optional<OutboxEntry>();
     OutboxEntry entry = entryFrom(*query);
@@ -209,11 +209,11 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
                        "last_attempt_at = ? WHERE id = ? AND state = 'pending'"),
         {nowText, entry.id});
     if (!updated)
-        return std::unexpected(updated.error());
+        return errorOf(updated);
     if (updated->numRowsAffected() != 1)
         return std::optional<OutboxEntry>();
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     entry.state = QStringLiteral("sending");
     entry.attempts += 1;
     entry.lastAttemptAt = nowText;
@@ -226,12 +226,12 @@ Result<void> Outbox::markSent(const Database &database, const Actor &actor, qint
     return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
-            return std::unexpected(entry.error());
+            return errorOf(entry);
         auto updated = database.execute(
             QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ? WHERE id = ?"),
             {Clock::toIsoUtc(Clock::currentUtc()), id});
         if (!updated)
-            return std::unexpected(updated.error());
+            return errorOf(updated);
         return audit(
             database, actor, QStringLiteral("mail.sent"), *entry,
             {{QStringLiteral("reply"), reply}, {QStringLiteral("attempts"), entry->attempts}});
@@ -243,12 +243,12 @@ Result<bool> Outbox::markRetry(const Database &database, const Actor &actor, qin
 {
     auto entry = find(database, id);
     if (!entry)
-        return std::unexpected(entry.error());
+        return errorOf(entry);
     if (entry->attempts >= MaximumAttempts) {
         const QString message
             = tr("Gave up after %1 attempts; the last: %2").arg(entry->attempts).arg(error);
         if (auto ok = markFailed(database, actor, id, message); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         return true;
     }
     const QDateTime next = Clock::currentUtc().addSecs(backOffSeconds(entry->attempts));
@@ -257,7 +257,7 @@ Result<bool> Outbox::markRetry(const Database &database, const Actor &actor, qin
                        "WHERE id = ? AND state = 'sending'"),
         {error, Clock::toIsoUtc(next), id});
     if (!updated)
-        return std::unexpected(updated.error());
+        return errorOf(updated);
     return false;
 }
 
@@ -267,12 +267,12 @@ Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qi
     return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
-            return std::unexpected(entry.error());
+            return errorOf(entry);
         auto updated = database.execute(
             QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"),
             {error, id});
         if (!updated)
-            return std::unexpected(updated.error());
+            return errorOf(updated);
         return audit(
             database, actor, QStringLiteral("mail.failed"), *entry,
             {{QStringLiteral("error"), error}, {QStringLiteral("attempts"), entry->attempts}});
@@ -284,7 +284,7 @@ Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64
     return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)
-            return std::unexpected(entry.error());
+            return errorOf(entry);
         if (entry->state == QLatin1String("sent"))
             return fail(ErrorCode::InvalidTransition,
                         tr("E-mail %1 was already sent (%2); it is not sent twice.")
@@ -297,7 +297,7 @@ Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64
                                               "next_attempt_at = ? WHERE id = ? AND state = ?"),
                                {Clock::toIsoUtc(Clock::currentUtc()), id, entry->state});
         if (!updated)
-            return std::unexpected(updated.error());
+            return errorOf(updated);
         return audit(database, actor, QStringLiteral("mail.resend"), *entry,
                      {{QStringLiteral("previous_state"), entry->state},
                       {QStringLiteral("previous_attempts"), entry->attempts},

@@ -44,7 +44,7 @@ Result<OutboxRun> OutboxWorker::flush()
     auto locked = m_database->scalar(
         QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(AdvisoryLockKey));
     if (!locked)
-        return std::unexpected(locked.error());
+        return errorOf(locked);
     if (!locked->toBool())
         return fail(ErrorCode::Conflict, busy);
     auto run = flushLocked();
@@ -59,7 +59,7 @@ Result<OutboxRun> OutboxWorker::flushLocked()
     if (!m_recovered) {
         auto recovered = Outbox::recoverInterrupted(db, m_actor);
         if (!recovered)
-            return std::unexpected(recovered.error());
+            return errorOf(recovered);
         run.recovered = *recovered;
         m_recovered = true;
         if (run.recovered > 0)
@@ -68,17 +68,17 @@ Result<OutboxRun> OutboxWorker::flushLocked()
     }
     // Settings and password first: a desk without mail settings leaves every row untouched.
     if (auto ok = m_settings.validate(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto password = m_settings.password();
     if (!password)
-        return std::unexpected(password.error());
+        return errorOf(password);
 
     // Rows that fail now get a later next_attempt_at, so the loop ends.
     const QDateTime now = Clock::currentUtc();
     while (true) {
         auto claimed = Outbox::claimNextDue(db, now);
         if (!claimed)
-            return std::unexpected(claimed.error());
+            return errorOf(claimed);
         if (!claimed->has_value())
             break;
         const OutboxEntry &entry = **claimed;
@@ -86,7 +86,7 @@ Result<OutboxRun> OutboxWorker::flushLocked()
         auto delivered = client.send(m_settings.senderAddress, {entry.recipient}, entry.message);
         if (delivered) {
             if (auto ok = Outbox::markSent(db, m_actor, entry.id, delivered->reply); !ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
             ++run.sent;
             continue;
         }
@@ -95,12 +95,12 @@ Result<OutboxRun> OutboxWorker::flushLocked()
         run.problems << tr("e-mail %1 to %2: %3").arg(entry.id).arg(entry.recipient, reason);
         if (failure.permanent) {
             if (auto ok = Outbox::markFailed(db, m_actor, entry.id, reason); !ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
             ++run.failed;
         } else {
             auto nowFailed = Outbox::markRetry(db, m_actor, entry.id, reason);
             if (!nowFailed)
-                return std::unexpected(nowFailed.error());
+                return errorOf(nowFailed);
             ++(*nowFailed ? run.failed : run.retried);
             // The server cannot be reached: the other rows would only wait for the same
             // timeout; they stay as they are for the next flush.

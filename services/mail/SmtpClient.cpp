@@ -162,7 +162,7 @@ std::expected<SmtpClient::Reply, SmtpFailure>
 SmtpClient::command(const QByteArray &line, const QString &step, int expectedClass)
 {
     if (auto written = write(line + "\r\n", step); !written)
-        return std::unexpected(written.error());
+        return errorOf(written);
     auto reply = readReply(step);
     if (!reply)
         return reply;
@@ -212,7 +212,7 @@ std::expected<void, SmtpFailure> SmtpClient::connectToServer()
     }
     auto greeting = readReply(QStringLiteral("greeting"));
     if (!greeting)
-        return std::unexpected(greeting.error());
+        return errorOf(greeting);
     if (greeting->code != 220)
         return std::unexpected(replyFailure(*greeting, QStringLiteral("the connection")));
     return {};
@@ -244,7 +244,7 @@ std::expected<void, SmtpFailure> SmtpClient::ehlo()
     }
     auto reply = command("EHLO " + name, QStringLiteral("EHLO"));
     if (!reply)
-        return std::unexpected(reply.error());
+        return errorOf(reply);
     m_extensions.clear();
     m_authMechanisms.clear();
     m_sizeLimit = 0;
@@ -277,7 +277,7 @@ std::expected<void, SmtpFailure> SmtpClient::startTls()
         return std::unexpected(failure);
     }
     if (auto reply = command("STARTTLS", QStringLiteral("STARTTLS")); !reply)
-        return std::unexpected(reply.error());
+        return errorOf(reply);
     if (!m_buffer.isEmpty()) {
         // Plain-text bytes after the 220 would be read as if they came through TLS.
         SmtpFailure failure;
@@ -365,16 +365,16 @@ std::expected<SmtpReceipt, SmtpFailure> SmtpClient::send(const QString &envelope
         return std::unexpected(failure);
     }
     if (auto connected = connectToServer(); !connected)
-        return std::unexpected(connected.error());
+        return errorOf(connected);
     if (auto greeted = ehlo(); !greeted)
-        return std::unexpected(greeted.error());
+        return errorOf(greeted);
     if (m_settings.security == MailSettings::Security::StartTls) {
         if (auto secured = startTls(); !secured)
-            return std::unexpected(secured.error());
+            return errorOf(secured);
     }
     if (!m_settings.user.isEmpty()) {
         if (auto authenticated = authenticate(); !authenticated)
-            return std::unexpected(authenticated.error());
+            return errorOf(authenticated);
     }
 
     const QByteArray data = dotStuff(message);
@@ -394,20 +394,20 @@ std::expected<SmtpReceipt, SmtpFailure> SmtpClient::send(const QString &envelope
     if (m_extensions.contains(QStringLiteral("SIZE")))
         mailFrom += " SIZE=" + QByteArray::number(data.size());
     if (auto reply = command(mailFrom, QStringLiteral("MAIL FROM")); !reply)
-        return std::unexpected(reply.error());
+        return errorOf(reply);
     for (const QString &recipient : recipients) {
         if (auto reply = command("RCPT TO:<" + recipient.toLatin1() + '>',
                                  QStringLiteral("RCPT TO:<%1>").arg(recipient));
             !reply)
-            return std::unexpected(reply.error());
+            return errorOf(reply);
     }
     if (auto reply = command("DATA", QStringLiteral("DATA"), 3); !reply)
-        return std::unexpected(reply.error());
+        return errorOf(reply);
     if (auto written = write(data + ".\r\n", QStringLiteral("DATA")); !written)
-        return std::unexpected(written.error());
+        return errorOf(written);
     auto accepted = readReply(QStringLiteral("DATA"));
     if (!accepted)
-        return std::unexpected(accepted.error());
+        return errorOf(accepted);
     if (accepted->code / 100 != 2)
         return std::unexpected(replyFailure(*accepted, QStringLiteral("the message")));
     quit();

@@ -109,7 +109,7 @@ Result<qint64> CertificateRepository::insert(const Actor &actor, const Certifica
                         tr("The certificate with serial number %1 is already registered.")
                             .arg(record.serialHex),
                         id.error().detail);
-        return std::unexpected(id.error());
+        return errorOf(id);
     }
     QJsonObject details {{QStringLiteral("serial"), record.serialHex},
                          {QStringLiteral("sha256"), record.sha256Fingerprint},
@@ -120,7 +120,7 @@ Result<qint64> CertificateRepository::insert(const Actor &actor, const Certifica
                                   QStringLiteral("certificate"), QString::number(id->toLongLong()),
                                   details);
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return id->toLongLong();
 }
 
@@ -136,7 +136,7 @@ Result<void> CertificateRepository::updateStatus(const Actor &actor, qint64 id,
                     tr("%1 is not an RFC 5280 reason code.").arg(*reasonCode));
     auto current = findById(id);
     if (!current)
-        return std::unexpected(current.error());
+        return errorOf(current);
     // A CRL never takes a revoked serial back, except one that was only put on hold.
     if (current->status == QLatin1String("revoked") && !revoked
         && current->revocationReasonCode != kCertificateHold) {
@@ -153,7 +153,7 @@ Result<void> CertificateRepository::updateStatus(const Actor &actor, qint64 id,
                               {status, revoked ? QVariant(Clock::toIsoUtc(when)) : nullText(),
                                revoked ? QVariant(code) : nullInteger(), id});
     if (!updated)
-        return std::unexpected(updated.error());
+        return errorOf(updated);
     QJsonObject details {{QStringLiteral("from"), current->status}, {QStringLiteral("to"), status}};
     if (revoked) {
         details.insert(QStringLiteral("revoked_at"), Clock::toIsoUtc(when));
@@ -162,7 +162,7 @@ Result<void> CertificateRepository::updateStatus(const Actor &actor, qint64 id,
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("certificate.status"),
                                   QStringLiteral("certificate"), QString::number(id), details);
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return {};
 }
 
@@ -172,7 +172,7 @@ Result<CertificateRecord> CertificateRepository::findById(qint64 id) const
                                          + QStringLiteral(" FROM certificates WHERE id = ?"),
                                      {id});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("There is no certificate with id %1.").arg(id));
     return readRecord(*query);
@@ -185,7 +185,7 @@ Result<std::vector<CertificateRecord>> CertificateRepository::listForHolder(qint
                                                           "ORDER BY not_before, id"),
                                      {holderId});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<CertificateRecord> records;
     while (query->next())
         records.push_back(readRecord(*query));

@@ -83,14 +83,14 @@ Result<qint64> HolderRepository::insert(const Actor &actor, const Holder &holder
             return fail(ErrorCode::Conflict,
                         tr("A holder with NIK %1 or NIP %2 is already registered.")
                             .arg(holder.nik, holder.nip));
-        return std::unexpected(id.error());
+        return errorOf(id);
     }
     auto audit = AuditLog::append(
         *m_database, actor, QStringLiteral("holder.create"), QStringLiteral("holder"),
         QString::number(id->toLongLong()),
         QJsonObject {{QStringLiteral("nik"), holder.nik}, {QStringLiteral("unit"), holder.unit}});
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return id->toLongLong();
 }
 
@@ -113,14 +113,14 @@ Result<qint64> HolderRepository::insertTenure(const Actor &actor, const Tenure &
          Database::nullIfEmpty(tenure.decreeNumber), tenure.source,
          Clock::toIsoUtc(Clock::currentUtc())});
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     auto audit = AuditLog::append(
         *m_database, actor, QStringLiteral("tenure.create"), QStringLiteral("tenure"),
         QString::number(id->toLongLong()),
         QJsonObject {{QStringLiteral("holder_id"), tenure.holderId},
                      {QStringLiteral("end_date"), tenure.endDate.toString(Qt::ISODate)}});
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return id->toLongLong();
 }
 
@@ -130,7 +130,7 @@ Result<Holder> HolderRepository::findByNik(const QString &nik) const
                                          + QStringLiteral(" FROM holders WHERE nik = ?"),
                                      {nik});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("No holder has NIK %1.").arg(nik));
     return readHolder(*query);
@@ -141,7 +141,7 @@ Result<Holder> HolderRepository::findById(qint64 id) const
     auto query = m_database->execute(
         QStringLiteral("SELECT ") + s_columns + QStringLiteral(" FROM holders WHERE id = ?"), {id});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("There is no holder with id %1.").arg(id));
     return readHolder(*query);
@@ -160,7 +160,7 @@ Result<std::vector<Holder>> HolderRepository::list(const QString &search, int li
     values << limit << offset;
     auto query = m_database->execute(sql, values);
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<Holder> holders;
     while (query->next())
         holders.push_back(readHolder(*query));
@@ -174,7 +174,7 @@ Result<std::vector<Tenure>> HolderRepository::tenures(qint64 holderId) const
                        "source FROM tenures WHERE holder_id = ? ORDER BY start_date, id"),
         {holderId});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<Tenure> result;
     while (query->next()) {
         Tenure tenure;
@@ -195,7 +195,7 @@ Result<qint64> HolderRepository::count() const
 {
     auto value = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!value)
-        return std::unexpected(value.error());
+        return errorOf(value);
     return value->toLongLong();
 }
 

@@ -29,7 +29,7 @@ Result<QString> AgendaNumberAllocator::next(const Database &database, const QDat
                        "agenda_counters.last_number + 1 RETURNING last_number"),
         {month});
     if (!number)
-        return std::unexpected(number.error());
+        return errorOf(number);
     // Past 9999 in one month the number simply grows a digit rather than refusing a letter.
     return format(month, number->toInt());
 }

@@ -141,7 +141,7 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
                        "LEFT JOIN certificates c ON c.id = r.certificate_id WHERE r.id = ?"),
         {requestId});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound,
                     tr("There is no revocation request with id %1.").arg(requestId));
@@ -188,7 +188,7 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
                            "ORDER BY id LIMIT 1"),
             {requestId});
         if (!revoked)
-            return std::unexpected(revoked.error());
+            return errorOf(revoked);
         values.insert(QStringLiteral("revoked_at"),
                       revoked->next() ? formatTime(revoked->value(0).toString(), officeZone)
                                       : (english ? QStringLiteral("(not recorded)")
@@ -200,12 +200,12 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
                            "ORDER BY id DESC LIMIT 1"),
             {requestId});
         if (!proof)
-            return std::unexpected(proof.error());
+            return errorOf(proof);
         QString proofText;
         if (proof->next()) {
             auto proofTemplate = loadTemplate(QStringLiteral("proof"), language);
             if (!proofTemplate)
-                return std::unexpected(proofTemplate.error());
+                return errorOf(proofTemplate);
             QString report = proof->value(1).toString().trimmed();
             if (report.size() > MaximumProofCharacters)
                 report = report.left(MaximumProofCharacters) + QStringLiteral(" [...]");
@@ -219,7 +219,7 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
         } else {
             auto none = loadTemplate(QStringLiteral("no_proof"), language);
             if (!none)
-                return std::unexpected(none.error());
+                return errorOf(none);
             proofText = none->text.trimmed();
         }
         values.insert(QStringLiteral("proof"), proofText);
@@ -236,7 +236,7 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
 
     auto chosen = loadTemplate(key(notification), language);
     if (!chosen)
-        return std::unexpected(chosen.error());
+        return errorOf(chosen);
     MailMessage message;
     message.from = sender;
     message.to = {MailAddress {email, applicantName}};
@@ -256,7 +256,7 @@ NotificationComposer::enqueue(const Database &database, qint64 requestId, Notifi
     NotificationOutcome outcome;
     auto message = compose(database, requestId, notification, note, sender, officeZone);
     if (!message)
-        return std::unexpected(message.error());
+        return errorOf(message);
     if (!message->has_value()) {
         outcome.skipped = QStringLiteral("no applicant e-mail");
         return outcome;
@@ -275,7 +275,7 @@ NotificationComposer::enqueue(const Database &database, qint64 requestId, Notifi
     auto id = Outbox::enqueue(database, mail, requestId, key(notification),
                               language ? language->toString() : QString());
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     outcome.outboxId = *id;
     return outcome;
 }
@@ -284,10 +284,10 @@ Result<MailMessage> NotificationComposer::testMessage(const QString &to, const Q
                                                       const MailAddress &sender)
 {
     if (auto ok = MailMessage::checkAddress(to); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto chosen = loadTemplate(key(Notification::Test), language);
     if (!chosen)
-        return std::unexpected(chosen.error());
+        return errorOf(chosen);
     const QHash<QString, QString> values {
         {QStringLiteral("sent_at"), Clock::toIsoUtc(Clock::currentUtc())}};
     MailMessage message;

@@ -1,8 +1,8 @@
 #include "requests/RequestLifecycle.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "requests/NotificationComposer.h"
 
 #include <QJsonObject>
@@ -71,7 +71,7 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
     auto holder = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders WHERE id = ?"),
                                      {request.holderId});
     if (!holder)
-        return std::unexpected(holder.error());
+        return errorOf(holder);
     if (holder->toInt() == 0)
         return fail(ErrorCode::NotFound,
                     tr("There is no holder with id %1.").arg(request.holderId));
@@ -80,7 +80,7 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
             QStringLiteral("SELECT holder_id, status FROM certificates WHERE id = ?"),
             {*request.certificateId});
         if (!owner)
-            return std::unexpected(owner.error());
+            return errorOf(owner);
         if (!owner->next())
             return fail(ErrorCode::NotFound,
                         tr("There is no certificate with id %1.").arg(*request.certificateId));
@@ -95,7 +95,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
                                              const NewRevocationRequest &request)
 {
     if (auto ok = validate(request); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     const QString now = Clock::toIsoUtc(Clock::currentUtc());
     const bool official = request.filedBy == NewRevocationRequest::FiledBy::Official;
     auto id = m_database->scalar(
@@ -118,7 +118,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
          request.channel, Database::nullIfEmpty(request.applicantEmail.trimmed()),
          request.applicantLanguage, now, now});
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     const qint64 requestId = id->toLongLong();
     auto event = m_database->execute(
         QStringLiteral("INSERT INTO request_events (request_id, step, action, from_state, "
@@ -126,7 +126,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
                        "VALUES (?, 1, 'create', NULL, 'draft', ?, ?, ?, 'draft', NULL)"),
         {requestId, actor.toString(), now, now});
     if (!event)
-        return std::unexpected(event.error());
+        return errorOf(event);
     QJsonObject details {{QStringLiteral("to"), QStringLiteral("draft")},
                          {QStringLiteral("holder_id"), request.holderId},
                          {QStringLiteral("reason"), RevocationReasons::key(request.reason)},
@@ -135,7 +135,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
                                   QStringLiteral("revocation_request"), QString::number(requestId),
                                   details);
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return requestId;
 }
 
@@ -144,14 +144,14 @@ Result<TransitionOutcome> RequestLifecycle::createDraft(const Actor &actor,
 {
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto id = insertDraft(actor, request);
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     TransitionOutcome outcome;
     outcome.requestId = *id;
     outcome.to = RequestState::Draft;
@@ -164,18 +164,18 @@ Result<TransitionOutcome> RequestLifecycle::file(const Actor &actor,
 {
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto id = insertDraft(actor, request);
     if (!id)
-        return std::unexpected(id.error());
+        return errorOf(id);
     auto submitted
         = applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
     if (!submitted)
-        return std::unexpected(submitted.error());
+        return errorOf(submitted);
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return submitted;
 }
 
@@ -184,14 +184,14 @@ Result<TransitionOutcome> RequestLifecycle::apply(const Actor &actor,
 {
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     auto outcome = applyInTransaction(actor, transition);
     if (!outcome)
         return outcome;
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return outcome;
 }
 
@@ -205,7 +205,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
                        "LEFT JOIN users u ON u.id = r.assigned_operator_id WHERE r.id = ?"),
         {transition.requestId});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound,
                     tr("There is no revocation request with id %1.").arg(transition.requestId));
@@ -291,7 +291,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     if (action == RequestAction::Submit && agenda.isEmpty()) {
         auto allocated = AgendaNumberAllocator::next(db, nowTime, m_options.officeZone);
         if (!allocated)
-            return std::unexpected(allocated.error());
+            return errorOf(allocated);
         agenda = *allocated;
     }
     qint64 assigned = row.assignedOperatorId;
@@ -314,7 +314,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
          Database::nullIfNoId(assigned), Database::nullIfEmpty(closing), Database::nullIfEmpty(ams),
          transition.requestId, row.version, RequestStates::key(row.state)});
     if (!updated)
-        return std::unexpected(updated.error());
+        return errorOf(updated);
     if (updated->numRowsAffected() != 1) {
         // Another workstation moved it between our read and our write.
         if (action == RequestAction::Claim)
@@ -337,7 +337,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
          RequestStates::key(row.state), RequestStates::key(*target), actor.toString(), started, now,
          RequestStates::key(*target), Database::nullIfEmpty(transition.note.trimmed())});
     if (!event)
-        return std::unexpected(event.error());
+        return errorOf(event);
 
     QJsonObject details {{QStringLiteral("from"), RequestStates::key(row.state)},
                          {QStringLiteral("to"), RequestStates::key(*target)},
@@ -357,7 +357,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         auto queued = NotificationComposer::enqueue(db, transition.requestId, *notification,
                                                     transition.note, sender, m_options.officeZone);
         if (!queued)
-            return std::unexpected(queued.error());
+            return errorOf(queued);
         if (queued->outboxId > 0)
             details.insert(QStringLiteral("outbox_id"), queued->outboxId);
         else
@@ -367,7 +367,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
         QStringLiteral("revocation_request"), QString::number(transition.requestId), details);
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
 
     TransitionOutcome outcome;
     outcome.requestId = transition.requestId;

@@ -73,7 +73,7 @@ RevocationRequestRepository::queuePage(const RequestQueueFilter &filter, int lim
     const Statement statement = queueStatement(filter, limit, afterId);
     auto query = m_database->execute(statement.sql, statement.values);
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<RequestQueueRow> rows;
     rows.reserve(size_t(limit));
     while (query->next()) {
@@ -100,7 +100,7 @@ Result<qint64> RevocationRequestRepository::queueCount(const RequestQueueFilter 
     const Statement statement = countStatement(filter);
     auto value = m_database->scalar(statement.sql, statement.values);
     if (!value)
-        return std::unexpected(value.error());
+        return errorOf(value);
     return value->toLongLong();
 }
 
@@ -109,7 +109,7 @@ Result<std::map<QString, qint64>> RevocationRequestRepository::countsByState() c
     auto query = m_database->execute(
         QStringLiteral("SELECT state, COUNT(*) FROM revocation_requests GROUP BY state"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::map<QString, qint64> counts;
     while (query->next())
         counts[query->value(0).toString()] = query->value(1).toLongLong();
@@ -132,7 +132,7 @@ Result<RevocationRequestRecord> RevocationRequestRepository::find(const QString 
     if (!id) {
         if (id.error().code == ErrorCode::NotFound)
             return fail(ErrorCode::NotFound, tr("No request has agenda number %1.").arg(text));
-        return std::unexpected(id.error());
+        return errorOf(id);
     }
     return findById(id->toLongLong());
 }
@@ -151,7 +151,7 @@ Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id)
             "LEFT JOIN users u ON u.id = r.assigned_operator_id WHERE r.id = ?"),
         {id});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("There is no revocation request with id %1.").arg(id));
     RevocationRequestRecord r;
@@ -195,7 +195,7 @@ Result<std::vector<RequestEvent>> RevocationRequestRepository::events(qint64 req
                        "ORDER BY id"),
         {requestId});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<RequestEvent> events;
     while (query->next()) {
         RequestEvent event;
@@ -219,7 +219,7 @@ Result<std::vector<StepTiming>> RevocationRequestRepository::stepTimings(qint64 
     auto steps = m_database->execute(QStringLiteral(
         "SELECT step, activity_id, activity_en, standard_minutes FROM sop_steps ORDER BY step"));
     if (!steps)
-        return std::unexpected(steps.error());
+        return errorOf(steps);
     const bool indonesian = QLocale().language() == QLocale::Indonesian;
     std::vector<StepTiming> timings;
     while (steps->next()) {
@@ -231,7 +231,7 @@ Result<std::vector<StepTiming>> RevocationRequestRepository::stepTimings(qint64 
     }
     auto recorded = events(requestId);
     if (!recorded)
-        return std::unexpected(recorded.error());
+        return errorOf(recorded);
     for (const RequestEvent &event : *recorded) {
         for (StepTiming &timing : timings) {
             if (timing.step == event.step && event.startedAt.isValid()

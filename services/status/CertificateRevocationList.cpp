@@ -196,7 +196,7 @@ Result<CertificateRevocationList> CertificateRevocationList::fromBytes(const QBy
     }
     CertificateRevocationList list(std::move(crl));
     if (auto indexed = list.buildIndex(); !indexed)
-        return std::unexpected(indexed.error());
+        return errorOf(indexed);
     return list;
 }
 
@@ -420,7 +420,7 @@ Result<RevocationStatus> CertificateRevocationList::statusOf(const Certificate &
                         .arg(certificate.serialHex(), issuer.subjectDn()),
                     openSslErrors());
     if (auto verified = verify(issuer.handle(), now); !verified)
-        return std::unexpected(verified.error());
+        return errorOf(verified);
 
     RevocationStatus status;
     status.source = RevocationStatus::Source::Crl;

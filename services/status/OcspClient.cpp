@@ -1,7 +1,7 @@
 #include "status/OcspClient.h"
 
-#include "status/CertificateRevocationList.h"
 #include "core/Clock.h"
+#include "status/CertificateRevocationList.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -237,7 +237,7 @@ void OcspClient::check(const Certificate &certificate, const Certificate &issuer
     }
     auto request = buildRequest(certificate, issuer);
     if (!request) {
-        finish(std::unexpected(request.error()));
+        finish(errorOf(request));
         return;
     }
     m_request = std::move(*request);

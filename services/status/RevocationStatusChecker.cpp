@@ -1,7 +1,7 @@
 #include "status/RevocationStatusChecker.h"
 
-#include "status/CertificateRevocationList.h"
 #include "core/Clock.h"
+#include "status/CertificateRevocationList.h"
 #include "status/OcspClient.h"
 
 #include <QNetworkAccessManager>
@@ -180,7 +180,7 @@ void RevocationStatusChecker::onCrlDownloaded()
     }
     auto list = CertificateRevocationList::fromBytes(reply->readAll());
     if (!list) {
-        stepDone(std::unexpected(list.error()), step);
+        stepDone(errorOf(list), step);
         return;
     }
     stepDone(list->statusOf(*m_certificate, *m_issuer, location, Clock::currentUtc()), step);
@@ -192,7 +192,7 @@ Result<RevocationStatus> RevocationStatusChecker::checkCrlFile(const Certificate
 {
     auto list = CertificateRevocationList::readFile(path);
     if (!list)
-        return std::unexpected(list.error());
+        return errorOf(list);
     return list->statusOf(certificate, issuer, path, Clock::currentUtc());
 }
 

@@ -101,11 +101,11 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
         return fail(ErrorCode::InvalidInput, why);
     auto hash = hashPassword(password);
     if (!hash)
-        return std::unexpected(hash.error());
+        return errorOf(hash);
 
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     const QString now = Clock::toIsoUtc(Clock::currentUtc());
     auto id = m_database->scalar(
         QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
@@ -114,15 +114,15 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
     if (!id) {
         if (id.error().code == ErrorCode::Conflict)
             return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
-        return std::unexpected(id.error());
+        return errorOf(id);
     }
     auto audit
         = AuditLog::append(*m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"),
                            username, QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return id->toLongLong();
 }
 
@@ -133,7 +133,7 @@ Result<void> UserAccounts::setPassword(const Actor &actor, const QString &userna
         return fail(ErrorCode::InvalidInput, why);
     auto hash = hashPassword(password);
     if (!hash)
-        return std::unexpected(hash.error());
+        return errorOf(hash);
     return changeAccount(actor, username, QStringLiteral("password_hash = ?"), {*hash},
                          QStringLiteral("user.password"));
 }
@@ -150,19 +150,19 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
 {
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     values << Clock::toIsoUtc(Clock::currentUtc()) << username;
     auto updated = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
                                            + QStringLiteral(", updated_at = ? WHERE username = ?"),
                                        values);
     if (!updated)
-        return std::unexpected(updated.error());
+        return errorOf(updated);
     if (updated->numRowsAffected() != 1)
         return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
     auto audit
         = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
     if (!audit)
-        return std::unexpected(audit.error());
+        return errorOf(audit);
     return transaction.commit();
 }
 
@@ -172,7 +172,7 @@ Result<Actor> UserAccounts::authenticate(const QString &username, const QString 
         QStringLiteral("SELECT id, role, password_hash, active FROM users WHERE username = ?"),
         {username});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     const bool found = query->next();
     // Verify against a real hash even for an unknown name, so timing does not tell names apart.
     static const QString decoy
@@ -191,7 +191,7 @@ Result<std::vector<UserAccount>> UserAccounts::list() const
     auto query = m_database->execute(QStringLiteral("SELECT ") + s_columns
                                      + QStringLiteral(" FROM users ORDER BY username"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     std::vector<UserAccount> accounts;
     while (query->next())
         accounts.push_back(readAccount(*query));
@@ -204,7 +204,7 @@ Result<UserAccount> UserAccounts::find(const QString &username) const
                                          + QStringLiteral(" FROM users WHERE username = ?"),
                                      {username});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
     return readAccount(*query);

@@ -1,10 +1,10 @@
 #include "AmsTestSupport.h"
+#include "SimulatorProcess.h"
+#include "TestDatabase.h"
+#include "ams/RestAmsGateway.h"
 #include "certificates/Certificate.h"
 #include "database/Database.h"
 #include "status/OcspClient.h"
-#include "ams/RestAmsGateway.h"
-#include "SimulatorProcess.h"
-#include "TestDatabase.h"
 
 #include <QDir>
 #include <QProcessEnvironment>
@@ -121,10 +121,10 @@ private:
     {
         auto certificates = Certificate::readAll(der);
         if (!certificates)
-            return std::unexpected(certificates.error());
+            return errorOf(certificates);
         auto ca = Certificate::readFile(m_simulator.dataPath(QStringLiteral("ca.pem")));
         if (!ca)
-            return std::unexpected(ca.error());
+            return errorOf(ca);
         OcspClient ocsp(&m_network);
         QSignalSpy finished(&ocsp, &OcspClient::finished);
         // The responder named in the certificate: the demo's --public-url.

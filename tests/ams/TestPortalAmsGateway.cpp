@@ -1,13 +1,13 @@
-#include "ams/AmsOperationQueue.h"
 #include "AmsTestSupport.h"
-#include "audit/AuditLog.h"
-#include "certificates/Certificate.h"
-#include "status/OcspClient.h"
-#include "ams/PortalAmsGateway.h"
-#include "ams/RestAmsGateway.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "ams/AmsOperationQueue.h"
+#include "ams/PortalAmsGateway.h"
+#include "ams/RestAmsGateway.h"
+#include "audit/AuditLog.h"
+#include "certificates/Certificate.h"
+#include "status/OcspClient.h"
 
 #include <QSignalSpy>
 #include <QUuid>
@@ -29,7 +29,7 @@ private:
     {
         auto ca = Certificate::readFile(m_simulator.dataPath(QStringLiteral("ca.pem")));
         if (!ca)
-            return std::unexpected(ca.error());
+            return errorOf(ca);
         OcspClient client(&m_network);
         QSignalSpy finished(&client, &OcspClient::finished);
         client.check(holder, ca->front());

@@ -1,12 +1,12 @@
 #include "AmsTestSupport.h"
-#include "certificates/Certificate.h"
-#include "status/CertificateRevocationList.h"
-#include "ams/EsignStatusClient.h"
-#include "status/OcspClient.h"
-#include "ams/RestAmsGateway.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
+#include "ams/EsignStatusClient.h"
+#include "ams/RestAmsGateway.h"
 #include "ams/Totp.h"
+#include "certificates/Certificate.h"
+#include "status/CertificateRevocationList.h"
+#include "status/OcspClient.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -62,7 +62,7 @@ private:
         auto list = awaitCall<std::vector<AmsCertificate>>(
             [&](auto done) { m_gateway->listCertificates(nik, done); });
         if (!list)
-            return std::unexpected(list.error());
+            return errorOf(list);
         if (list->empty())
             return fail(ErrorCode::NotFound, QStringLiteral("no certificate"));
         return list->front();

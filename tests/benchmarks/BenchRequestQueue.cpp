@@ -6,8 +6,8 @@
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
 #include "RequestQueueModel.h"
-#include "requests/RevocationRequestRepository.h"
 #include "TestDatabase.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -197,7 +197,7 @@ private:
         // Real values from the data: a holder with a NIP and a request, its agenda number.
         auto sample = rd::bench::BulkDataGenerator::sample(*m_database);
         if (!sample)
-            return std::unexpected(sample.error());
+            return errorOf(sample);
         const QString nik = sample->nik;
         const QString nip = sample->nip;
         const QString agenda = sample->agendaNumber;
@@ -248,7 +248,7 @@ private:
         if (c.nextPage) {
             auto first = repository.queuePage(c.filter, rd::RequestQueueModel::DefaultPageSize);
             if (!first)
-                return std::unexpected(first.error());
+                return errorOf(first);
             if (!first->empty())
                 after = first->back().id;
         }
@@ -263,7 +263,7 @@ private:
                 = repository.queuePage(c.filter, rd::RequestQueueModel::DefaultPageSize, after);
             const double pageMs = BenchmarkReport::elapsedMs(timer);
             if (!page)
-                return std::unexpected(page.error());
+                return errorOf(page);
             figures.pageRows = qint64(page->size());
             double countMs = 0;
             if (!c.nextPage) {
@@ -271,12 +271,12 @@ private:
                 auto count = repository.queueCount(c.filter);
                 countMs = BenchmarkReport::elapsedMs(timer);
                 if (!count)
-                    return std::unexpected(count.error());
+                    return errorOf(count);
                 figures.matches = *count;
             }
             auto model = modelTime(c);
             if (!model)
-                return std::unexpected(model.error());
+                return errorOf(model);
             if (run > 0) {
                 pageTimes.push_back(pageMs);
                 countTimes.push_back(countMs);
@@ -295,14 +295,14 @@ private:
                 c.filter, rd::RequestQueueModel::DefaultPageSize, after);
             auto plan = rd::bench::QueryPlan::explain(*m_database, statement.sql, statement.values);
             if (!plan)
-                return std::unexpected(plan.error());
+                return errorOf(plan);
             figures.plan = plan->lines();
             if (!c.nextPage) {
                 const auto count = repository.countStatement(c.filter);
                 auto countPlan
                     = rd::bench::QueryPlan::explain(*m_database, count.sql, count.values);
                 if (!countPlan)
-                    return std::unexpected(countPlan.error());
+                    return errorOf(countPlan);
                 figures.plan << QStringLiteral("-- count:") << countPlan->lines();
             }
         }

@@ -1,9 +1,9 @@
 #include "BulkDataGenerator.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "core/Clock.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
+#include "requests/AgendaNumberAllocator.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationReason.h"
 #include "users/UserAccounts.h"
@@ -345,7 +345,7 @@ public:
                                "ORDER BY indexname"),
                 {table});
         if (!query)
-            return std::unexpected(query.error());
+            return errorOf(query);
         std::vector<std::pair<QString, QString>> dropped; // (DROP statement, CREATE statement)
         while (query->next()) {
             const QString kind = query->value(0).toString().toUpper();
@@ -359,13 +359,13 @@ public:
                                "AND sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE ?"),
                 {QStringLiteral("%content='%1'%").arg(table)});
             if (!fts)
-                return std::unexpected(fts.error());
+                return errorOf(fts);
             while (fts->next())
                 m_rebuild << fts->value(0).toString();
         }
         for (const auto &[dropStatement, createStatement] : dropped) {
             if (auto ok = m_database.executeUnprepared(dropStatement); !ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
             m_create << createStatement;
         }
         return {};
@@ -379,11 +379,11 @@ public:
             auto ok = m_database.execute(
                 QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(name));
             if (!ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
         }
         for (const QString &statement : std::as_const(m_create)) {
             if (auto ok = m_database.executeUnprepared(statement); !ok)
-                return std::unexpected(ok.error());
+                return errorOf(ok);
         }
         m_rebuild.clear();
         m_create.clear();
@@ -598,7 +598,7 @@ Result<void> BulkDataGenerator::insertHolders(std::vector<qint64> &ids)
     // Continue the NIK permutation after the holders already there (a second run adds more).
     auto existing = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!existing)
-        return std::unexpected(existing.error());
+        return errorOf(existing);
     const qint64 first = existing->toLongLong();
     if (first + m_options.holders > maximumHolders()) {
         return fail(ErrorCode::InvalidInput,
@@ -671,7 +671,7 @@ Result<std::vector<qint64>> BulkDataGenerator::ensureOperators()
         auto id = accounts.add(Actor::commandLine(QStringLiteral("bulk-data-generator")), username,
                                names.at(i), Actor::Role::Operator, password);
         if (!id)
-            return std::unexpected(id.error());
+            return errorOf(id);
         ids.push_back(*id);
     }
     return ids;
@@ -693,7 +693,7 @@ Result<void> BulkDataGenerator::insertRequests(const std::vector<qint64> &holder
         auto query = m_database->execute(
             QStringLiteral("SELECT period, last_number FROM agenda_counters"));
         if (!query)
-            return std::unexpected(query.error());
+            return errorOf(query);
         while (query->next())
             counters[query->value(0).toString()] = query->value(1).toInt();
     }
@@ -811,7 +811,7 @@ Result<void> BulkDataGenerator::insertRequests(const std::vector<qint64> &holder
                            "excluded.last_number ELSE agenda_counters.last_number END"),
             {period, last});
         if (!ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     }
     return {};
 }
@@ -827,7 +827,7 @@ Result<void> BulkDataGenerator::analyze()
                                  QStringLiteral("users"), QStringLiteral("agenda_counters")}) {
         auto ok = m_database->executeUnprepared(QStringLiteral("VACUUM (ANALYZE) ") + table);
         if (!ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     }
     return {};
 }
@@ -836,7 +836,7 @@ Result<BulkDataSample> BulkDataGenerator::sample(const Database &database)
 {
     auto requests = database.scalar(QStringLiteral("SELECT COUNT(*) FROM revocation_requests"));
     if (!requests)
-        return std::unexpected(requests.error());
+        return errorOf(requests);
     auto query = database.execute(
         QStringLiteral("SELECT h.nik, h.nip, r.agenda_number FROM revocation_requests r "
                        "JOIN holders h ON h.id = r.holder_id WHERE h.nip IS NOT NULL "
@@ -844,7 +844,7 @@ Result<BulkDataSample> BulkDataGenerator::sample(const Database &database)
                        "(SELECT MIN(id) FROM revocation_requests) + ? ORDER BY r.id LIMIT 1"),
         {requests->toLongLong() / 2});
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     if (!query->next())
         return fail(ErrorCode::NotFound,
                     tr("There is no request with an agenda number to search for."));
@@ -857,7 +857,7 @@ Result<void> BulkDataGenerator::verify(const Database &database)
     auto holders = database.execute(QStringLiteral(
         "SELECT id, nik, nip, full_name, email, unit, employment_status FROM holders"));
     if (!holders)
-        return std::unexpected(holders.error());
+        return errorOf(holders);
     while (holders->next()) {
         Holder holder;
         holder.nik = holders->value(1).toString();
@@ -881,7 +881,7 @@ Result<void> BulkDataGenerator::verify(const Database &database)
         QStringLiteral("SELECT id, agenda_number, state, reason, filed_at, version, filed_by_kind, "
                        "filed_by_nip, channel FROM revocation_requests"));
     if (!requests)
-        return std::unexpected(requests.error());
+        return errorOf(requests);
     while (requests->next()) {
         const qint64 id = requests->value(0).toLongLong();
         auto problem = [id](const QString &what) {
@@ -926,7 +926,7 @@ Result<void> BulkDataGenerator::verify(const Database &database)
         auto counter = database.scalar(
             QStringLiteral("SELECT last_number FROM agenda_counters WHERE period = ?"), {period});
         if (!counter)
-            return std::unexpected(counter.error());
+            return errorOf(counter);
         if (counter->toInt() != last) {
             return fail(ErrorCode::InvalidInput,
                         tr("The agenda counter of %1 is %2, the highest number given %3.")
@@ -955,7 +955,7 @@ Result<QStringList> BulkDataGenerator::schemaDefinition(const Database &database
                            "COALESCE(column_default, '') FROM information_schema.columns "
                            "WHERE table_schema = current_schema() ORDER BY 1, 2"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
     QStringList objects;
     while (query->next()) {
         objects << QStringLiteral("%1 %2 on %3: %4")
@@ -973,7 +973,7 @@ Result<BulkDataReport> BulkDataGenerator::run()
 
     auto operators = ensureOperators();
     if (!operators)
-        return std::unexpected(operators.error());
+        return errorOf(operators);
     result.operators = qint64(operators->size());
 
     // Settings of this connection for the load only, restored afterwards: a bigger page cache
@@ -983,37 +983,37 @@ Result<BulkDataReport> BulkDataGenerator::run()
     if (m_database->isSqlite()) {
         auto current = m_database->scalar(QStringLiteral("PRAGMA cache_size"));
         if (!current)
-            return std::unexpected(current.error());
+            return errorOf(current);
         restore = QStringLiteral("PRAGMA cache_size = ") + current->toString();
         if (auto ok = m_database->executeUnprepared(QStringLiteral("PRAGMA cache_size = -262144"));
             !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     } else {
         restore = QStringLiteral("RESET maintenance_work_mem");
         if (auto ok
             = m_database->executeUnprepared(QStringLiteral("SET maintenance_work_mem = '256MB'"));
             !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     }
     auto restoreSettings = qScopeGuard([&] { (void)m_database->executeUnprepared(restore); });
 
     Transaction transaction(*m_database);
     if (auto ok = transaction.begin(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     DeferredIndexes holderIndexes(*m_database);
     DeferredIndexes requestIndexes(*m_database);
     if (m_options.deferIndexes) {
         if (auto ok = holderIndexes.drop(QStringLiteral("holders")); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
         if (auto ok = requestIndexes.drop(QStringLiteral("revocation_requests")); !ok)
-            return std::unexpected(ok.error());
+            return errorOf(ok);
     }
 
     QElapsedTimer phase;
     phase.start();
     std::vector<qint64> holderIds;
     if (auto ok = insertHolders(holderIds); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     result.holders = qint64(holderIds.size());
     result.holdersMs = msSince(phase);
     report(tr("holders: %1 rows in %2 ms (%3 rows/s)")
@@ -1025,13 +1025,13 @@ Result<BulkDataReport> BulkDataGenerator::run()
         // Requests for holders that were there before.
         auto query = m_database->execute(QStringLiteral("SELECT id FROM holders"));
         if (!query)
-            return std::unexpected(query.error());
+            return errorOf(query);
         while (query->next())
             holderIds.push_back(query->value(0).toLongLong());
     }
     phase.start();
     if (auto ok = insertRequests(holderIds, *operators); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     result.requests = m_options.requests;
     result.requestsMs = msSince(phase);
     report(tr("requests: %1 rows in %2 ms (%3 rows/s)")
@@ -1041,17 +1041,17 @@ Result<BulkDataReport> BulkDataGenerator::run()
 
     phase.start();
     if (auto ok = holderIndexes.restore(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = requestIndexes.restore(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = transaction.commit(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     result.indexesMs = msSince(phase);
     report(tr("indexes and name search index: %1 ms").arg(result.indexesMs, 0, 'f', 0));
 
     phase.start();
     if (auto ok = analyze(); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     result.analyzeMs = msSince(phase);
     report(tr("ANALYZE: %1 ms").arg(result.analyzeMs, 0, 'f', 0));
 

@@ -110,7 +110,7 @@ Result<QueryPlan> QueryPlan::explain(const Database &database, const QString &sq
     if (database.isSqlite()) {
         auto query = database.execute(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, values);
         if (!query)
-            return std::unexpected(query.error());
+            return errorOf(query);
         std::map<int, int> depthOf;
         while (query->next()) {
             Node node;

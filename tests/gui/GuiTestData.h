@@ -135,7 +135,7 @@ inline Result<QueueData> fillQueue(const DatabasePtr &database, int count)
     auto operatorId = users.add(admin, data.operatorName, QStringLiteral("Rahmawati"),
                                 Actor::Role::Operator, QStringLiteral("correct horse battery 7"));
     if (!operatorId)
-        return std::unexpected(operatorId.error());
+        return errorOf(operatorId);
     const Actor operatorActor = Actor::user(data.operatorName, Actor::Role::Operator, *operatorId);
 
     HolderRepository holders(database);
@@ -162,7 +162,7 @@ inline Result<QueueData> fillQueue(const DatabasePtr &database, int count)
         holder.email = QStringLiteral("holder%1@natunakab.go.id").arg(i + 1);
         auto holderId = holders.insert(admin, holder);
         if (!holderId)
-            return std::unexpected(holderId.error());
+            return errorOf(holderId);
 
         FiledRequest filed;
         filed.holderName = name;
@@ -189,7 +189,7 @@ inline Result<QueueData> fillQueue(const DatabasePtr &database, int count)
         auto outcome = lifecycle.file(admin, request);
         if (!outcome) {
             Clock::setFixedUtc({});
-            return std::unexpected(outcome.error());
+            return errorOf(outcome);
         }
         filed.id = outcome->requestId;
         filed.agendaNumber = outcome->agendaNumber;
@@ -227,7 +227,7 @@ inline Result<QueueData> fillQueue(const DatabasePtr &database, int count)
                                          TransitionRequest {filed.id, action, {}, note, {}});
             if (!moved) {
                 Clock::setFixedUtc({});
-                return std::unexpected(moved.error());
+                return errorOf(moved);
             }
             filed.state = moved->to;
             if (action == RequestAction::Claim)

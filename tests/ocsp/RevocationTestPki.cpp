@@ -31,11 +31,11 @@ Result<RevocationTestPki> RevocationTestPki::create(const QString &folder)
     pki.folder = folder;
     auto ca = TestCertificates::certificateAuthority(QStringLiteral("Revocation Test CA"));
     if (!ca)
-        return std::unexpected(ca.error());
+        return errorOf(ca);
     auto other = TestCertificates::certificateAuthority(QStringLiteral("Stranger CA"),
                                                         QStringLiteral("Somebody Else"));
     if (!other)
-        return std::unexpected(other.error());
+        return errorOf(other);
     pki.ca = std::move(*ca);
     pki.otherCa = std::move(*other);
     pki.caPath = pki.write(QStringLiteral("ca"), pki.ca);

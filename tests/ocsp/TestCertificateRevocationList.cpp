@@ -1,14 +1,14 @@
 // CertificateRevocationList, the CRL half of RevocationStatusChecker (file and HTTP), and the
 // demo CA that writes CRLs and persists itself.
 
-#include "certificates/Certificate.h"
-#include "status/CertificateRevocationList.h"
-#include "core/Clock.h"
-#include "demo/DemoCertificateAuthority.h"
-#include "status/RevocationStatusChecker.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"
+#include "certificates/Certificate.h"
+#include "core/Clock.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "status/CertificateRevocationList.h"
+#include "status/RevocationStatusChecker.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -106,7 +106,7 @@ Result<RevocationStatus> TestCertificateRevocationList::statusOf(const QByteArra
 {
     auto list = CertificateRevocationList::fromBytes(crl);
     if (!list)
-        return std::unexpected(list.error());
+        return errorOf(list);
     return list->statusOf(certificate, *m_issuer, QStringLiteral("test.crl"), now);
 }
 

@@ -117,7 +117,7 @@ Result<TestCertificate> TestCertificates::build(const CertificateSpec &spec,
     } else {
         auto fresh = generateKey();
         if (!fresh)
-            return std::unexpected(fresh.error());
+            return errorOf(fresh);
         result.key = std::move(*fresh);
     }
     result.certificate.reset(X509_new());

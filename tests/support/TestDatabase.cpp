@@ -72,8 +72,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Engine engine, bool migrate)
         test->m_url = url;
     }
     auto parsed = DatabaseUrl::parse(test->m_url);
-    auto database
-        = parsed ? Database::open(*parsed) : Result<DatabasePtr>(std::unexpected(parsed.error()));
+    auto database = parsed ? Database::open(*parsed) : Result<DatabasePtr>(errorOf(parsed));
     if (!database) {
         test->m_error = database.error().toString();
         return test;

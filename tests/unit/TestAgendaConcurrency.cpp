@@ -1,11 +1,11 @@
 // Two workstations at once: two processes file 500 requests each and get 1,000 distinct agenda
 // numbers with no gaps; two processes claim the same requests and each request goes to exactly
 // one of them, the other told so. Runs on SQLite and, as ...Postgres, on PostgreSQL.
+#include "TestDatabase.h"
+#include "TestFixtures.h"
 #include "audit/AuditLog.h"
 #include "core/Error.h"
 #include "requests/RequestLifecycle.h"
-#include "TestDatabase.h"
-#include "TestFixtures.h"
 #include "users/UserAccounts.h"
 
 #include <QProcess>
@@ -23,7 +23,7 @@ Result<DatabasePtr> openUrl(const QString &url)
 {
     auto parsed = DatabaseUrl::parse(url);
     if (!parsed)
-        return std::unexpected(parsed.error());
+        return errorOf(parsed);
     return Database::open(*parsed);
 }
 

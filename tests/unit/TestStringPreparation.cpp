@@ -1,8 +1,8 @@
-#include "certificates/Certificate.h"
-#include "register/PersonalName.h"
-#include "certificates/StringPreparation.h"
 #include "TestCertificates.h"
+#include "certificates/Certificate.h"
+#include "certificates/StringPreparation.h"
 #include "certificates/TrustedIssuers.h"
+#include "register/PersonalName.h"
 
 #include <QTest>
 
@@ -145,10 +145,10 @@ void TestStringPreparation::stringTypes()
                         {u"CN"_qs, text, stringType}};
         auto built = TestCertificates::build(spec);
         if (!built)
-            return Result<Certificate>(std::unexpected(built.error()));
+            return Result<Certificate>(errorOf(built));
         auto read = Certificate::readAll(built->der());
         if (!read)
-            return Result<Certificate>(std::unexpected(read.error()));
+            return Result<Certificate>(errorOf(read));
         return Result<Certificate>(read->front());
     };
     const auto typed = makeCertificate(type);

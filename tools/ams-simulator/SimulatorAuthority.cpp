@@ -100,23 +100,23 @@ Result<SimulatorAuthority> SimulatorAuthority::open(SimulatorState &state)
     if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
         auto certificate = readFile(certificatePath);
         if (!certificate)
-            return std::unexpected(certificate.error());
+            return errorOf(certificate);
         auto key = readFile(keyPath);
         if (!key)
-            return std::unexpected(key.error());
+            return errorOf(key);
         auto loaded = DemoCertificateAuthority::load(*certificate, *key);
         if (!loaded)
-            return std::unexpected(loaded.error());
+            return errorOf(loaded);
         return SimulatorAuthority(std::move(*loaded));
     }
     // Back-dated a day so that a clock a little behind still accepts what it issues.
     auto created = DemoCertificateAuthority::create(QDateTime::currentDateTimeUtc().addDays(-1));
     if (!created)
-        return std::unexpected(created.error());
+        return errorOf(created);
     if (auto ok = writeFile(keyPath, created->privateKeyPem(), true); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     if (auto ok = writeFile(certificatePath, created->certificatePem()); !ok)
-        return std::unexpected(ok.error());
+        return errorOf(ok);
     return SimulatorAuthority(std::move(*created));
 }
 
@@ -140,7 +140,7 @@ Result<SimulatorCertificate> SimulatorAuthority::issue(SimulatorState &state,
         {holder.email, PersonalName::withoutTitles(holder.fullName), holder.unit}, notBefore,
         urls(state.publicUrl));
     if (!issued)
-        return std::unexpected(issued.error());
+        return errorOf(issued);
     auto certificate = recognise(issued->der, holder.nik);
     if (!certificate) {
         return fail(ErrorCode::Crypto, tr("The certificate just issued cannot be read back."),
@@ -167,7 +167,7 @@ Result<SimulatorCertificate> SimulatorAuthority::recognise(const QByteArray &der
     }
     auto described = DemoCertificateAuthority::describe(der);
     if (!described)
-        return std::unexpected(described.error());
+        return errorOf(described);
     SimulatorCertificate certificate;
     certificate.serialHex = described->serialHex;
     certificate.nik = nik;
@@ -207,7 +207,7 @@ Result<void> SimulatorAuthority::publish(SimulatorState &state, const QDateTime 
     state.crlNumber += 1;
     auto crl = m_authority->crl(revoked, now, now.addSecs(kNextUpdateSeconds), state.crlNumber);
     if (!crl)
-        return std::unexpected(crl.error());
+        return errorOf(crl);
     m_crlDer = *crl;
     if (auto ok = writeFile(state.path(QStringLiteral("crl.der")), m_crlDer); !ok)
         return ok;

@@ -15,7 +15,7 @@ Result<SimulatorImportSummary> SimulatorDatabaseImport::run(SimulatorState &stat
 {
     auto url = DatabaseUrl::parse(databaseUrl);
     if (!url)
-        return std::unexpected(url.error());
+        return errorOf(url);
     // Opening a missing SQLite file would create an empty one: a typing error, not a register.
     if (url->kind() == DatabaseUrl::Kind::Sqlite && !QFileInfo(url->sqlitePath()).isFile()) {
         return fail(ErrorCode::NotFound,
@@ -23,13 +23,13 @@ Result<SimulatorImportSummary> SimulatorDatabaseImport::run(SimulatorState &stat
     }
     auto database = Database::open(*url);
     if (!database)
-        return std::unexpected(database.error());
+        return errorOf(database);
     auto query = (*database)->execute(
         QStringLiteral("SELECT c.der, c.status, c.revoked_at, c.revocation_reason_code, h.nik, "
                        "h.full_name, h.email, h.unit, h.ams_username FROM certificates c "
                        "LEFT JOIN holders h ON h.id = c.holder_id ORDER BY c.id"));
     if (!query)
-        return std::unexpected(query.error());
+        return errorOf(query);
 
     SimulatorImportSummary summary;
     const QDateTime now = QDateTime::currentDateTimeUtc();

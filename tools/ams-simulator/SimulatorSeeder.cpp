@@ -55,7 +55,7 @@ Result<void> SimulatorSeeder::seedFile(SimulatorState &state, SimulatorAuthority
                 if (account.totpSecret.isEmpty())
                     account.totpSecret = Totp::generateSecret();
                 if (auto key = Totp::decodeBase32(account.totpSecret); !key)
-                    return std::unexpected(key.error());
+                    return errorOf(key);
             }
             // The seed file is the truth for its accounts: a changed password takes effect.
             state.accounts.insert(account.username, account);
@@ -82,7 +82,7 @@ Result<void> SimulatorSeeder::seedFile(SimulatorState &state, SimulatorAuthority
             // Older certificates first, a year apart, the newest a month old.
             const QDateTime notBefore = now.addDays(-30 - 365 * (count - 1 - i));
             if (auto issued = authority.issue(state, holder, notBefore); !issued)
-                return std::unexpected(issued.error());
+                return errorOf(issued);
         }
     }
     return {};
