@@ -165,7 +165,7 @@ int main(int argc, char *argv[])
     }
 
     auto url
-        = rd::AppSettings::resolveDatabaseUrl(parser.value(QStringLiteral("database")), settings);
+        = rd::DatabaseUrl::resolve(parser.value(QStringLiteral("database")), settings);
     if (!url)
         return failWith(url.error());
     auto database = rd::Database::open(*url);

@@ -87,13 +87,6 @@
     </message>
 </context>
 <context>
-    <name>AppSettings</name>
-    <message>
-        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AuditCommands</name>
     <message>
         <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
@@ -818,6 +811,10 @@ Commands:
     </message>
     <message>
         <source>Unknown database URL: use sqlite:PATH or postgresql://user[:password]@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,13 +87,6 @@
     </message>
 </context>
 <context>
-    <name>AppSettings</name>
-    <message>
-        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
-        <translation>Pengaturan database/url memuat kata sandi; hapus kata sandi tersebut dan gunakan keychain atau PGPASSWORD.</translation>
-    </message>
-</context>
-<context>
     <name>AuditCommands</name>
     <message>
         <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
@@ -836,6 +829,10 @@ Perintah:
     <message>
         <source>Unknown database URL: use sqlite:PATH or postgresql://user[:password]@host:port/dbname.</source>
         <translation>URL basis data tidak dikenal: gunakan sqlite:PATH atau postgresql://user[:password]@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
+        <translation>Pengaturan database/url memuat kata sandi; hapus kata sandi tersebut dan gunakan keychain atau PGPASSWORD.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in)
 Result<DatabasePtr> CliContext::openDatabase(bool requireSchema)
 {
     AppSettings settings;
-    auto url = AppSettings::resolveDatabaseUrl(m_databaseOption, settings);
+    auto url = DatabaseUrl::resolve(m_databaseOption, settings);
     if (!url)
         return errorOf(url);
     auto database = Database::open(*url);

@@ -55,27 +55,6 @@ QString AppSettings::defaultDatabasePath()
         + QStringLiteral("/revocation-desk.sqlite");
 }
 
-Result<DatabaseUrl> AppSettings::resolveDatabaseUrl(const QString &commandLineValue,
-                                                    const AppSettings &settings)
-{
-    if (!commandLineValue.isEmpty())
-        return DatabaseUrl::parse(commandLineValue);
-    const QString fromEnvironment = qEnvironmentVariable("REVOCATION_DESK_DATABASE");
-    if (!fromEnvironment.isEmpty())
-        return DatabaseUrl::parse(fromEnvironment);
-    const QString fromSettings = settings.databaseUrl();
-    if (!fromSettings.isEmpty()) {
-        auto url = DatabaseUrl::parse(fromSettings);
-        if (url && !url->password().isEmpty()) {
-            return fail(ErrorCode::Usage,
-                        tr("The setting database/url holds a password; remove it and use the "
-                           "keychain or PGPASSWORD."));
-        }
-        return url;
-    }
-    return DatabaseUrl::sqlite(defaultDatabasePath());
-}
-
 QString AppSettings::uiLanguage(const AppSettings &settings)
 {
     const QString configured = settings.language();

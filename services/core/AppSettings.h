@@ -1,6 +1,5 @@
 #pragma once
 
-#include "database/DatabaseUrl.h"
 #include "core/Error.h"
 
 #include <QCoreApplication>
@@ -35,9 +34,6 @@ public:
     // ~/.local/share/revocation-desk/ (the programs set no organisation name, so that the
     // application's name is the whole folder).
     static QString defaultDatabasePath();
-    // --database > REVOCATION_DESK_DATABASE > database/url > the default file.
-    static Result<DatabaseUrl> resolveDatabaseUrl(const QString &commandLineValue,
-                                                  const AppSettings &settings);
     // "id" unless the settings or the system locale say English.
     static QString uiLanguage(const AppSettings &settings);
 

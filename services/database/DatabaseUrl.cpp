@@ -1,5 +1,7 @@
 #include "database/DatabaseUrl.h"
 
+#include "core/AppSettings.h"
+
 #include <QDir>
 #include <QUrl>
 
@@ -62,6 +64,27 @@ QString DatabaseUrl::toDisplayString() const
         .arg(m_user, m_host)
         .arg(m_port)
         .arg(m_databaseName);
+}
+
+Result<DatabaseUrl> DatabaseUrl::resolve(const QString &commandLineValue,
+                                         const AppSettings &settings)
+{
+    if (!commandLineValue.isEmpty())
+        return parse(commandLineValue);
+    const QString fromEnvironment = qEnvironmentVariable("REVOCATION_DESK_DATABASE");
+    if (!fromEnvironment.isEmpty())
+        return parse(fromEnvironment);
+    const QString fromSettings = settings.databaseUrl();
+    if (!fromSettings.isEmpty()) {
+        auto url = parse(fromSettings);
+        if (url && !url->password().isEmpty()) {
+            return fail(ErrorCode::Usage,
+                        tr("The setting database/url holds a password; remove it and use the "
+                           "keychain or PGPASSWORD."));
+        }
+        return url;
+    }
+    return sqlite(AppSettings::defaultDatabasePath());
 }
 
 } // namespace rd

@@ -7,6 +7,8 @@
 
 namespace rd {
 
+class AppSettings;
+
 // Where the data lives: `sqlite:PATH` or `postgresql://user[:password]@host:port/dbname`.
 class DatabaseUrl
 {
@@ -17,6 +19,10 @@ public:
 
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqlite(const QString &path);
+    // Where this run's data lives: --database > REVOCATION_DESK_DATABASE > the setting
+    // database/url > the default file (AppSettings::defaultDatabasePath()).
+    static Result<DatabaseUrl> resolve(const QString &commandLineValue,
+                                       const AppSettings &settings);
 
     Kind kind() const { return m_kind; }
     QString sqlitePath() const { return m_path; }

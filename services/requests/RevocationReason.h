@@ -34,8 +34,6 @@ public:
     static QString explanation(RevocationReason reason);
     static int crlReasonCode(RevocationReason reason);
     static QString crlReasonName(RevocationReason reason);
-    // RFC 5280's name of a CRLReason code ("keyCompromise"); empty for a code it does not define.
-    static QString crlReasonName(int code);
     // Deceased, retired and dismissed holders cannot sign for themselves: an official files.
     static bool officialFilesOnBehalf(RevocationReason reason);
 };

@@ -1,6 +1,6 @@
 #include "status/RevocationStatus.h"
 
-#include "requests/RevocationReason.h"
+#include "certificates/CrlReason.h"
 
 #include <QJsonValue>
 
@@ -42,7 +42,7 @@ QString RevocationStatus::reasonName(int reasonCode)
 {
     if (reasonCode == NoReason)
         return {};
-    const QString name = RevocationReasons::crlReasonName(reasonCode);
+    const QString name = CrlReason::name(reasonCode);
     return name.isEmpty() ? QString::number(reasonCode) : name;
 }
 
