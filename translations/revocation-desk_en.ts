@@ -1385,10 +1385,6 @@ Commands:
         <source>The e-mail template %1 (%2) is missing from the program.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>There is no revocation request with id %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -1777,14 +1773,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no holder with id %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no certificate with id %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That certificate does not belong to this holder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,6 +1801,17 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give a reason for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 was just claimed by another operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestPermissions</name>
+    <message>
         <source>Only staff can do this at a workstation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,14 +1833,6 @@ Commands:
     </message>
     <message>
         <source>The person who asked for approval cannot also give it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give a reason for &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request %1 was just claimed by another operator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

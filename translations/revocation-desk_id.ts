@@ -1397,10 +1397,6 @@ Perintah:
         <source>The e-mail template %1 (%2) is missing from the program.</source>
         <translation>Templat e-mail %1 (%2) tidak ada dalam program.</translation>
     </message>
-    <message>
-        <source>There is no revocation request with id %1.</source>
-        <translation>Tidak ada permohonan pencabutan dengan id %1.</translation>
-    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -1789,14 +1785,6 @@ Perintah:
         <translation>Jelaskan alasannya jika memilih &quot;Lainnya&quot;.</translation>
     </message>
     <message>
-        <source>There is no holder with id %1.</source>
-        <translation>Tidak ada pemegang sertifikat dengan id %1.</translation>
-    </message>
-    <message>
-        <source>There is no certificate with id %1.</source>
-        <translation>Tidak ada sertifikat dengan id %1.</translation>
-    </message>
-    <message>
         <source>That certificate does not belong to this holder.</source>
         <translation>Sertifikat tersebut bukan milik pemegang ini.</translation>
     </message>
@@ -1825,6 +1813,17 @@ Perintah:
         <translation>Permohonan berstatus &quot;%1&quot; tidak dapat menjalani langkah &quot;%2&quot;.</translation>
     </message>
     <message>
+        <source>Give a reason for &quot;%1&quot;.</source>
+        <translation>Berikan alasan untuk &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Request %1 was just claimed by another operator.</source>
+        <translation>Permohonan %1 baru saja diambil oleh verifikator lain.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPermissions</name>
+    <message>
         <source>Only staff can do this at a workstation.</source>
         <translation>Hanya petugas yang dapat melakukan ini di komputer kerja.</translation>
     </message>
@@ -1847,14 +1846,6 @@ Perintah:
     <message>
         <source>The person who asked for approval cannot also give it.</source>
         <translation>Orang yang meminta persetujuan tidak dapat sekaligus memberikannya.</translation>
-    </message>
-    <message>
-        <source>Give a reason for &quot;%1&quot;.</source>
-        <translation>Berikan alasan untuk &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Request %1 was just claimed by another operator.</source>
-        <translation>Permohonan %1 baru saja diambil oleh verifikator lain.</translation>
     </message>
 </context>
 <context>

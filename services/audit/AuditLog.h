@@ -41,18 +41,16 @@ public:
     // filing that locks the agenda counter and a submit that would lock it after the head).
     static Result<void> lockChain(const Database &database);
 
-    // A change and its audit entries in one transaction of its own, the chain locked first so
-    // that concurrent writers queue instead of deadlocking.
-    template<typename Work> static Result<void> inTransaction(const Database &database, Work work)
+    // A change and its audit entries in one transaction of its own (Database::inTransaction),
+    // the chain locked first so that concurrent writers queue instead of deadlocking.
+    template<typename Work>
+    static std::invoke_result_t<Work &> inTransaction(const Database &database, Work &&work)
     {
-        Transaction transaction(database);
-        if (auto ok = transaction.begin(); !ok)
-            return ok;
-        if (auto ok = lockChain(database); !ok)
-            return ok;
-        if (auto ok = work(); !ok)
-            return ok;
-        return transaction.commit();
+        return database.inTransaction([&]() -> std::invoke_result_t<Work &> {
+            if (auto ok = lockChain(database); !ok)
+                return errorOf(ok);
+            return work();
+        });
     }
 
     static Result<AuditVerification> verify(const Database &database);

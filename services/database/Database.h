@@ -1,7 +1,7 @@
 #pragma once
 
-#include "database/DatabaseUrl.h"
 #include "core/Error.h"
+#include "database/DatabaseUrl.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -9,6 +9,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <type_traits>
 
 namespace rd {
 
@@ -45,6 +46,10 @@ public:
     Result<void> begin() const;
     Result<void> commit() const;
     void rollback() const;
+    // Runs work (a callable returning Result<T>) in a transaction of its own: committed when
+    // work succeeds, rolled back when it fails. Returns what work returned, or the failure to
+    // begin or commit.
+    template<typename Work> std::invoke_result_t<Work &> inTransaction(Work &&work) const;
 
     Error errorFrom(const QSqlError &error, const QString &what) const;
 
@@ -77,5 +82,18 @@ private:
     const Database &m_database;
     bool m_open = false;
 };
+
+template<typename Work> std::invoke_result_t<Work &> Database::inTransaction(Work &&work) const
+{
+    Transaction transaction(*this);
+    if (auto ok = transaction.begin(); !ok)
+        return errorOf(ok);
+    auto result = work();
+    if (!result)
+        return result;
+    if (auto ok = transaction.commit(); !ok)
+        return errorOf(ok);
+    return result;
+}
 
 } // namespace rd

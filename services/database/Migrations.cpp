@@ -375,42 +375,48 @@ Result<QList<int>> Migrations::migrate(const Database &database)
     }
     QList<int> applied;
     for (const Migration &migration : all()) {
-        Transaction transaction(database);
-        if (auto ok = transaction.begin(); !ok)
-            return errorOf(ok);
-        if (!database.isSqlite()) {
-            // Serialise concurrent migrators; SQLite is already serialised by BEGIN IMMEDIATE.
-            if (auto ok = database.execute(QStringLiteral("SELECT pg_advisory_xact_lock(4242001)"));
-                !ok)
-                return errorOf(ok);
-        }
-        auto done = appliedVersions(database);
+        // True when this process applied it, false when it was there already.
+        auto done = database.inTransaction([&]() -> Result<bool> {
+            if (!database.isSqlite()) {
+                // Serialise concurrent migrators; SQLite is already serialised by BEGIN
+                // IMMEDIATE.
+                if (auto ok
+                    = database.execute(QStringLiteral("SELECT pg_advisory_xact_lock(4242001)"));
+                    !ok)
+                    return errorOf(ok);
+            }
+            auto versions = appliedVersions(database);
+            if (!versions)
+                return errorOf(versions);
+            if (versions->contains(migration.version))
+                return false;
+            const QStringList &statements
+                = database.isSqlite() ? migration.sqlite : migration.postgres;
+            for (const QString &statement : statements) {
+                auto ok = database.executeUnprepared(statement);
+                if (!ok) {
+                    return fail(ErrorCode::MigrationFailed,
+                                tr("Migration %1 (%2) failed; the database was left at the "
+                                   "version before it.")
+                                    .arg(migration.version)
+                                    .arg(migration.name),
+                                ok.error().detail);
+                }
+            }
+            auto recorded = database.execute(
+                QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                               "VALUES (?, ?, ?)"),
+                {migration.version, migration.name, Clock::toIsoUtc(Clock::currentUtc())});
+            if (!recorded)
+                return errorOf(recorded);
+            return true;
+        });
         if (!done)
             return errorOf(done);
-        if (done->contains(migration.version))
-            continue;
-        const QStringList &statements = database.isSqlite() ? migration.sqlite : migration.postgres;
-        for (const QString &statement : statements) {
-            auto ok = database.executeUnprepared(statement);
-            if (!ok) {
-                return fail(ErrorCode::MigrationFailed,
-                            tr("Migration %1 (%2) failed; the database was left at the version "
-                               "before it.")
-                                .arg(migration.version)
-                                .arg(migration.name),
-                            ok.error().detail);
-            }
+        if (*done) {
+            qCInfo(lcMigrations) << "applied migration" << migration.version << migration.name;
+            applied << migration.version;
         }
-        auto recorded = database.execute(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
-                           "VALUES (?, ?, ?)"),
-            {migration.version, migration.name, Clock::toIsoUtc(Clock::currentUtc())});
-        if (!recorded)
-            return errorOf(recorded);
-        if (auto ok = transaction.commit(); !ok)
-            return errorOf(ok);
-        qCInfo(lcMigrations) << "applied migration" << migration.version << migration.name;
-        applied << migration.version;
     }
     return applied;
 }

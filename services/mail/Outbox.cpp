@@ -184,40 +184,37 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
 Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database,
                                                         const QDateTime &now)
 {
-    Transaction transaction(database);
-    if (auto ok = transaction.begin(); !ok)
-        return errorOf(ok);
-    // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL workers skip each
-    // other's rows.
-    const QString lock
-        = database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED");
-    const QString nowText = Clock::toIsoUtc(now);
-    auto query = database.execute(QStringLiteral("SELECT ") + s_columns
-                                      + QStringLiteral(" FROM outbox WHERE state = 'pending' "
-                                                       "AND next_attempt_at <= ? "
-                                                       "ORDER BY next_attempt_at, id LIMIT 1")
-                                      + lock,
-                                  {nowText});
-    if (!query)
-        return errorOf(query);
-    if (!query->next())
-        return std::optional<OutboxEntry>();
-    OutboxEntry entry = entryFrom(*query);
-    query->finish();
-    auto updated = database.execute(
-        QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                       "last_attempt_at = ? WHERE id = ? AND state = 'pending'"),
-        {nowText, entry.id});
-    if (!updated)
-        return errorOf(updated);
-    if (updated->numRowsAffected() != 1)
-        return std::optional<OutboxEntry>();
-    if (auto ok = transaction.commit(); !ok)
-        return errorOf(ok);
-    entry.state = QStringLiteral("sending");
-    entry.attempts += 1;
-    entry.lastAttemptAt = nowText;
-    return std::optional<OutboxEntry>(entry);
+    return database.inTransaction([&]() -> Result<std::optional<OutboxEntry>> {
+        // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL workers skip each
+        // other's rows.
+        const QString lock
+            = database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED");
+        const QString nowText = Clock::toIsoUtc(now);
+        auto query = database.execute(QStringLiteral("SELECT ") + s_columns
+                                          + QStringLiteral(" FROM outbox WHERE state = 'pending' "
+                                                           "AND next_attempt_at <= ? "
+                                                           "ORDER BY next_attempt_at, id LIMIT 1")
+                                          + lock,
+                                      {nowText});
+        if (!query)
+            return errorOf(query);
+        if (!query->next())
+            return std::optional<OutboxEntry>();
+        OutboxEntry entry = entryFrom(*query);
+        query->finish();
+        auto updated = database.execute(
+            QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                           "last_attempt_at = ? WHERE id = ? AND state = 'pending'"),
+            {nowText, entry.id});
+        if (!updated)
+            return errorOf(updated);
+        if (updated->numRowsAffected() != 1)
+            return std::optional<OutboxEntry>();
+        entry.state = QStringLiteral("sending");
+        entry.attempts += 1;
+        entry.lastAttemptAt = nowText;
+        return std::optional<OutboxEntry>(entry);
+    });
 }
 
 Result<void> Outbox::markSent(const Database &database, const Actor &actor, qint64 id,

@@ -4,7 +4,9 @@
 #include "core/Clock.h"
 #include "mail/MailSettings.h"
 #include "mail/Outbox.h"
+#include "requests/RequestEventRepository.h"
 #include "requests/RevocationReason.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -129,48 +131,44 @@ QString NotificationComposer::fill(const QString &text, const QHash<QString, QSt
 }
 
 Result<std::optional<MailMessage>>
-NotificationComposer::compose(const Database &database, qint64 requestId, Notification notification,
-                              const QString &note, const MailAddress &sender,
-                              const QTimeZone &officeZone)
+NotificationComposer::compose(const DatabasePtr &database, qint64 requestId,
+                              Notification notification, const QString &note,
+                              const MailAddress &sender, const QTimeZone &officeZone)
 {
-    auto query = database.execute(
-        QStringLiteral("SELECT r.agenda_number, r.reason, r.reason_text, r.filed_by_kind, "
-                       "r.filed_by_name, r.applicant_email, r.applicant_language, h.full_name, "
-                       "c.serial_hex FROM revocation_requests r "
-                       "JOIN holders h ON h.id = r.holder_id "
-                       "LEFT JOIN certificates c ON c.id = r.certificate_id WHERE r.id = ?"),
-        {requestId});
-    if (!query)
-        return errorOf(query);
-    if (!query->next())
-        return fail(ErrorCode::NotFound,
-                    tr("There is no revocation request with id %1.").arg(requestId));
-    const QString email = query->value(5).toString().trimmed();
+    auto request = RevocationRequestRepository(database).findById(requestId);
+    if (!request)
+        return errorOf(request);
+    return compose(database, *request, notification, note, sender, officeZone);
+}
+
+Result<std::optional<MailMessage>>
+NotificationComposer::compose(const DatabasePtr &database, const RevocationRequestRecord &request,
+                              Notification notification, const QString &note,
+                              const MailAddress &sender, const QTimeZone &officeZone)
+{
+    const qint64 requestId = request.id;
+    const QString email = request.applicantEmail.trimmed();
     if (email.isEmpty())
         return std::optional<MailMessage>();
-    const QString language = query->value(6).toString() == QLatin1String("en")
+    const QString language = request.applicantLanguage == QLatin1String("en")
         ? QStringLiteral("en")
         : QStringLiteral("id");
     const bool english = language == QLatin1String("en");
-    const QString holderName = query->value(7).toString();
-    const QString applicantName = query->value(3).toString() == QLatin1String("official")
-            && !query->value(4).toString().isEmpty()
-        ? query->value(4).toString()
+    const QString holderName = request.holderName;
+    const QString applicantName
+        = request.filedByKind == QLatin1String("official") && !request.officialName.isEmpty()
+        ? request.officialName
         : holderName;
-    QString agenda = query->value(0).toString();
+    QString agenda = request.agendaNumber;
     if (agenda.isEmpty())
         agenda = QStringLiteral("#%1").arg(requestId);
-    QString serial = query->value(8).toString();
+    QString serial = request.certificateSerial;
     if (serial.isEmpty())
         serial = english ? QStringLiteral("(not recorded)") : QStringLiteral("(tidak tercatat)");
-    QString reason;
-    if (const auto key = RevocationReasons::fromKey(query->value(1).toString())) {
-        reason = english ? RevocationReasons::labelEnglish(*key)
-                         : RevocationReasons::labelIndonesian(*key);
-    }
-    if (!query->value(2).toString().trimmed().isEmpty())
-        reason += QStringLiteral(": ") + query->value(2).toString().trimmed();
-    query->finish();
+    QString reason = english ? RevocationReasons::labelEnglish(request.reason)
+                             : RevocationReasons::labelIndonesian(request.reason);
+    if (!request.reasonText.trimmed().isEmpty())
+        reason += QStringLiteral(": ") + request.reasonText.trimmed();
 
     QHash<QString, QString> values {
         {QStringLiteral("applicant_name"), applicantName},
@@ -182,37 +180,28 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
     };
 
     if (notification == Notification::RevocationDone) {
-        auto revoked = database.execute(
-            QStringLiteral("SELECT finished_at FROM request_events WHERE request_id = ? AND "
-                           "to_state IN ('revoked', 'revocation_pending_proof') "
-                           "ORDER BY id LIMIT 1"),
-            {requestId});
+        auto revoked = RequestEventRepository(database).revokedAt(requestId);
         if (!revoked)
             return errorOf(revoked);
         values.insert(QStringLiteral("revoked_at"),
-                      revoked->next() ? formatTime(revoked->value(0).toString(), officeZone)
-                                      : (english ? QStringLiteral("(not recorded)")
-                                                 : QStringLiteral("(tidak tercatat)")));
-        revoked->finish();
-        auto proof = database.execute(
-            QStringLiteral("SELECT verdict, report, created_at FROM verification_results "
-                           "WHERE request_id = ? AND kind = 'revocation_proof' "
-                           "ORDER BY id DESC LIMIT 1"),
-            {requestId});
+                      *revoked ? formatTime(**revoked, officeZone)
+                               : (english ? QStringLiteral("(not recorded)")
+                                          : QStringLiteral("(tidak tercatat)")));
+        auto proof = RevocationRequestRepository(database).revocationProof(requestId);
         if (!proof)
             return errorOf(proof);
         QString proofText;
-        if (proof->next()) {
+        if (*proof) {
             auto proofTemplate = loadTemplate(QStringLiteral("proof"), language);
             if (!proofTemplate)
                 return errorOf(proofTemplate);
-            QString report = proof->value(1).toString().trimmed();
+            QString report = (*proof)->report.trimmed();
             if (report.size() > MaximumProofCharacters)
                 report = report.left(MaximumProofCharacters) + QStringLiteral(" [...]");
             proofText = fill(proofTemplate->text,
-                             {{QStringLiteral("proof_verdict"), proof->value(0).toString()},
+                             {{QStringLiteral("proof_verdict"), (*proof)->verdict},
                               {QStringLiteral("proof_checked_at"),
-                               formatTime(proof->value(2).toString(), officeZone)},
+                               formatTime((*proof)->checkedAt, officeZone)},
                               {QStringLiteral("proof_report"), report}},
                              false)
                             .trimmed();
@@ -249,12 +238,15 @@ NotificationComposer::compose(const Database &database, qint64 requestId, Notifi
 }
 
 Result<NotificationOutcome>
-NotificationComposer::enqueue(const Database &database, qint64 requestId, Notification notification,
-                              const QString &note, const MailAddress &sender,
-                              const QTimeZone &officeZone)
+NotificationComposer::enqueue(const DatabasePtr &database, qint64 requestId,
+                              Notification notification, const QString &note,
+                              const MailAddress &sender, const QTimeZone &officeZone)
 {
     NotificationOutcome outcome;
-    auto message = compose(database, requestId, notification, note, sender, officeZone);
+    auto request = RevocationRequestRepository(database).findById(requestId);
+    if (!request)
+        return errorOf(request);
+    auto message = compose(database, *request, notification, note, sender, officeZone);
     if (!message)
         return errorOf(message);
     if (!message->has_value()) {
@@ -269,11 +261,8 @@ NotificationComposer::enqueue(const Database &database, qint64 requestId, Notifi
             = QStringLiteral("applicant e-mail address not usable: ") + mail.to.first().address;
         return outcome;
     }
-    auto language = database.scalar(
-        QStringLiteral("SELECT applicant_language FROM revocation_requests WHERE id = ?"),
-        {requestId});
-    auto id = Outbox::enqueue(database, mail, requestId, key(notification),
-                              language ? language->toString() : QString());
+    auto id = Outbox::enqueue(*database, mail, requestId, key(notification),
+                              request->applicantLanguage);
     if (!id)
         return errorOf(id);
     outcome.outboxId = *id;

@@ -3,6 +3,7 @@
 #include "database/Database.h"
 #include "mail/MailMessage.h"
 #include "requests/RequestState.h"
+#include "requests/RevocationRequest.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -52,17 +53,23 @@ public:
 
     // The message for a request; nothing when the request has no applicant e-mail.
     static Result<std::optional<MailMessage>>
-    compose(const Database &database, qint64 requestId, Notification notification,
+    compose(const DatabasePtr &database, qint64 requestId, Notification notification,
             const QString &note, const MailAddress &sender, const QTimeZone &officeZone);
     // compose() and Outbox::enqueue() inside the caller's transaction: the e-mail exists
     // exactly when the state change that caused it does.
-    static Result<NotificationOutcome> enqueue(const Database &database, qint64 requestId,
+    static Result<NotificationOutcome> enqueue(const DatabasePtr &database, qint64 requestId,
                                                Notification notification, const QString &note,
                                                const MailAddress &sender,
                                                const QTimeZone &officeZone);
 
     static Result<MailMessage> testMessage(const QString &to, const QString &language,
                                            const MailAddress &sender);
+
+private:
+    static Result<std::optional<MailMessage>>
+    compose(const DatabasePtr &database, const RevocationRequestRecord &request,
+            Notification notification, const QString &note, const MailAddress &sender,
+            const QTimeZone &officeZone);
 };
 
 } // namespace rd

@@ -3,7 +3,8 @@
 #include "audit/Actor.h"
 #include "database/Database.h"
 #include "mail/MailMessage.h"
-#include "requests/RevocationRequest.h"
+#include "requests/RequestEventRepository.h"
+#include "requests/RevocationRequestRepository.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -61,6 +62,8 @@ private:
     Result<void> validate(const NewRevocationRequest &request) const;
 
     DatabasePtr m_database;
+    RevocationRequestRepository m_requests;
+    RequestEventRepository m_events;
     Options m_options;
     std::optional<MailAddress> m_mailSender;
 };

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "register/SearchText.h"
+#include "requests/RequestEventRepository.h"
 
 namespace rd {
 
@@ -189,29 +190,89 @@ Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id)
 
 Result<std::vector<RequestEvent>> RevocationRequestRepository::events(qint64 requestId) const
 {
+    return RequestEventRepository(m_database).forRequest(requestId);
+}
+
+Result<std::optional<RevocationProof>>
+RevocationRequestRepository::revocationProof(qint64 requestId) const
+{
     auto query = m_database->execute(
-        QStringLiteral("SELECT id, step, action, from_state, to_state, actor, started_at, "
-                       "finished_at, outcome, note FROM request_events WHERE request_id = ? "
-                       "ORDER BY id"),
+        QStringLiteral("SELECT verdict, report, created_at FROM verification_results "
+                       "WHERE request_id = ? AND kind = 'revocation_proof' "
+                       "ORDER BY id DESC LIMIT 1"),
         {requestId});
     if (!query)
         return errorOf(query);
-    std::vector<RequestEvent> events;
-    while (query->next()) {
-        RequestEvent event;
-        event.id = query->value(0).toLongLong();
-        event.step = query->value(1).toInt();
-        event.action = query->value(2).toString();
-        event.fromState = query->value(3).toString();
-        event.toState = query->value(4).toString();
-        event.actor = query->value(5).toString();
-        event.startedAt = Clock::fromIsoUtc(query->value(6).toString());
-        event.finishedAt = Clock::fromIsoUtc(query->value(7).toString());
-        event.outcome = query->value(8).toString();
-        event.note = query->value(9).toString();
-        events.push_back(std::move(event));
-    }
-    return events;
+    if (!query->next())
+        return std::optional<RevocationProof>();
+    return std::optional<RevocationProof>(RevocationProof {
+        query->value(0).toString(), query->value(1).toString(), query->value(2).toString()});
+}
+
+Result<qint64> RevocationRequestRepository::insertDraft(const NewRevocationRequest &request,
+                                                        const QString &filedAt) const
+{
+    const bool official = request.filedBy == NewRevocationRequest::FiledBy::Official;
+    auto id = m_database->scalar(
+        QStringLiteral(
+            "INSERT INTO revocation_requests (holder_id, certificate_id, reason, reason_text, "
+            "effective_date, filed_by_kind, filed_by_name, filed_by_nip, filed_by_position, "
+            "channel, applicant_email, applicant_language, state, filed_at, updated_at, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id"),
+        {request.holderId,
+         request.certificateId ? QVariant(*request.certificateId)
+                               : QVariant(QMetaType::fromType<qlonglong>()),
+         RevocationReasons::key(request.reason),
+         Database::nullIfEmpty(request.reasonText.trimmed()),
+         request.effectiveDate.isValid() ? QVariant(request.effectiveDate.toString(Qt::ISODate))
+                                         : QVariant(QMetaType::fromType<QString>()),
+         official ? QStringLiteral("official") : QStringLiteral("holder"),
+         Database::nullIfEmpty(official ? request.officialName.trimmed() : QString()),
+         Database::nullIfEmpty(official ? request.officialNip : QString()),
+         Database::nullIfEmpty(official ? request.officialPosition.trimmed() : QString()),
+         request.channel, Database::nullIfEmpty(request.applicantEmail.trimmed()),
+         request.applicantLanguage, filedAt, filedAt});
+    if (!id)
+        return errorOf(id);
+    return id->toLongLong();
+}
+
+Result<std::optional<RequestProgress>> RevocationRequestRepository::progress(qint64 id) const
+{
+    auto query = m_database->execute(
+        QStringLiteral("SELECT r.state, r.version, r.agenda_number, r.updated_at, "
+                       "r.assigned_operator_id, u.username FROM revocation_requests r "
+                       "LEFT JOIN users u ON u.id = r.assigned_operator_id WHERE r.id = ?"),
+        {id});
+    if (!query)
+        return errorOf(query);
+    if (!query->next())
+        return std::optional<RequestProgress>();
+    RequestProgress row;
+    row.stateKey = query->value(0).toString();
+    row.version = query->value(1).toInt();
+    row.agendaNumber = query->value(2).toString();
+    row.enteredStateAt = query->value(3).toString();
+    row.assignedOperatorId = query->value(4).toLongLong();
+    row.assignedOperator = query->value(5).toString();
+    return std::optional<RequestProgress>(row);
+}
+
+Result<bool> RevocationRequestRepository::changeState(const RequestStateChange &change) const
+{
+    auto updated = m_database->execute(
+        QStringLiteral("UPDATE revocation_requests SET state = ?, version = version + 1, "
+                       "updated_at = ?, agenda_number = ?, assigned_operator_id = ?, "
+                       "closing_reason = COALESCE(?, closing_reason), "
+                       "ams_reference = COALESCE(?, ams_reference) "
+                       "WHERE id = ? AND version = ? AND state = ?"),
+        {RequestStates::key(change.to), change.at, Database::nullIfEmpty(change.agendaNumber),
+         Database::nullIfNoId(change.assignedOperatorId),
+         Database::nullIfEmpty(change.closingReason), Database::nullIfEmpty(change.amsReference),
+         change.requestId, change.fromVersion, RequestStates::key(change.from)});
+    if (!updated)
+        return errorOf(updated);
+    return updated->numRowsAffected() == 1;
 }
 
 Result<std::vector<StepTiming>> RevocationRequestRepository::stepTimings(qint64 requestId) const

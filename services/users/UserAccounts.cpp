@@ -103,27 +103,24 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
     if (!hash)
         return errorOf(hash);
 
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return errorOf(ok);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
-    auto id = m_database->scalar(
-        QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
-                       "created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"),
-        {username, fullName.trimmed(), Actor::roleKey(role), *hash, now, now});
-    if (!id) {
-        if (id.error().code == ErrorCode::Conflict)
-            return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
-        return errorOf(id);
-    }
-    auto audit
-        = AuditLog::append(*m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"),
-                           username, QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
-    if (!audit)
-        return errorOf(audit);
-    if (auto ok = transaction.commit(); !ok)
-        return errorOf(ok);
-    return id->toLongLong();
+    return m_database->inTransaction([&]() -> Result<qint64> {
+        const QString now = Clock::toIsoUtc(Clock::currentUtc());
+        auto id = m_database->scalar(
+            QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
+                           "created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"),
+            {username, fullName.trimmed(), Actor::roleKey(role), *hash, now, now});
+        if (!id) {
+            if (id.error().code == ErrorCode::Conflict)
+                return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
+            return errorOf(id);
+        }
+        auto audit = AuditLog::append(*m_database, actor, QStringLiteral("user.add"),
+                                      QStringLiteral("user"), username,
+                                      QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
+        if (!audit)
+            return errorOf(audit);
+        return id->toLongLong();
+    });
 }
 
 Result<void> UserAccounts::setPassword(const Actor &actor, const QString &username,
@@ -148,22 +145,22 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
                                          const QString &assignments, QVariantList values,
                                          const QString &auditAction)
 {
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return errorOf(ok);
-    values << Clock::toIsoUtc(Clock::currentUtc()) << username;
-    auto updated = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
-                                           + QStringLiteral(", updated_at = ? WHERE username = ?"),
-                                       values);
-    if (!updated)
-        return errorOf(updated);
-    if (updated->numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-    auto audit
-        = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
-    if (!audit)
-        return errorOf(audit);
-    return transaction.commit();
+    return m_database->inTransaction([&]() -> Result<void> {
+        values << Clock::toIsoUtc(Clock::currentUtc()) << username;
+        auto updated
+            = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
+                                      + QStringLiteral(", updated_at = ? WHERE username = ?"),
+                                  values);
+        if (!updated)
+            return errorOf(updated);
+        if (updated->numRowsAffected() != 1)
+            return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
+        auto audit
+            = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
+        if (!audit)
+            return errorOf(audit);
+        return {};
+    });
 }
 
 Result<Actor> UserAccounts::authenticate(const QString &username, const QString &password) const

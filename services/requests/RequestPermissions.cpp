@@ -1,0 +1,55 @@
+#include "requests/RequestPermissions.h"
+
+namespace rd {
+
+namespace {
+
+bool isStaff(const Actor &actor)
+{
+    return actor.kind() != Actor::Kind::Kiosk;
+}
+
+bool isSupervisor(const Actor &actor)
+{
+    return actor.role() == Actor::Role::Supervisor || actor.role() == Actor::Role::Administrator;
+}
+
+} // namespace
+
+Result<void> RequestPermissions::authorize(const Actor &actor, const RequestAccess &request,
+                                           RequestAction action)
+{
+    // The kiosk only files; operators work the claimed request; revocation under dual control
+    // needs a second person with a supervisor's role.
+    if (!isStaff(actor) && action != RequestAction::Submit && action != RequestAction::Resubmit)
+        return fail(ErrorCode::PermissionDenied, tr("Only staff can do this at a workstation."));
+    if (actor.kind() == Actor::Kind::User && actor.role() == Actor::Role::None)
+        return fail(ErrorCode::PermissionDenied, tr("This account has no role."));
+    const bool operatorStep = action == RequestAction::RequestCompletion
+        || action == RequestAction::Verify || action == RequestAction::MatchCertificate;
+    if (operatorStep && actor.kind() == Actor::Kind::User && request.assignedOperatorId > 0
+        && request.assignedOperatorId != actor.userId() && !isSupervisor(actor)) {
+        return fail(
+            ErrorCode::PermissionDenied,
+            tr("Request %1 was claimed by %2.").arg(request.name, request.assignedOperator));
+    }
+    const bool revocation
+        = action == RequestAction::Revoke || action == RequestAction::RecordPendingProof;
+    if (revocation && request.dualControl && request.state == RequestState::CertificateMatched) {
+        return fail(ErrorCode::PermissionDenied,
+                    tr("Dual control is on: a supervisor must approve request %1 before it is "
+                       "revoked.")
+                        .arg(request.name));
+    }
+    if (revocation && request.state == RequestState::AwaitingApproval) {
+        if (!isSupervisor(actor))
+            return fail(ErrorCode::PermissionDenied,
+                        tr("Only a supervisor can approve a revocation."));
+        if (request.approvalRequestedBy == actor.toString())
+            return fail(ErrorCode::PermissionDenied,
+                        tr("The person who asked for approval cannot also give it."));
+    }
+    return {};
+}
+
+} // namespace rd

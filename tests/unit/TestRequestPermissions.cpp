@@ -1,0 +1,197 @@
+// Who may take which step of a request (RequestPermissions::authorize), as a table: every kind
+// of actor and role against every action, then the claim and dual-control rules. No database.
+#include "requests/RequestPermissions.h"
+
+#include "TestDatabase.h"
+
+#include <QtTest>
+
+using namespace rd;
+
+namespace {
+
+const QString StaffOnly = QStringLiteral("Only staff can do this at a workstation.");
+const QString NoRole = QStringLiteral("This account has no role.");
+const QString ClaimedByBudi = QStringLiteral("Request SE/2026/11/0007 was claimed by budi.");
+const QString DualControl = QStringLiteral(
+    "Dual control is on: a supervisor must approve request SE/2026/11/0007 before it is revoked.");
+const QString SupervisorOnly = QStringLiteral("Only a supervisor can approve a revocation.");
+const QString NotTheAsker
+    = QStringLiteral("The person who asked for approval cannot also give it.");
+
+constexpr qint64 AniId = 11;
+constexpr qint64 BudiId = 12;
+
+const Actor Kiosk = Actor::kiosk(QStringLiteral("kiosk-1"));
+const Actor CommandLine = Actor::commandLine(QStringLiteral("admin"));
+const Actor NoRoleUser = Actor::user(QStringLiteral("tamu"), Actor::Role::None, 10);
+const Actor Ani = Actor::user(QStringLiteral("ani"), Actor::Role::Operator, AniId);
+const Actor Sari = Actor::user(QStringLiteral("sari"), Actor::Role::Supervisor, 13);
+const Actor Joko = Actor::user(QStringLiteral("joko"), Actor::Role::Supervisor, 14);
+const Actor Dewi = Actor::user(QStringLiteral("dewi"), Actor::Role::Administrator, 15);
+
+RequestAccess request(RequestState state)
+{
+    RequestAccess access;
+    access.name = QStringLiteral("SE/2026/11/0007");
+    access.state = state;
+    return access;
+}
+
+RequestAccess claimedByBudi()
+{
+    RequestAccess access = request(RequestState::InVerification);
+    access.assignedOperatorId = BudiId;
+    access.assignedOperator = QStringLiteral("budi");
+    return access;
+}
+
+RequestAccess underDualControl(RequestState state)
+{
+    RequestAccess access = request(state);
+    access.dualControl = true;
+    return access;
+}
+
+RequestAccess awaitingApprovalAskedBy(const Actor &asker)
+{
+    RequestAccess access = underDualControl(RequestState::AwaitingApproval);
+    access.approvalRequestedBy = asker.toString();
+    return access;
+}
+
+} // namespace
+
+class TestRequestPermissions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void authorize_data();
+    void authorize();
+};
+
+void TestRequestPermissions::authorize_data()
+{
+    QTest::addColumn<Actor>("actor");
+    QTest::addColumn<RequestAccess>("access");
+    QTest::addColumn<RequestAction>("action");
+    QTest::addColumn<QString>("denial"); // empty: allowed
+
+    // Every actor against every action, on a request nobody has claimed, dual control off:
+    // the kiosk files and resubmits only, an account without a role does nothing, the rest may.
+    const struct
+    {
+        const char *name;
+        Actor actor;
+    } actors[] = {{"kiosk", Kiosk},  {"cli", CommandLine}, {"no role", NoRoleUser},
+                  {"operator", Ani}, {"supervisor", Sari}, {"administrator", Dewi}};
+    for (const auto &[name, actor] : actors) {
+        for (const RequestAction action : RequestStates::allActions()) {
+            QString denial;
+            if (actor.kind() == Actor::Kind::Kiosk)
+                denial = action == RequestAction::Submit || action == RequestAction::Resubmit
+                    ? QString()
+                    : StaffOnly;
+            else if (actor.role() == Actor::Role::None && actor.kind() == Actor::Kind::User)
+                denial = NoRole;
+            QTest::addRow("%s, %s", name, qPrintable(RequestStates::actionKey(action)))
+                << actor << request(RequestState::CertificateMatched) << action << denial;
+        }
+    }
+
+    // The claim: only the claiming operator (or a supervisor) works the request on.
+    QTest::newRow("operator verifies a request another operator claimed")
+        << Ani << claimedByBudi() << RequestAction::Verify << ClaimedByBudi;
+    QTest::newRow("operator asks for completion of another operator's claim")
+        << Ani << claimedByBudi() << RequestAction::RequestCompletion << ClaimedByBudi;
+    QTest::newRow("operator matches the certificate of another operator's claim")
+        << Ani << claimedByBudi() << RequestAction::MatchCertificate << ClaimedByBudi;
+    RequestAccess claimedByAni = claimedByBudi();
+    claimedByAni.assignedOperatorId = AniId;
+    claimedByAni.assignedOperator = QStringLiteral("ani");
+    QTest::newRow("operator verifies her own claim")
+        << Ani << claimedByAni << RequestAction::Verify << QString();
+    QTest::newRow("supervisor verifies an operator's claim")
+        << Sari << claimedByBudi() << RequestAction::Verify << QString();
+    QTest::newRow("administrator verifies an operator's claim")
+        << Dewi << claimedByBudi() << RequestAction::Verify << QString();
+    QTest::newRow("cli verifies an operator's claim")
+        << CommandLine << claimedByBudi() << RequestAction::Verify << QString();
+    QTest::newRow("operator rejects another operator's claim")
+        << Ani << claimedByBudi() << RequestAction::Reject << QString();
+    QTest::newRow("operator cancels another operator's claim")
+        << Ani << claimedByBudi() << RequestAction::Cancel << QString();
+    QTest::newRow("kiosk verifies a claimed request")
+        << Kiosk << claimedByBudi() << RequestAction::Verify << StaffOnly;
+
+    // Dual control: nobody revokes a matched certificate without a supervisor's approval.
+    const RequestAccess matched = underDualControl(RequestState::CertificateMatched);
+    QTest::newRow("dual control, operator revokes directly")
+        << Ani << matched << RequestAction::Revoke << DualControl;
+    QTest::newRow("dual control, supervisor revokes directly")
+        << Sari << matched << RequestAction::Revoke << DualControl;
+    QTest::newRow("dual control, administrator revokes directly")
+        << Dewi << matched << RequestAction::Revoke << DualControl;
+    QTest::newRow("dual control, cli revokes directly")
+        << CommandLine << matched << RequestAction::Revoke << DualControl;
+    QTest::newRow("dual control, operator records pending proof directly")
+        << Ani << matched << RequestAction::RecordPendingProof << DualControl;
+    QTest::newRow("dual control, kiosk revokes directly")
+        << Kiosk << matched << RequestAction::Revoke << StaffOnly;
+    QTest::newRow("dual control, operator asks for approval")
+        << Ani << matched << RequestAction::RequestApproval << QString();
+    QTest::newRow("dual control off, operator revokes")
+        << Ani << request(RequestState::CertificateMatched) << RequestAction::Revoke << QString();
+
+    // The approval: a supervisor other than the one who asked.
+    QTest::newRow("approval, operator approves")
+        << Ani << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << SupervisorOnly;
+    // The command line administers the desk: it approves as a supervisor would.
+    QTest::newRow("approval, cli approves")
+        << CommandLine << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << QString();
+    QTest::newRow("approval, the asking cli approves")
+        << CommandLine << awaitingApprovalAskedBy(CommandLine) << RequestAction::Revoke
+        << NotTheAsker;
+    QTest::newRow("approval, the asking supervisor approves")
+        << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << NotTheAsker;
+    QTest::newRow("approval, the asking supervisor records pending proof")
+        << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::RecordPendingProof
+        << NotTheAsker;
+    QTest::newRow("approval, a second supervisor approves")
+        << Joko << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << QString();
+    QTest::newRow("approval, a second supervisor records pending proof")
+        << Joko << awaitingApprovalAskedBy(Sari) << RequestAction::RecordPendingProof << QString();
+    QTest::newRow("approval, an administrator approves")
+        << Dewi << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << QString();
+    QTest::newRow("approval asked by an operator, supervisor approves")
+        << Sari << awaitingApprovalAskedBy(Ani) << RequestAction::Revoke << QString();
+    QTest::newRow("approval nobody asked for, supervisor approves")
+        << Sari << underDualControl(RequestState::AwaitingApproval) << RequestAction::Revoke
+        << QString();
+    QTest::newRow("approval with dual control off, operator approves")
+        << Ani << request(RequestState::AwaitingApproval) << RequestAction::Revoke
+        << SupervisorOnly;
+    QTest::newRow("approval, the asking supervisor rejects")
+        << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::Reject << QString();
+}
+
+void TestRequestPermissions::authorize()
+{
+    QFETCH(Actor, actor);
+    QFETCH(RequestAccess, access);
+    QFETCH(RequestAction, action);
+    QFETCH(QString, denial);
+
+    const Result<void> allowed = RequestPermissions::authorize(actor, access, action);
+    if (denial.isEmpty()) {
+        RD_VERIFY_RESULT(allowed);
+        return;
+    }
+    QVERIFY2(!allowed.has_value(), "allowed, but should be denied");
+    QCOMPARE(allowed.error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(allowed.error().message, denial);
+}
+
+QTEST_GUILESS_MAIN(TestRequestPermissions)
+#include "TestRequestPermissions.moc"
