@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "core/OfficeCalendar.h"
 #include "demo/DemoCertificateAuthority.h"
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
@@ -782,7 +783,7 @@ QDate nextWorkday(QDate date)
 
 QDateTime addOfficeMinutes(const QDateTime &utc, int minutes)
 {
-    const QTimeZone zone = AgendaNumberAllocator::defaultOfficeZone();
+    const QTimeZone zone = OfficeCalendar::defaultZone();
     QDateTime local = utc.toTimeZone(zone);
     qint64 remaining = qint64(minutes) * 60;
     for (int guard = 0; guard < 1000; ++guard) {
@@ -807,7 +808,7 @@ QDateTime addOfficeMinutes(const QDateTime &utc, int minutes)
 QDateTime officeTime(const QDate &day, int minutesAfterEight)
 {
     return QDateTime(day, QTime(8, 0).addSecs(minutesAfterEight * 60),
-                     AgendaNumberAllocator::defaultOfficeZone())
+                     OfficeCalendar::defaultZone())
         .toUTC();
 }
 
@@ -1950,7 +1951,7 @@ struct PlannedRequest
 
 Result<void> SeedRun::runRequests()
 {
-    const QTimeZone office = AgendaNumberAllocator::defaultOfficeZone();
+    const QTimeZone office = OfficeCalendar::defaultZone();
     const Actor kiosk = Actor::kiosk(QStringLiteral("kiosk-mpp-ranai"));
     const DeskUser &supervisor1 = m_users[2];
     const DeskUser &supervisor2 = m_users[3];

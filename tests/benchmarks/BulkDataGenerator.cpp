@@ -1,6 +1,7 @@
 #include "BulkDataGenerator.h"
 
 #include "core/Clock.h"
+#include "core/OfficeCalendar.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
 #include "requests/AgendaNumberAllocator.h"
@@ -684,7 +685,7 @@ Result<void> BulkDataGenerator::insertRequests(const std::vector<qint64> &holder
         return {};
     if (holderIds.empty())
         return fail(ErrorCode::InvalidInput, tr("Requests need holders."));
-    const QTimeZone office = AgendaNumberAllocator::defaultOfficeZone();
+    const QTimeZone office = OfficeCalendar::defaultZone();
 
     // Agenda numbers continue from the counters already there, and the counters are left at
     // the last number given, so the next real filing continues the sequence.
