@@ -1,7 +1,7 @@
 #include "RequestQueueModel.h"
 
 #include "core/Clock.h"
-#include "requests/AgendaNumberAllocator.h"
+#include "core/OfficeCalendar.h"
 
 #include <QLoggingCategory>
 #include <QScopedValueRollback>
@@ -19,7 +19,7 @@ RequestQueueModel::RequestQueueModel(DatabasePtr database, const QTimeZone &offi
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
     , m_repository(m_database)
-    , m_officeZone(officeZone.isValid() ? officeZone : AgendaNumberAllocator::defaultOfficeZone())
+    , m_officeZone(officeZone.isValid() ? officeZone : OfficeCalendar::defaultZone())
 {
     Q_ASSERT(m_database);
 }

@@ -999,6 +999,10 @@ Commands:
         <source>Could not encode the CRL.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1 for the demo CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -1094,18 +1098,6 @@ Commands:
     </message>
     <message>
         <source>The demo needs at least %1 holders to show a request in every state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1 for the demo CA.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1253,6 +1245,17 @@ Commands:
     </message>
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalFile</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1015,6 +1015,10 @@ Perintah:
         <source>Could not encode the CRL.</source>
         <translation>CRL tidak dapat di-encode.</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1 for the demo CA.</source>
+        <translation>Folder %1 untuk CA demo tidak dapat dibuat.</translation>
+    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -1110,18 +1114,6 @@ Perintah:
     <message>
         <source>The demo needs at least %1 holders to show a request in every state.</source>
         <translation>Data demo memerlukan sekurang-kurangnya %1 pemegang sertifikat agar setiap status memiliki permohonan.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>%1 tidak dapat dibaca.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 tidak dapat ditulis.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1 for the demo CA.</source>
-        <translation>Folder %1 untuk CA demo tidak dapat dibuat.</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1259,17 @@ Perintah:
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
         <translation>Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFile</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 tidak dapat ditulis.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,12 @@
 #include "KioskWizard.h"
 
-#include "requests/AgendaNumberAllocator.h"
-#include "core/Clock.h"
 #include "KioskFilerPage.h"
 #include "KioskIdentityPage.h"
 #include "KioskReasonPage.h"
 #include "KioskReceiptPage.h"
 #include "KioskSummaryPage.h"
+#include "core/Clock.h"
+#include "core/OfficeCalendar.h"
 #include "core/Translator.h"
 
 #include <QApplication>
@@ -107,7 +107,7 @@ KioskWizard::KioskWizard(DatabasePtr database, const RequestLifecycle::Options &
     : QWizard(parent)
     , m_database(std::move(database))
     , m_officeZone(options.officeZone.isValid() ? options.officeZone
-                                                : AgendaNumberAllocator::defaultOfficeZone())
+                                                : OfficeCalendar::defaultZone())
     , m_lifecycle(m_database, options)
     , m_initialLanguage(language == QLatin1String("en") ? QStringLiteral("en")
                                                         : QStringLiteral("id"))

@@ -1,7 +1,7 @@
 #include "RequestDetailsDialog.h"
 
 #include "RequestQueueModel.h"
-#include "requests/AgendaNumberAllocator.h"
+#include "core/OfficeCalendar.h"
 #include "requests/RevocationRequestRepository.h"
 
 #include <QDialogButtonBox>
@@ -62,7 +62,7 @@ RequestDetailsDialog::RequestDetailsDialog(DatabasePtr database, const QTimeZone
                                            QWidget *parent)
     : QDialog(parent)
     , m_database(std::move(database))
-    , m_officeZone(officeZone.isValid() ? officeZone : AgendaNumberAllocator::defaultOfficeZone())
+    , m_officeZone(officeZone.isValid() ? officeZone : OfficeCalendar::defaultZone())
 {
     setObjectName(QStringLiteral("requestDetails"));
     setWindowTitle(tr("Request details"));

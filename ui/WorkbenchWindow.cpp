@@ -1,9 +1,9 @@
 #include "WorkbenchWindow.h"
 #include "ui_WorkbenchWindow.h"
 
-#include "requests/AgendaNumberAllocator.h"
 #include "RequestDetailsDialog.h"
 #include "RequestQueueModel.h"
+#include "core/OfficeCalendar.h"
 #include "requests/RevocationRequestRepository.h"
 
 #include <QApplication>
@@ -27,7 +27,7 @@ WorkbenchWindow::WorkbenchWindow(DatabasePtr database, const QTimeZone &officeZo
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::WorkbenchWindow>())
     , m_database(std::move(database))
-    , m_officeZone(officeZone.isValid() ? officeZone : AgendaNumberAllocator::defaultOfficeZone())
+    , m_officeZone(officeZone.isValid() ? officeZone : OfficeCalendar::defaultZone())
 {
     m_ui->setupUi(this);
     m_ui->queueError->hide();

@@ -54,4 +54,8 @@ using GeneralNamesPtr = std::unique_ptr<GENERAL_NAMES, OpenSslDeleter<&GENERAL_N
 // Strings OpenSSL allocates for the caller (BN_bn2hex, i2s_ASN1_INTEGER, ...).
 using OpenSslStringPtr = std::unique_ptr<char, OpenSslMemoryDeleter>;
 
+// --- For the AMS simulator's authority (tools/ams-simulator/SimulatorAuthority.cpp) ---
+// The buffer an i2d_* function allocates when handed a null pointer.
+using OpenSslBytesPtr = std::unique_ptr<unsigned char, OpenSslMemoryDeleter>;
+
 } // namespace rd

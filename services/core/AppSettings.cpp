@@ -1,6 +1,6 @@
 #include "core/AppSettings.h"
 
-#include "requests/AgendaNumberAllocator.h"
+#include "core/OfficeCalendar.h"
 
 #include <QLocale>
 #include <QStandardPaths>
@@ -41,7 +41,7 @@ QTimeZone AppSettings::officeTimeZone() const
 {
     const QByteArray id = m_settings->value(QStringLiteral("office/timeZone")).toByteArray();
     QTimeZone zone(id);
-    return id.isEmpty() || !zone.isValid() ? AgendaNumberAllocator::defaultOfficeZone() : zone;
+    return id.isEmpty() || !zone.isValid() ? OfficeCalendar::defaultZone() : zone;
 }
 
 bool AppSettings::dualControl() const

@@ -1,7 +1,10 @@
 #include "demo/DemoCertificateAuthority.h"
 
 #include "certificates/Certificate.h"
+#include "core/LocalFile.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <openssl/pem.h>
@@ -266,6 +269,38 @@ QByteArray DemoCertificateAuthority::privateKeyPem() const
         return {};
     }
     return bioBytes(bio.get());
+}
+
+Result<DemoCertificateAuthority> DemoCertificateAuthority::openOrCreate(const QString &directory,
+                                                                        const QDateTime &notBefore,
+                                                                        int validityYears)
+{
+    const QDir folder(directory);
+    const QString certificatePath = folder.filePath(QStringLiteral("ca.pem"));
+    const QString keyPath = folder.filePath(QStringLiteral("ca-key.pem"));
+    if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
+        auto certificate = LocalFile::read(certificatePath);
+        if (!certificate)
+            return errorOf(certificate);
+        auto key = LocalFile::read(keyPath);
+        if (!key)
+            return errorOf(key);
+        return load(*certificate, *key);
+    }
+    if (!QDir().mkpath(directory))
+        return fail(ErrorCode::Io,
+                    tr("Cannot create the folder %1 for the demo CA.").arg(directory));
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto created = create(notBefore, validityYears);
+    if (!created)
+        return errorOf(created);
+    if (auto ok = LocalFile::write(keyPath, created->privateKeyPem(), LocalFile::Access::OwnerOnly);
+        !ok)
+        return errorOf(ok);
+    if (auto ok = LocalFile::write(certificatePath, created->certificatePem()); !ok)
+        return errorOf(ok);
+    return created;
 }
 
 Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubject &subject,

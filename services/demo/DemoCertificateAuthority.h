@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Error.h"
 #include "certificates/OpenSslPointers.h"
+#include "core/Error.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -80,6 +80,13 @@ public:
     // certificate, and the certificate must be a CA's.
     static Result<DemoCertificateAuthority> load(const QByteArray &certificatePem,
                                                  const QByteArray &privateKeyPem);
+
+    // The CA kept in `directory` as ca.pem and ca-key.pem, the AMS simulator's file names; when
+    // either is missing, a new CA valid from notBefore, saved there (the folder created, owner
+    // only, since the simulator keeps demo passwords beside it). The demo seeder and the
+    // simulator share a CA this way, so that the simulator knows the demo's certificates.
+    static Result<DemoCertificateAuthority>
+    openOrCreate(const QString &directory, const QDateTime &notBefore, int validityYears = 20);
 
     DemoCertificateAuthority(DemoCertificateAuthority &&) noexcept = default;
     DemoCertificateAuthority &operator=(DemoCertificateAuthority &&) noexcept = default;

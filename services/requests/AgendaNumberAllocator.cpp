@@ -1,16 +1,13 @@
 #include "requests/AgendaNumberAllocator.h"
 
-namespace rd {
+#include "core/OfficeCalendar.h"
 
-QTimeZone AgendaNumberAllocator::defaultOfficeZone()
-{
-    // Natuna keeps Western Indonesian Time (WIB).
-    return QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
-}
+namespace rd {
 
 QString AgendaNumberAllocator::period(const QDateTime &utc, const QTimeZone &officeZone)
 {
-    const QDateTime local = utc.toTimeZone(officeZone.isValid() ? officeZone : defaultOfficeZone());
+    const QDateTime local
+        = utc.toTimeZone(officeZone.isValid() ? officeZone : OfficeCalendar::defaultZone());
     return local.toString(QStringLiteral("yyyy/MM"));
 }
 

@@ -16,7 +16,7 @@ class AgendaNumberAllocator
     Q_DECLARE_TR_FUNCTIONS(AgendaNumberAllocator)
 
 public:
-    static QTimeZone defaultOfficeZone();
+    // An invalid zone is OfficeCalendar::defaultZone().
     static QString period(const QDateTime &utc, const QTimeZone &officeZone); // "2026/11"
     static QString format(const QString &period, int number);
     // Must run inside the caller's transaction.

@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "core/OfficeCalendar.h"
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "requests/AgendaNumberAllocator.h"
@@ -27,7 +28,7 @@ RequestLifecycle::RequestLifecycle(DatabasePtr database, Options options)
     , m_options(std::move(options))
 {
     if (!m_options.officeZone.isValid())
-        m_options.officeZone = AgendaNumberAllocator::defaultOfficeZone();
+        m_options.officeZone = OfficeCalendar::defaultZone();
 }
 
 Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) const

@@ -1,6 +1,8 @@
 #include "BulkDataGenerator.h"
 
 #include "core/Clock.h"
+#include "core/OfficeCalendar.h"
+#include "demo/NatunaRegency.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
 #include "requests/AgendaNumberAllocator.h"
@@ -23,8 +25,7 @@ namespace rd::bench {
 
 namespace {
 
-// NIK space: 15 districts x 14,245 birth dates x 2 sexes x 66 sequence numbers.
-constexpr int kDistricts = 15;
+// NIK space: the regency's 15 kecamatan x 14,245 birth dates x 2 sexes x 66 sequence numbers.
 constexpr int kSequences = 66;
 const QDate kFirstBirth(1965, 1, 1);
 const QDate kLastBirth(2003, 12, 31);
@@ -142,37 +143,6 @@ const QStringList s_suffixTitles = {
     QStringLiteral("S.Ak."),  QStringLiteral("M.Si."),   QStringLiteral("M.M."),
     QStringLiteral("M.Pd."),  QStringLiteral("S.Pd.I."), QStringLiteral("S.Farm."),
     QStringLiteral("S.Kes."), QStringLiteral("M.Kom."),  QStringLiteral("S.STP."),
-};
-
-const QStringList s_positions = {
-    QStringLiteral("Kepala Dinas"),
-    QStringLiteral("Sekretaris"),
-    QStringLiteral("Kepala Bidang"),
-    QStringLiteral("Kepala Seksi"),
-    QStringLiteral("Kepala Subbagian Umum dan Kepegawaian"),
-    QStringLiteral("Analis Kebijakan"),
-    QStringLiteral("Pranata Komputer"),
-    QStringLiteral("Bendahara Pengeluaran"),
-    QStringLiteral("Pengelola Keuangan"),
-    QStringLiteral("Pengadministrasi Umum"),
-    QStringLiteral("Guru"),
-    QStringLiteral("Perawat"),
-    QStringLiteral("Bidan"),
-    QStringLiteral("Camat"),
-    QStringLiteral("Sekretaris Camat"),
-    QStringLiteral("Lurah"),
-    QStringLiteral("Arsiparis"),
-    QStringLiteral("Pejabat Pengadaan"),
-    QStringLiteral("Pengawas Sekolah"),
-    QStringLiteral("Dokter"),
-    QStringLiteral("Penyuluh Pertanian"),
-};
-
-const QStringList s_officialPositions = {
-    QStringLiteral("Kepala Subbagian Umum dan Kepegawaian"),
-    QStringLiteral("Sekretaris"),
-    QStringLiteral("Kepala Dinas"),
-    QStringLiteral("Kepala Bidang Mutasi dan Promosi BKPSDM"),
 };
 
 const QStringList s_closingReasons = {
@@ -437,7 +407,7 @@ void BulkDataGenerator::report(const QString &line) const
 
 qint64 BulkDataGenerator::maximumHolders()
 {
-    return qint64(kDistricts) * birthDays() * 2 * kSequences;
+    return qint64(NatunaRegency::kecamatanCount()) * birthDays() * 2 * kSequences;
 }
 
 BulkDataGenerator::Identity BulkDataGenerator::identity(qint64 n)
@@ -462,12 +432,13 @@ QString BulkDataGenerator::nik(qint64 n)
     const qint64 dayIndex = kFirstBirth.daysTo(id.birth);
     // The last four digits: any number injective in the sequence for one district and day.
     const int number = 1 + id.sequence * 97 + int(dayIndex % 97);
-    return QStringLiteral("2103%1%2%3%4%5")
-        .arg(id.district, 2, 10, QLatin1Char('0'))
-        .arg(id.birth.day() + (id.female ? 40 : 0), 2, 10, QLatin1Char('0'))
-        .arg(id.birth.month(), 2, 10, QLatin1Char('0'))
-        .arg(id.birth.year() % 100, 2, 10, QLatin1Char('0'))
-        .arg(number, 4, 10, QLatin1Char('0'));
+    return NatunaRegency::nikRegion()
+        + QStringLiteral("%1%2%3%4%5")
+              .arg(id.district, 2, 10, QLatin1Char('0'))
+              .arg(id.birth.day() + (id.female ? 40 : 0), 2, 10, QLatin1Char('0'))
+              .arg(id.birth.month(), 2, 10, QLatin1Char('0'))
+              .arg(id.birth.year() % 100, 2, 10, QLatin1Char('0'))
+              .arg(number, 4, 10, QLatin1Char('0'));
 }
 
 QString BulkDataGenerator::nip(qint64 n)
@@ -486,59 +457,6 @@ QString BulkDataGenerator::nip(qint64 n)
         .arg(appointedMonth, 2, 10, QLatin1Char('0'))
         .arg(id.female ? 2 : 1)
         .arg(number, 3, 10, QLatin1Char('0'));
-}
-
-const QStringList &BulkDataGenerator::units()
-{
-    static const QStringList list = {
-        QStringLiteral("Sekretariat Daerah"),
-        QStringLiteral("Sekretariat DPRD"),
-        QStringLiteral("Inspektorat Daerah"),
-        QStringLiteral("Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah"),
-        QStringLiteral("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"),
-        QStringLiteral("Badan Pengelolaan Keuangan dan Aset Daerah"),
-        QStringLiteral("Badan Pendapatan Daerah"),
-        QStringLiteral("Badan Penanggulangan Bencana Daerah"),
-        QStringLiteral("Badan Kesatuan Bangsa dan Politik"),
-        QStringLiteral("Dinas Pendidikan"),
-        QStringLiteral("Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana"),
-        QStringLiteral("Dinas Pekerjaan Umum dan Penataan Ruang"),
-        QStringLiteral("Dinas Perumahan Rakyat, Kawasan Permukiman dan Pertanahan"),
-        QStringLiteral("Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak"),
-        QStringLiteral("Dinas Komunikasi dan Informatika"),
-        QStringLiteral("Dinas Kependudukan dan Pencatatan Sipil"),
-        QStringLiteral("Dinas Pemberdayaan Masyarakat dan Desa"),
-        QStringLiteral("Dinas Perhubungan"),
-        QStringLiteral("Dinas Lingkungan Hidup"),
-        QStringLiteral("Dinas Perikanan"),
-        QStringLiteral("Dinas Ketahanan Pangan dan Pertanian"),
-        QStringLiteral("Dinas Pariwisata, Kebudayaan, Kepemudaan dan Olahraga"),
-        QStringLiteral("Dinas Koperasi, Usaha Mikro, Perindustrian dan Perdagangan"),
-        QStringLiteral("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
-        QStringLiteral("Dinas Perpustakaan dan Kearsipan"),
-        QStringLiteral("Satuan Polisi Pamong Praja dan Pemadam Kebakaran"),
-        QStringLiteral("Rumah Sakit Umum Daerah Natuna"),
-        QStringLiteral("Kecamatan Bunguran Timur"),
-        QStringLiteral("Kecamatan Bunguran Timur Laut"),
-        QStringLiteral("Kecamatan Bunguran Tengah"),
-        QStringLiteral("Kecamatan Bunguran Barat"),
-        QStringLiteral("Kecamatan Bunguran Utara"),
-        QStringLiteral("Kecamatan Bunguran Selatan"),
-        QStringLiteral("Kecamatan Bunguran Batubi"),
-        QStringLiteral("Kecamatan Pulau Laut"),
-        QStringLiteral("Kecamatan Pulau Tiga"),
-        QStringLiteral("Kecamatan Pulau Tiga Barat"),
-        QStringLiteral("Kecamatan Midai"),
-        QStringLiteral("Kecamatan Suak Midai"),
-        QStringLiteral("Kecamatan Serasan"),
-        QStringLiteral("Kecamatan Serasan Timur"),
-        QStringLiteral("Kecamatan Subi"),
-        QStringLiteral("Kelurahan Ranai"),
-        QStringLiteral("Kelurahan Ranai Kota"),
-        QStringLiteral("Kelurahan Bandarsyah"),
-        QStringLiteral("Kelurahan Batu Hitam"),
-    };
-    return list;
 }
 
 QString BulkDataGenerator::personName(bool female)
@@ -627,8 +545,9 @@ Result<void> BulkDataGenerator::insertHolders(std::vector<qint64> &ids)
             else if (c == QLatin1Char(' ') && !local.isEmpty() && !local.endsWith(QLatin1Char('.')))
                 local += QLatin1Char('.');
         }
-        const QString email
-            = chance(90) ? local + nik.right(4) + QStringLiteral("@natunakab.go.id") : QString();
+        const QString email = chance(90)
+            ? local + nik.right(4) + QLatin1Char('@') + NatunaRegency::emailDomain()
+            : QString();
         const QString phone = QStringLiteral("08%1%2")
                                   .arg(11 + m_random.bounded(12))
                                   .arg(m_random.bounded(100000000), 8, 10, QLatin1Char('0'));
@@ -639,9 +558,10 @@ Result<void> BulkDataGenerator::insertHolders(std::vector<qint64> &ids)
             : roll < 95                   ? statuses.at(3)
                                           : statuses.at(4);
         auto ok = insert.add({nik, civilServant ? QVariant(nip) : nullText(), name,
-                              email.isEmpty() ? nullText() : QVariant(email), phone, pick(units()),
-                              civilServant ? QVariant(pick(s_positions)) : nullText(), status,
-                              civilServant ? QVariant(nip) : QVariant(nik), now, now});
+                              email.isEmpty() ? nullText() : QVariant(email), phone,
+                              pick(NatunaRegency::unitNames()),
+                              civilServant ? QVariant(pick(NatunaRegency::posts())) : nullText(),
+                              status, civilServant ? QVariant(nip) : QVariant(nik), now, now});
         if (!ok)
             return ok;
     }
@@ -684,7 +604,7 @@ Result<void> BulkDataGenerator::insertRequests(const std::vector<qint64> &holder
         return {};
     if (holderIds.empty())
         return fail(ErrorCode::InvalidInput, tr("Requests need holders."));
-    const QTimeZone office = AgendaNumberAllocator::defaultOfficeZone();
+    const QTimeZone office = OfficeCalendar::defaultZone();
 
     // Agenda numbers continue from the counters already there, and the counters are left at
     // the last number given, so the next real filing continues the sequence.
@@ -779,9 +699,10 @@ Result<void> BulkDataGenerator::insertRequests(const std::vector<qint64> &holder
             official ? QVariant(fullName(chance(40), true)) : nullText(),
             official ? QVariant(nip(qint64(m_random.bounded(quint64(maximumHolders())))))
                      : nullText(),
-            official ? QVariant(pick(s_officialPositions)) : nullText(),
+            official ? QVariant(pick(NatunaRegency::headPosts())) : nullText(),
             channel,
-            chance(80) ? QVariant(QStringLiteral("pemohon%1@natunakab.go.id").arg(holderId))
+            chance(80) ? QVariant(QStringLiteral("pemohon%1@").arg(holderId)
+                                  + NatunaRegency::emailDomain())
                        : nullText(),
             chance(90) ? QStringLiteral("id") : QStringLiteral("en"),
             RequestStates::key(state),

@@ -93,8 +93,6 @@ public:
     // The matching NIP (birth date, appointment month, sex, number): unique in n as well.
     static QString nip(qint64 n);
     static qint64 maximumHolders();
-    // The offices (perangkat daerah) of Kabupaten Natuna that the holders work in.
-    static const QStringList &units();
 
 private:
     struct Identity

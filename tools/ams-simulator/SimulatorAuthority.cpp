@@ -1,9 +1,7 @@
 #include "SimulatorAuthority.h"
 
+#include "core/LocalFile.h"
 #include "register/PersonalName.h"
-
-#include <QFile>
-#include <QSaveFile>
 
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
@@ -15,33 +13,6 @@ namespace {
 
 // How long an OCSP answer or a CRL may be cached: short, so a demo sees a revocation at once.
 constexpr qint64 kNextUpdateSeconds = 3600;
-
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot read %1.").arg(path),
-                    file.errorString());
-    }
-    return file.readAll();
-}
-
-Result<void> writeFile(const QString &path, const QByteArray &bytes, bool secret = false)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot write %1.").arg(path),
-                    file.errorString());
-    }
-    if (secret)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(bytes);
-    if (!file.commit()) {
-        return fail(ErrorCode::Io, SimulatorAuthority::tr("Cannot write %1.").arg(path),
-                    file.errorString());
-    }
-    return {};
-}
 
 // openssl ca's names for index.txt; privilegeWithdrawn (9) and aACompromise (10) have none
 // there, so such entries carry the time alone.
@@ -67,16 +38,20 @@ QString indexReasonName(int reasonCode)
     }
 }
 
-QByteArray ocspError(int status)
+// Empty when the response cannot be encoded.
+QByteArray toDer(const OcspResponsePtr &response)
 {
-    OcspResponsePtr response(OCSP_response_create(status, nullptr));
-    unsigned char *der = nullptr;
-    const int length = response ? i2d_OCSP_RESPONSE(response.get(), &der) : -1;
+    unsigned char *buffer = nullptr;
+    const int length = response ? i2d_OCSP_RESPONSE(response.get(), &buffer) : -1;
+    const OpenSslBytesPtr der(buffer);
     if (length <= 0)
         return {};
-    QByteArray bytes(reinterpret_cast<const char *>(der), length);
-    OPENSSL_free(der);
-    return bytes;
+    return QByteArray(reinterpret_cast<const char *>(der.get()), length);
+}
+
+QByteArray ocspError(int status)
+{
+    return toDer(OcspResponsePtr(OCSP_response_create(status, nullptr)));
 }
 
 Result<Asn1TimePtr> asn1Time(const QDateTime &time)
@@ -95,29 +70,12 @@ SimulatorAuthority::SimulatorAuthority(DemoCertificateAuthority authority)
 
 Result<SimulatorAuthority> SimulatorAuthority::open(SimulatorState &state)
 {
-    const QString certificatePath = state.path(QStringLiteral("ca.pem"));
-    const QString keyPath = state.path(QStringLiteral("ca-key.pem"));
-    if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
-        auto certificate = readFile(certificatePath);
-        if (!certificate)
-            return errorOf(certificate);
-        auto key = readFile(keyPath);
-        if (!key)
-            return errorOf(key);
-        auto loaded = DemoCertificateAuthority::load(*certificate, *key);
-        if (!loaded)
-            return errorOf(loaded);
-        return SimulatorAuthority(std::move(*loaded));
-    }
     // Back-dated a day so that a clock a little behind still accepts what it issues.
-    auto created = DemoCertificateAuthority::create(QDateTime::currentDateTimeUtc().addDays(-1));
-    if (!created)
-        return errorOf(created);
-    if (auto ok = writeFile(keyPath, created->privateKeyPem(), true); !ok)
-        return errorOf(ok);
-    if (auto ok = writeFile(certificatePath, created->certificatePem()); !ok)
-        return errorOf(ok);
-    return SimulatorAuthority(std::move(*created));
+    auto authority = DemoCertificateAuthority::openOrCreate(
+        state.dataDirectory(), QDateTime::currentDateTimeUtc().addDays(-1));
+    if (!authority)
+        return errorOf(authority);
+    return SimulatorAuthority(std::move(*authority));
 }
 
 CertificateUrls SimulatorAuthority::urls(const QString &publicUrl)
@@ -209,13 +167,13 @@ Result<void> SimulatorAuthority::publish(SimulatorState &state, const QDateTime 
     if (!crl)
         return errorOf(crl);
     m_crlDer = *crl;
-    if (auto ok = writeFile(state.path(QStringLiteral("crl.der")), m_crlDer); !ok)
+    if (auto ok = LocalFile::write(state.path(QStringLiteral("crl.der")), m_crlDer); !ok)
         return ok;
-    if (auto ok = writeFile(state.path(QStringLiteral("index.txt")), index); !ok)
+    if (auto ok = LocalFile::write(state.path(QStringLiteral("index.txt")), index); !ok)
         return ok;
     // `openssl ocsp -index` also reads the attributes file beside it.
-    return writeFile(state.path(QStringLiteral("index.txt.attr")),
-                     QByteArrayLiteral("unique_subject = no\n"));
+    return LocalFile::write(state.path(QStringLiteral("index.txt.attr")),
+                            QByteArrayLiteral("unique_subject = no\n"));
 }
 
 QByteArray SimulatorAuthority::ocspResponse(const SimulatorState &state,
@@ -281,14 +239,9 @@ QByteArray SimulatorAuthority::ocspResponse(const SimulatorState &state,
                          nullptr, 0)) {
         return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
     }
-    OcspResponsePtr response(OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
-    unsigned char *der = nullptr;
-    const int length = response ? i2d_OCSP_RESPONSE(response.get(), &der) : -1;
-    if (length <= 0)
-        return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
-    QByteArray bytes(reinterpret_cast<const char *>(der), length);
-    OPENSSL_free(der);
-    return bytes;
+    const QByteArray der = toDer(
+        OcspResponsePtr(OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get())));
+    return der.isEmpty() ? ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR) : der;
 }
 
 } // namespace rd::sim
