@@ -54,7 +54,6 @@ public:
     // `responder`, or when that is empty the certificate's first http(s) OCSP URL.
     void check(const Certificate &certificate, const Certificate &issuer,
                const QUrl &responder = {});
-    bool isRunning() const { return m_reply != nullptr; }
     // Valid after finished().
     const Result<RevocationStatus> &result() const { return m_result; }
     // The responder that was (or would have been) asked.
