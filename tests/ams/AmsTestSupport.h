@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AwaitCall.h"
 #include "core/Error.h"
 
 #include <QByteArray>
@@ -17,16 +18,6 @@
 #include <optional>
 
 namespace rd::test {
-
-// Waits (turning events) for an asynchronous service call's one callback.
-template<typename T, typename Start> Result<T> awaitCall(Start start, int timeoutMs = 30000)
-{
-    auto result = std::make_shared<std::optional<Result<T>>>();
-    start([result](Result<T> value) { result->emplace(std::move(value)); });
-    if (!QTest::qWaitFor([result] { return result->has_value(); }, timeoutMs))
-        return fail(ErrorCode::Internal, QStringLiteral("no answer within %1 ms").arg(timeoutMs));
-    return std::move(**result);
-}
 
 // GET or POST on the simulator, for what the gateway does not cover (its event log, files).
 inline QByteArray httpGet(QNetworkAccessManager &network, const QUrl &url)
