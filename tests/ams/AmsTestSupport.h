@@ -53,6 +53,20 @@ inline int revocationsInState(const QString &stateFile, const QString &id)
         id);
 }
 
+// Whether the simulator's state file keeps the answer to this idempotency key. It writes the key
+// just after the change itself, so the change alone in the file does not mean a replay is ready.
+inline bool keyInState(const QString &stateFile, const QString &idempotencyKey)
+{
+    QFile file(stateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("idempotency"))
+        .toObject()
+        .contains(idempotencyKey);
+}
+
 inline int revocationsOf(QNetworkAccessManager &network, const QUrl &base, const QString &id)
 {
     // Asked again when a fault injected by the test itself swallowed the question.

@@ -253,7 +253,11 @@ private slots:
         RD_VERIFY_RESULT(due);
         QCOMPARE(due->size(), std::size_t(1));
 
-        // The client starts again and sends the same key: AMS replays its answer.
+        // The client starts again and sends the same key: AMS replays its answer. Stopping AMS
+        // before it kept the key would lose the replay (a race under load, not the client's).
+        QVERIFY2(QTest::qWaitFor(
+                     [&] { return keyInState(stateFile, operation->idempotencyKey); }, 10000),
+                 "the simulator never kept the revoke's idempotency key");
         simulator.stop();
         why = simulator.start();
         QVERIFY2(why.isEmpty(), qPrintable(why));
