@@ -255,8 +255,8 @@ private slots:
 
         // The client starts again and sends the same key: AMS replays its answer. Stopping AMS
         // before it kept the key would lose the replay (a race under load, not the client's).
-        QVERIFY2(QTest::qWaitFor(
-                     [&] { return keyInState(stateFile, operation->idempotencyKey); }, 10000),
+        QVERIFY2(QTest::qWaitFor([&] { return keyInState(stateFile, operation->idempotencyKey); },
+                                 10000),
                  "the simulator never kept the revoke's idempotency key");
         simulator.stop();
         why = simulator.start();
