@@ -17,7 +17,7 @@
 #include <cstdio>
 #include <string_view>
 
-Q_LOGGING_CATEGORY(lcApp, "revocationdesk.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApp, "rd.app", QtInfoMsg)
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 #include <QScopedValueRollback>
 
-Q_LOGGING_CATEGORY(lcQueueModel, "revocationdesk.models", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcQueueModel, "rd.models", QtInfoMsg)
 
 namespace rd {
 

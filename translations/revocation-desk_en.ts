@@ -1392,10 +1392,6 @@ Commands:
 <context>
     <name>Outbox</name>
     <message>
-        <source>Unknown outbox state &quot;%1&quot;; use one of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no e-mail with id %1 in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2891,10 +2887,6 @@ Commands:
 <context>
     <name>rd::OcspClient</name>
     <message>
-        <source>The OCSP check has not run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Certificate %1 was not issued by %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2993,39 +2985,7 @@ Commands:
 <context>
     <name>rd::PortalAmsGateway</name>
     <message>
-        <source>With the portal backend, %1 is done by a person in the AMS pages (%2), not by this program. Set ams/backend to rest for an AMS-compatible service.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The setting ams/url is not set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>logging in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listing a holder&apos;s certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>filing a request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listing requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading a request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revoking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rejecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3466,10 +3426,6 @@ NIK %2
 </context>
 <context>
     <name>rd::RevocationStatusChecker</name>
-    <message>
-        <source>The revocation check has not run.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Certificate %1 names neither an OCSP responder nor an http CRL distribution point; give one.</source>
         <translation type="unfinished"></translation>

@@ -1404,10 +1404,6 @@ Perintah:
 <context>
     <name>Outbox</name>
     <message>
-        <source>Unknown outbox state &quot;%1&quot;; use one of %2.</source>
-        <translation>Status kotak keluar &quot;%1&quot; tidak dikenal; gunakan salah satu dari %2.</translation>
-    </message>
-    <message>
         <source>There is no e-mail with id %1 in the outbox.</source>
         <translation>Tidak ada e-mail dengan id %1 di kotak keluar.</translation>
     </message>
@@ -2903,10 +2899,6 @@ Perintah:
 <context>
     <name>rd::OcspClient</name>
     <message>
-        <source>The OCSP check has not run.</source>
-        <translation>Pemeriksaan OCSP belum dijalankan.</translation>
-    </message>
-    <message>
         <source>Certificate %1 was not issued by %2.</source>
         <translation>Sertifikat %1 tidak diterbitkan oleh %2.</translation>
     </message>
@@ -3004,40 +2996,8 @@ Perintah:
 <context>
     <name>rd::PortalAmsGateway</name>
     <message>
-        <source>With the portal backend, %1 is done by a person in the AMS pages (%2), not by this program. Set ams/backend to rest for an AMS-compatible service.</source>
-        <translation>Dengan backend portal, %1 dilakukan oleh petugas di halaman AMS (%2), bukan oleh program ini. Atur ams/backend ke rest untuk layanan yang kompatibel dengan AMS.</translation>
-    </message>
-    <message>
         <source>The setting ams/url is not set.</source>
         <translation>Pengaturan ams/url belum diatur.</translation>
-    </message>
-    <message>
-        <source>logging in</source>
-        <translation>proses masuk (log-in)</translation>
-    </message>
-    <message>
-        <source>listing a holder&apos;s certificates</source>
-        <translation>pengambilan daftar sertifikat pemegang</translation>
-    </message>
-    <message>
-        <source>filing a request</source>
-        <translation>pengajuan permohonan</translation>
-    </message>
-    <message>
-        <source>listing requests</source>
-        <translation>pengambilan daftar permohonan</translation>
-    </message>
-    <message>
-        <source>reading a request</source>
-        <translation>pembacaan permohonan</translation>
-    </message>
-    <message>
-        <source>revoking</source>
-        <translation>pencabutan</translation>
-    </message>
-    <message>
-        <source>rejecting</source>
-        <translation>penolakan</translation>
     </message>
     <message>
         <source>The browser could not be opened; open %1 by hand.</source>
@@ -3479,10 +3439,6 @@ NIK %2
 </context>
 <context>
     <name>rd::RevocationStatusChecker</name>
-    <message>
-        <source>The revocation check has not run.</source>
-        <translation>Pemeriksaan pencabutan belum dijalankan.</translation>
-    </message>
     <message>
         <source>Certificate %1 names neither an OCSP responder nor an http CRL distribution point; give one.</source>
         <translation>Sertifikat %1 tidak mencantumkan responder OCSP maupun titik distribusi CRL http; tentukan salah satu.</translation>

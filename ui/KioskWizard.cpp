@@ -19,7 +19,7 @@
 #include <QScreen>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcKiosk, "revocationdesk.kiosk", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKiosk, "rd.ui.kiosk", QtInfoMsg)
 
 namespace rd {
 
@@ -208,7 +208,6 @@ void KioskWizard::setLanguage(const QString &language)
     // Translator::install made the language's locale the default: dates and month names follow.
     setLocale(QLocale());
     retranslate();
-    emit languageChanged(chosen);
 }
 
 std::chrono::milliseconds KioskWizard::inactivityTimeout() const
@@ -241,7 +240,6 @@ void KioskWizard::resetForNextPerson()
     if (m_language != m_initialLanguage)
         setLanguage(m_initialLanguage);
     m_inactivity->start();
-    emit wasReset();
 }
 
 QDate KioskWizard::today() const

@@ -78,10 +78,6 @@ public:
     void accept() override;
     void reject() override;
 
-signals:
-    void languageChanged(const QString &language);
-    void wasReset();
-
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;

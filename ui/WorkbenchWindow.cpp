@@ -19,7 +19,7 @@
 
 #include <limits>
 
-Q_LOGGING_CATEGORY(lcWorkbench, "revocationdesk.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcWorkbench, "rd.ui.workbench", QtInfoMsg)
 
 namespace rd {
 

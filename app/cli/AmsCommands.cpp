@@ -25,7 +25,9 @@ namespace {
 template<typename T, typename Start> Result<T> awaitResult(Start start)
 {
     std::optional<Result<T>> result;
-    start([&result](Result<T> value) { result.emplace(std::move(value)); });
+    QObject receiver;
+    start(Continuation<T>(&receiver,
+                          [&result](Result<T> value) { result.emplace(std::move(value)); }));
     while (!result)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return std::move(*result);

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <openssl/x509v3.h>
+
 namespace rd::cli {
 
 namespace {

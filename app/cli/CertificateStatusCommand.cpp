@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 
+#include <optional>
+
 namespace rd::cli {
 
 namespace {
@@ -84,11 +86,16 @@ int CertificateStatusCommand::run(CliContext &context, const QStringList &argume
     RevocationStatusChecker checker(&network);
     checker.setTimeout(timeoutSeconds * 1000);
     QEventLoop loop;
-    QObject::connect(&checker, &RevocationStatusChecker::finished, &loop, &QEventLoop::quit);
-    checker.check(*certificate, *issuer, sources);
-    loop.exec();
+    std::optional<Result<RevocationStatus>> answer;
+    checker.check(*certificate, *issuer, sources,
+                  {&loop, [&answer, &loop](Result<RevocationStatus> status) {
+                       answer.emplace(std::move(status));
+                       loop.quit();
+                   }});
+    if (!answer)
+        loop.exec();
 
-    const auto &result = checker.result();
+    const Result<RevocationStatus> &result = *answer;
     if (!result)
         return context.fail(result.error());
     if (context.json()) {

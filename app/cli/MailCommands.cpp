@@ -1,12 +1,12 @@
 #include "cli/MailCommands.h"
 
-#include "core/AppSettings.h"
 #include "cli/CliContext.h"
+#include "core/AppSettings.h"
 #include "mail/MailSettings.h"
-#include "requests/NotificationComposer.h"
 #include "mail/Outbox.h"
 #include "mail/OutboxWorker.h"
 #include "mail/SmtpClient.h"
+#include "requests/NotificationComposer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -89,13 +89,14 @@ int list(CliContext &context, const QStringList &arguments)
                                  arguments);
         done >= 0)
         return done;
-    if (parser.isSet(state) && !Outbox::states().contains(parser.value(state)))
+    const std::optional<OutboxEntry::State> wanted = Outbox::stateFromKey(parser.value(state));
+    if (parser.isSet(state) && !wanted)
         return context.usage(MailCommands::tr("--state must be one of %1.")
                                  .arg(Outbox::states().join(QStringLiteral(", "))));
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
-    auto rows = Outbox::list(**database, parser.value(state));
+    auto rows = Outbox::list(**database, parser.isSet(state) ? wanted : std::nullopt);
     if (!rows)
         return context.fail(rows.error());
     if (context.json()) {
@@ -108,7 +109,7 @@ int list(CliContext &context, const QStringList &arguments)
     for (const OutboxEntry &entry : *rows) {
         context.out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
                              .arg(entry.id, 5)
-                             .arg(entry.state, -7)
+                             .arg(Outbox::stateKey(entry.state), -7)
                              .arg(entry.attempts, 2)
                              .arg(entry.kind, -17)
                              .arg(entry.recipient, entry.subject)

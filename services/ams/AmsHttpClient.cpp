@@ -57,12 +57,12 @@ Error AmsHttpClient::unreachable(const QString &detail, bool kept) const
                   detail};
 }
 
-void AmsHttpClient::send(const AmsHttpCall &call, Callback done)
+void AmsHttpClient::send(const AmsHttpCall &call, Continuation<AmsHttpAnswer> done)
 {
     attempt(call, 1, std::move(done));
 }
 
-void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Callback done)
+void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Continuation<AmsHttpAnswer> done)
 {
     QNetworkRequest request(call.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);

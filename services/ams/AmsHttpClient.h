@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Error.h"
+#include "core/Continuation.h"
 
 #include <QByteArray>
 #include <QList>
@@ -8,8 +8,6 @@
 #include <QPair>
 #include <QSslCertificate>
 #include <QUrl>
-
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -54,7 +52,6 @@ public:
         int maxAttempts = 3;
         int backoffMs = 500; // doubled after each attempt
     };
-    using Callback = std::function<void(Result<AmsHttpAnswer>)>;
 
     // serviceName goes into messages ("AMS", "Esign").
     AmsHttpClient(QNetworkAccessManager &network, const QString &serviceName,
@@ -64,14 +61,14 @@ public:
     void setPolicy(const Policy &policy) { m_policy = policy; }
     Policy policy() const { return m_policy; }
 
-    void send(const AmsHttpCall &call, Callback done);
+    void send(const AmsHttpCall &call, Continuation<AmsHttpAnswer> done);
 
     // The error for "no answer", worded for people; `kept` adds that the request is kept and
     // will be sent again.
     Error unreachable(const QString &detail, bool kept) const;
 
 private:
-    void attempt(const AmsHttpCall &call, int number, Callback done);
+    void attempt(const AmsHttpCall &call, int number, Continuation<AmsHttpAnswer> done);
 
     QNetworkAccessManager &m_network;
     QString m_serviceName;

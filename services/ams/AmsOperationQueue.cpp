@@ -11,6 +11,8 @@ namespace rd {
 
 namespace {
 
+using State = AmsOperation::State;
+
 const QString kColumns = QStringLiteral(
     "id, request_id, operation, idempotency_key, payload, state, attempts, last_error, response, "
     "next_attempt_at, created_at, completed_at");
@@ -71,6 +73,30 @@ Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, 
     });
 }
 
+QString AmsOperationQueue::stateKey(AmsOperation::State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Sending:
+        return QStringLiteral("sending");
+    case State::Done:
+        return QStringLiteral("done");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+std::optional<AmsOperation::State> AmsOperationQueue::stateFromKey(const QString &key)
+{
+    for (State state : {State::Pending, State::Sending, State::Done, State::Failed}) {
+        if (stateKey(state) == key)
+            return state;
+    }
+    return std::nullopt;
+}
+
 QDateTime AmsOperationQueue::nextAttempt(const QDateTime &now, int attempts)
 {
     qint64 seconds = 30;
@@ -95,7 +121,8 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::select(const QString &where
         o.operation = query->value(2).toString();
         o.idempotencyKey = query->value(3).toString();
         o.payload = fromText(query->value(4));
-        o.state = query->value(5).toString();
+        // The table's CHECK allows no other text.
+        o.state = stateFromKey(query->value(5).toString()).value_or(AmsOperation::State::Failed);
         o.attempts = query->value(6).toInt();
         o.lastError = query->value(7).toString();
         o.response = fromText(query->value(8));
@@ -121,7 +148,8 @@ Result<std::optional<AmsOperation>> AmsOperationQueue::openFor(qint64 requestId,
                                                                const QString &operation) const
 {
     auto found = select(QStringLiteral("request_id = ? AND operation = ? AND state IN "
-                                       "('pending', 'sending')"),
+                                       "('%1', '%2')")
+                            .arg(stateKey(State::Pending), stateKey(State::Sending)),
                         {requestId, operation});
     if (!found)
         return errorOf(found);
@@ -150,7 +178,8 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
     auto id = m_database->scalar(
         QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
                        "payload, state, attempts, next_attempt_at, created_at) "
-                       "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id"),
+                       "VALUES (?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
+            .arg(stateKey(State::Pending)),
         {requestId, operation, key, toText(payload), now, now});
     if (!id)
         return errorOf(id);
@@ -169,8 +198,9 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
 {
-    return select(QStringLiteral("operation <> 'portal_revoke' AND (state = 'sending' OR "
-                                 "(state = 'pending' AND next_attempt_at <= ?))"),
+    return select(QStringLiteral("operation <> 'portal_revoke' AND (state = '%1' OR "
+                                 "(state = '%2' AND next_attempt_at <= ?))")
+                      .arg(stateKey(State::Sending), stateKey(State::Pending)),
                   {Clock::toIsoUtc(now)});
 }
 
@@ -182,8 +212,9 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::all(qint64 requestId) const
 Result<void> AmsOperationQueue::markSending(qint64 id)
 {
     auto ok = m_database->execute(
-        QStringLiteral("UPDATE ams_operations SET state = 'sending', attempts = attempts + 1 "
-                       "WHERE id = ? AND state IN ('pending', 'sending')"),
+        QStringLiteral("UPDATE ams_operations SET state = '%1', attempts = attempts + 1 "
+                       "WHERE id = ? AND state IN ('%2', '%1')")
+            .arg(stateKey(State::Sending), stateKey(State::Pending)),
         {id});
     if (!ok)
         return errorOf(ok);
@@ -195,8 +226,9 @@ Result<void> AmsOperationQueue::markSending(qint64 id)
 Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response)
 {
     return changeAudited(id, QStringLiteral("done"),
-                         QStringLiteral("UPDATE ams_operations SET state = 'done', response = ?, "
-                                        "last_error = NULL, completed_at = ? WHERE id = ?"),
+                         QStringLiteral("UPDATE ams_operations SET state = '%1', response = ?, "
+                                        "last_error = NULL, completed_at = ? WHERE id = ?")
+                             .arg(stateKey(State::Done)),
                          {toText(response), Clock::toIsoUtc(Clock::currentUtc()), id});
 }
 
@@ -204,8 +236,9 @@ Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
                                           const QDateTime &nextAttemptAt)
 {
     auto ok = m_database->execute(
-        QStringLiteral("UPDATE ams_operations SET state = 'pending', last_error = ?, "
-                       "next_attempt_at = ? WHERE id = ?"),
+        QStringLiteral("UPDATE ams_operations SET state = '%1', last_error = ?, "
+                       "next_attempt_at = ? WHERE id = ?")
+            .arg(stateKey(State::Pending)),
         {error, Clock::toIsoUtc(nextAttemptAt), id});
     if (!ok)
         return errorOf(ok);
@@ -214,11 +247,11 @@ Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
 
 Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &error)
 {
-    return changeAudited(
-        id, QStringLiteral("failed"),
-        QStringLiteral("UPDATE ams_operations SET state = 'failed', last_error = ?, "
-                       "completed_at = ? WHERE id = ?"),
-        {error, Clock::toIsoUtc(Clock::currentUtc()), id}, error);
+    return changeAudited(id, QStringLiteral("failed"),
+                         QStringLiteral("UPDATE ams_operations SET state = '%1', last_error = ?, "
+                                        "completed_at = ? WHERE id = ?")
+                             .arg(stateKey(State::Failed)),
+                         {error, Clock::toIsoUtc(Clock::currentUtc()), id}, error);
 }
 
 Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &response,

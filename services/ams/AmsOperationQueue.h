@@ -1,8 +1,8 @@
 #pragma once
 
 #include "audit/Actor.h"
-#include "database/Database.h"
 #include "core/Error.h"
+#include "database/Database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,12 +18,14 @@ namespace rd {
 // the same call and AMS does it once.
 struct AmsOperation
 {
+    enum class State { Pending, Sending, Done, Failed };
+
     qint64 id = 0;
     qint64 requestId = 0;
     QString operation; // file_request, revoke, reject, portal_revoke
     QString idempotencyKey;
     QJsonObject payload;
-    QString state; // pending, sending, done, failed
+    State state = State::Pending;
     int attempts = 0;
     QString lastError;
     QJsonObject response;
@@ -38,6 +40,9 @@ class AmsOperationQueue
 
 public:
     static QStringList operations();
+    // The state as ams_operations.state stores it: pending, sending, done, failed.
+    static QString stateKey(AmsOperation::State state);
+    static std::optional<AmsOperation::State> stateFromKey(const QString &key);
 
     // Who queues and completes the calls, as the audit log names them.
     explicit AmsOperationQueue(DatabasePtr database, Actor actor = Actor::commandLine());

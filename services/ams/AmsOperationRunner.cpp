@@ -22,7 +22,8 @@ QJsonObject recordJson(const AmsRequestRecord &record)
 
 } // namespace
 
-AmsOperationRunner::AmsOperationRunner(DatabasePtr database, AmsGateway &gateway, QObject *parent)
+AmsOperationRunner::AmsOperationRunner(DatabasePtr database, AmsRevocationGateway &gateway,
+                                       QObject *parent)
     : QObject(parent)
     , m_queue(std::move(database))
     , m_gateway(gateway)
@@ -33,15 +34,14 @@ bool AmsOperationRunner::keptForRetry(const Error &error)
     return error.code == ErrorCode::Io || error.code == ErrorCode::Internal;
 }
 
-void AmsOperationRunner::deliver(const AmsOperation &operation,
-                                 std::function<void(Result<QJsonObject>)> answered)
+void AmsOperationRunner::deliver(const AmsOperation &operation, Continuation<QJsonObject> answered)
 {
     const QJsonObject &p = operation.payload;
-    auto asJson = [answered](Result<AmsRequestRecord> record) {
-        if (!record)
-            return answered(errorOf(record));
-        answered(recordJson(*record));
-    };
+    const Continuation<AmsRequestRecord> asJson {this, [answered](Result<AmsRequestRecord> record) {
+                                                     if (!record)
+                                                         return answered(errorOf(record));
+                                                     answered(recordJson(*record));
+                                                 }};
     if (operation.operation == QLatin1String("file_request")) {
         AmsRevocationFiling filing;
         filing.nik = p.value(QStringLiteral("nik")).toString();
@@ -68,42 +68,45 @@ void AmsOperationRunner::deliver(const AmsOperation &operation,
                       .arg(operation.operation)));
 }
 
-void AmsOperationRunner::send(qint64 operationId, std::function<void(Result<AmsOperation>)> done)
+void AmsOperationRunner::send(qint64 operationId, Continuation<AmsOperation> done)
 {
     auto operation = m_queue.find(operationId);
     if (!operation)
         return done(errorOf(operation));
-    if (operation->state == QLatin1String("done") || operation->state == QLatin1String("failed"))
+    if (operation->state == AmsOperation::State::Done
+        || operation->state == AmsOperation::State::Failed)
         return done(*operation);
     // Marked before the send: a crash from here on leaves it "sending", which is sent again.
     if (auto ok = m_queue.markSending(operationId); !ok)
         return done(errorOf(ok));
     const int attempts = operation->attempts + 1;
-    deliver(*operation, [this, operationId, attempts, done](Result<QJsonObject> answer) {
-        Result<void> stored;
-        if (answer) {
-            stored = m_queue.markDone(operationId, *answer);
-        } else if (keptForRetry(answer.error())) {
-            qCInfo(lcAmsQueue) << "operation" << operationId
-                               << "kept:" << answer.error().toString();
-            stored
-                = m_queue.markRetry(operationId, answer.error().toString(),
-                                    AmsOperationQueue::nextAttempt(Clock::currentUtc(), attempts));
-        } else {
-            stored = m_queue.markFailed(operationId, answer.error().toString());
-        }
-        if (!stored)
-            return done(errorOf(stored));
-        auto reread = m_queue.find(operationId);
-        if (reread && !answer) {
-            // The caller learns why, in words, and finds the operation still stored.
-            return done(errorOf(answer));
-        }
-        done(std::move(reread));
-    });
+    deliver(*operation, {this, [this, operationId, attempts, done](Result<QJsonObject> answer) {
+                             Result<void> stored;
+                             if (answer) {
+                                 stored = m_queue.markDone(operationId, *answer);
+                             } else if (keptForRetry(answer.error())) {
+                                 qCInfo(lcAmsQueue) << "operation" << operationId
+                                                    << "kept:" << answer.error().toString();
+                                 stored = m_queue.markRetry(
+                                     operationId, answer.error().toString(),
+                                     AmsOperationQueue::nextAttempt(Clock::currentUtc(), attempts));
+                             } else {
+                                 stored
+                                     = m_queue.markFailed(operationId, answer.error().toString());
+                             }
+                             if (!stored)
+                                 return done(errorOf(stored));
+                             auto reread = m_queue.find(operationId);
+                             if (reread && !answer) {
+                                 // The caller learns why, in words, and finds the operation still
+                                 // stored.
+                                 return done(errorOf(answer));
+                             }
+                             done(std::move(reread));
+                         }});
 }
 
-void AmsOperationRunner::runDue(std::function<void(Result<Summary>)> finished)
+void AmsOperationRunner::runDue(Continuation<Summary> finished)
 {
     auto due = m_queue.due(Clock::currentUtc());
     if (!due)
@@ -114,25 +117,25 @@ void AmsOperationRunner::runDue(std::function<void(Result<Summary>)> finished)
 
 void AmsOperationRunner::runNext(std::shared_ptr<std::vector<AmsOperation>> pending,
                                  std::size_t index, std::shared_ptr<Summary> summary,
-                                 std::function<void(Result<Summary>)> finished)
+                                 Continuation<Summary> finished)
 {
     if (index >= pending->size())
         return finished(*summary);
     const qint64 id = pending->at(index).id;
-    send(id, [this, pending, index, summary, finished, id](Result<AmsOperation> result) {
-        if (result) {
-            summary->done += result->state == QLatin1String("done") ? 1 : 0;
-            summary->failed += result->state == QLatin1String("failed") ? 1 : 0;
-        } else {
-            auto stored = m_queue.find(id);
-            if (stored && stored->state == QLatin1String("pending"))
-                summary->kept += 1;
-            else
-                summary->failed += 1;
-            summary->errors << result.error().toString();
-        }
-        runNext(pending, index + 1, summary, finished);
-    });
+    send(id, {this, [this, pending, index, summary, finished, id](Result<AmsOperation> result) {
+                  if (result) {
+                      summary->done += result->state == AmsOperation::State::Done ? 1 : 0;
+                      summary->failed += result->state == AmsOperation::State::Failed ? 1 : 0;
+                  } else {
+                      auto stored = m_queue.find(id);
+                      if (stored && stored->state == AmsOperation::State::Pending)
+                          summary->kept += 1;
+                      else
+                          summary->failed += 1;
+                      summary->errors << result.error().toString();
+                  }
+                  runNext(pending, index + 1, summary, finished);
+              }});
 }
 
 } // namespace rd

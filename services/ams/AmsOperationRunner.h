@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ams/AmsGateway.h"
 #include "ams/AmsOperationQueue.h"
+#include "ams/AmsRevocationGateway.h"
 
 #include <QObject>
 
@@ -23,23 +23,24 @@ public:
         QStringList errors;
     };
 
-    AmsOperationRunner(DatabasePtr database, AmsGateway &gateway, QObject *parent = nullptr);
+    AmsOperationRunner(DatabasePtr database, AmsRevocationGateway &gateway,
+                       QObject *parent = nullptr);
 
     // Sends one operation now, whatever its time; `done` gets it as stored afterwards.
-    void send(qint64 operationId, std::function<void(Result<AmsOperation>)> done);
+    void send(qint64 operationId, Continuation<AmsOperation> done);
     // Sends every due operation once.
-    void runDue(std::function<void(Result<Summary>)> finished);
+    void runDue(Continuation<Summary> finished);
 
     // Io and unexpected answers may have reached AMS or not: sent again with the same key.
     static bool keptForRetry(const Error &error);
 
 private:
     void runNext(std::shared_ptr<std::vector<AmsOperation>> pending, std::size_t index,
-                 std::shared_ptr<Summary> summary, std::function<void(Result<Summary>)> finished);
-    void deliver(const AmsOperation &operation, std::function<void(Result<QJsonObject>)> answered);
+                 std::shared_ptr<Summary> summary, Continuation<Summary> finished);
+    void deliver(const AmsOperation &operation, Continuation<QJsonObject> answered);
 
     AmsOperationQueue m_queue;
-    AmsGateway &m_gateway;
+    AmsRevocationGateway &m_gateway;
 };
 
 } // namespace rd

@@ -64,43 +64,9 @@ int AmsSettings::maxAttempts() const
     return value > 0 ? value : 3;
 }
 
-void AmsSettings::setBackend(AmsBackend backend)
-{
-    m_settings.setValue(QStringLiteral("ams/backend"),
-                        backend == AmsBackend::Rest ? QStringLiteral("rest")
-                                                    : QStringLiteral("portal"));
-}
-
-void AmsSettings::setAmsUrl(const QUrl &url)
-{
-    m_settings.setValue(QStringLiteral("ams/url"), url.toString());
-}
-
 void AmsSettings::setCaFile(const QString &path)
 {
     m_settings.setValue(QStringLiteral("ams/caFile"), path);
-}
-
-void AmsSettings::setAmsUsername(const QString &username)
-{
-    m_settings.setValue(QStringLiteral("ams/username"), username);
-}
-
-void AmsSettings::setEsignUrl(const QUrl &url)
-{
-    m_settings.setValue(QStringLiteral("esign/url"), url.toString());
-}
-
-void AmsSettings::setEsignApi(EsignApiVersion version)
-{
-    m_settings.setValue(QStringLiteral("esign/api"),
-                        version == EsignApiVersion::V2 ? QStringLiteral("v2")
-                                                       : QStringLiteral("v1"));
-}
-
-void AmsSettings::setEsignUsername(const QString &username)
-{
-    m_settings.setValue(QStringLiteral("esign/username"), username);
 }
 
 Result<void> AmsSettings::validate() const

@@ -32,13 +32,7 @@ public:
     int timeoutMs() const; // ams/timeoutMs, default 20000
     int maxAttempts() const; // ams/attempts, default 3
 
-    void setBackend(AmsBackend backend);
-    void setAmsUrl(const QUrl &url);
     void setCaFile(const QString &path);
-    void setAmsUsername(const QString &username);
-    void setEsignUrl(const QUrl &url);
-    void setEsignApi(EsignApiVersion version);
-    void setEsignUsername(const QString &username);
 
     // Refuses values that are set but malformed, naming the key.
     Result<void> validate() const;

@@ -153,17 +153,17 @@ Result<EsignProfile> EsignStatusClient::parseProfile(int httpStatus, const QByte
     return profile;
 }
 
-void EsignStatusClient::statusCall(const AmsHttpCall &call, Callback<EsignStatus> done)
+void EsignStatusClient::statusCall(const AmsHttpCall &call, Continuation<EsignStatus> done)
 {
     const QString api = m_api == EsignApiVersion::V2 ? QStringLiteral("v2") : QStringLiteral("v1");
-    m_http->send(call, [done = std::move(done), api](Result<AmsHttpAnswer> answer) {
-        if (!answer)
-            return done(errorOf(answer));
-        done(parseStatus(answer->status, answer->body, api));
-    });
+    m_http->send(call, {this, [done = std::move(done), api](Result<AmsHttpAnswer> answer) {
+                            if (!answer)
+                                return done(errorOf(answer));
+                            done(parseStatus(answer->status, answer->body, api));
+                        }});
 }
 
-void EsignStatusClient::statusByNik(const QString &nik, Callback<EsignStatus> done)
+void EsignStatusClient::statusByNik(const QString &nik, Continuation<EsignStatus> done)
 {
     if (const QString problem = IdentityNumbers::nikProblem(nik); !problem.isEmpty())
         return done(fail(ErrorCode::InvalidInput, problem));
@@ -176,7 +176,7 @@ void EsignStatusClient::statusByNik(const QString &nik, Callback<EsignStatus> do
     statusCall(call, std::move(done));
 }
 
-void EsignStatusClient::statusByEmail(const QString &email, Callback<EsignStatus> done)
+void EsignStatusClient::statusByEmail(const QString &email, Continuation<EsignStatus> done)
 {
     if (m_api != EsignApiVersion::V2) {
         return done(fail(ErrorCode::InvalidInput,
@@ -193,16 +193,16 @@ void EsignStatusClient::statusByEmail(const QString &email, Callback<EsignStatus
     statusCall(call, std::move(done));
 }
 
-void EsignStatusClient::profile(const QString &nik, Callback<EsignProfile> done)
+void EsignStatusClient::profile(const QString &nik, Continuation<EsignProfile> done)
 {
     if (const QString problem = IdentityNumbers::nikProblem(nik); !problem.isEmpty())
         return done(fail(ErrorCode::InvalidInput, problem));
     m_http->send(basicCall(QStringLiteral("/api/user/profile/") + nik),
-                 [done = std::move(done)](Result<AmsHttpAnswer> answer) {
-                     if (!answer)
-                         return done(errorOf(answer));
-                     done(parseProfile(answer->status, answer->body));
-                 });
+                 {this, [done = std::move(done)](Result<AmsHttpAnswer> answer) {
+                      if (!answer)
+                          return done(errorOf(answer));
+                      done(parseProfile(answer->status, answer->body));
+                  }});
 }
 
 } // namespace rd

@@ -40,14 +40,13 @@ struct EsignProfile
 
 // BSrE's Esign Client Service, read-only, HTTP Basic: v1 GET /api/user/status/{nik} and
 // GET /api/user/profile/{nik}; v2 POST /api/v2/user/check/status with {"nik"} or {"email"}.
-// Its answer corroborates a revocation; it is per NIK, never the only proof.
+// Its answer corroborates a revocation; it is per NIK, never the only proof. Calls report
+// back through a Continuation (core/Continuation.h).
 class EsignStatusClient : public QObject
 {
     Q_OBJECT
 
 public:
-    template<typename T> using Callback = std::function<void(Result<T>)>;
-
     EsignStatusClient(QNetworkAccessManager &network, const QUrl &baseUrl, EsignApiVersion api,
                       QObject *parent = nullptr);
 
@@ -55,9 +54,9 @@ public:
     Result<void> setCaFile(const QString &path) { return m_http->setCaFile(path); }
     void setPolicy(const AmsHttpClient::Policy &policy) { m_http->setPolicy(policy); }
 
-    void statusByNik(const QString &nik, Callback<EsignStatus> done);
-    void statusByEmail(const QString &email, Callback<EsignStatus> done); // v2 only
-    void profile(const QString &nik, Callback<EsignProfile> done); // v1 only
+    void statusByNik(const QString &nik, Continuation<EsignStatus> done);
+    void statusByEmail(const QString &email, Continuation<EsignStatus> done); // v2 only
+    void profile(const QString &nik, Continuation<EsignProfile> done); // v1 only
 
     // Reading the answers as BSrE sends them (public for the tests of recorded answers).
     static Result<EsignStatus> parseStatus(int httpStatus, const QByteArray &body,
@@ -68,7 +67,7 @@ public:
 private:
     QUrl endpoint(const QString &path) const;
     AmsHttpCall basicCall(const QString &path) const;
-    void statusCall(const AmsHttpCall &call, Callback<EsignStatus> done);
+    void statusCall(const AmsHttpCall &call, Continuation<EsignStatus> done);
 
     AmsHttpClient *m_http;
     QUrl m_baseUrl;

@@ -13,67 +13,19 @@ PortalAmsGateway::PortalAmsGateway(QNetworkAccessManager &network, const QUrl &a
     , m_amsUrl(amsUrl)
 { }
 
-Error PortalAmsGateway::needsPage(const QString &what) const
-{
-    return Error {ErrorCode::InvalidInput,
-                  tr("With the portal backend, %1 is done by a person in the AMS pages (%2), "
-                     "not by this program. Set ams/backend to rest for an AMS-compatible "
-                     "service.")
-                      .arg(what, m_amsUrl.toString()),
-                  {}};
-}
-
-void PortalAmsGateway::ping(Callback<AmsHealth> done)
+void PortalAmsGateway::ping(Continuation<AmsHealth> done)
 {
     if (!m_amsUrl.isValid() || m_amsUrl.host().isEmpty())
         return done(fail(ErrorCode::InvalidInput, tr("The setting ams/url is not set.")));
     AmsHttpCall call;
     call.url = m_amsUrl;
     call.repeatable = true;
-    m_http->send(call, [done = std::move(done)](Result<AmsHttpAnswer> answer) {
-        if (!answer)
-            return done(errorOf(answer));
-        done(AmsHealth {QStringLiteral("reachable"), QString(), QStringLiteral("portal"),
-                        Clock::currentUtc()});
-    });
-}
-
-void PortalAmsGateway::logIn(const QString &, const QString &, const QString &, Callback<void> done)
-{
-    done(std::unexpected(needsPage(tr("logging in"))));
-}
-
-void PortalAmsGateway::listCertificates(const QString &, Callback<std::vector<AmsCertificate>> done)
-{
-    done(std::unexpected(needsPage(tr("listing a holder's certificates"))));
-}
-
-void PortalAmsGateway::fileRevocationRequest(const AmsRevocationFiling &, const QString &,
-                                             Callback<AmsRequestRecord> done)
-{
-    done(std::unexpected(needsPage(tr("filing a request"))));
-}
-
-void PortalAmsGateway::listRequests(const QString &, Callback<std::vector<AmsRequestRecord>> done)
-{
-    done(std::unexpected(needsPage(tr("listing requests"))));
-}
-
-void PortalAmsGateway::fetchRequest(const QString &, Callback<AmsRequestRecord> done)
-{
-    done(std::unexpected(needsPage(tr("reading a request"))));
-}
-
-void PortalAmsGateway::revoke(const QString &, int, const QString &,
-                              Callback<AmsRequestRecord> done)
-{
-    done(std::unexpected(needsPage(tr("revoking"))));
-}
-
-void PortalAmsGateway::reject(const QString &, const QString &, const QString &,
-                              Callback<AmsRequestRecord> done)
-{
-    done(std::unexpected(needsPage(tr("rejecting"))));
+    m_http->send(call, {this, [done = std::move(done)](Result<AmsHttpAnswer> answer) {
+                            if (!answer)
+                                return done(errorOf(answer));
+                            done(AmsHealth {QStringLiteral("reachable"), QString(),
+                                            QStringLiteral("portal"), Clock::currentUtc()});
+                        }});
 }
 
 PortalInstructions PortalAmsGateway::revocationInstructions(const PortalRevocationTask &t) const
@@ -170,7 +122,7 @@ Result<PortalAmsGateway::Confirmation> PortalAmsGateway::confirm(AmsOperationQue
         return errorOf(operation);
     if (operation->operation != QLatin1String("portal_revoke"))
         return fail(ErrorCode::InvalidInput, tr("Only a portal revocation is confirmed here."));
-    if (operation->state == QLatin1String("done"))
+    if (operation->state == AmsOperation::State::Done)
         return Confirmation::Confirmed;
     const QString serial = operation->payload.value(QStringLiteral("serial")).toString();
     QJsonObject response = operation->response;

@@ -36,7 +36,8 @@ struct PortalInstructions
 // system browser, says what to do there in plain Indonesian and English, and records the AMS
 // reference and outcome the person reads back. That outcome is only claimed: the request stays
 // pending proof until a signature-checked OCSP or CRL answer for the issuer and serial says
-// revoked. The calls of AmsGateway that need an API answer with an error naming the page.
+// revoked. It answers only what every backend does (AmsGateway); filing, revoking and
+// rejecting need an API, which the portal does not have (AmsRevocationGateway).
 class PortalAmsGateway : public AmsGateway
 {
     Q_OBJECT
@@ -48,18 +49,7 @@ public:
 
     QString backendName() const override { return QStringLiteral("portal"); }
     // Whether the AMS page answers at all (any HTTP status counts).
-    void ping(Callback<AmsHealth> done) override;
-    void logIn(const QString &username, const QString &password, const QString &oneTimeCode,
-               Callback<void> done) override;
-    void listCertificates(const QString &nik, Callback<std::vector<AmsCertificate>> done) override;
-    void fileRevocationRequest(const AmsRevocationFiling &filing, const QString &idempotencyKey,
-                               Callback<AmsRequestRecord> done) override;
-    void listRequests(const QString &status, Callback<std::vector<AmsRequestRecord>> done) override;
-    void fetchRequest(const QString &id, Callback<AmsRequestRecord> done) override;
-    void revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
-                Callback<AmsRequestRecord> done) override;
-    void reject(const QString &id, const QString &reason, const QString &idempotencyKey,
-                Callback<AmsRequestRecord> done) override;
+    void ping(Continuation<AmsHealth> done) override;
 
     PortalInstructions revocationInstructions(const PortalRevocationTask &task) const;
     // Opens the AMS page in the system browser (QDesktopServices).
@@ -78,8 +68,6 @@ public:
                                         const RevocationStatus &status);
 
 private:
-    Error needsPage(const QString &what) const;
-
     AmsHttpClient *m_http;
     QUrl m_amsUrl;
 };

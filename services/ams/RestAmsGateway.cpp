@@ -35,7 +35,7 @@ QDateTime timeField(const QJsonObject &object, const QString &key)
 } // namespace
 
 RestAmsGateway::RestAmsGateway(QNetworkAccessManager &network, const QUrl &baseUrl, QObject *parent)
-    : AmsGateway(parent)
+    : AmsRevocationGateway(parent)
     , m_http(new AmsHttpClient(network, QStringLiteral("AMS"), this))
     , m_baseUrl(baseUrl)
 { }
@@ -113,27 +113,28 @@ Result<QJsonObject> RestAmsGateway::interpret(const Result<AmsHttpAnswer> &answe
     return fail(ErrorCode::InvalidInput, tr("AMS refused the request: %1").arg(message), detail);
 }
 
-void RestAmsGateway::ping(Callback<AmsHealth> done)
+void RestAmsGateway::ping(Continuation<AmsHealth> done)
 {
     AmsHttpCall call;
     call.url = endpoint(QStringLiteral("/api/v1/health"));
     call.repeatable = true;
-    m_http->send(call, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
-        auto object = interpret(answer);
-        if (!object)
-            return done(errorOf(object));
-        const QString status = object->value(QStringLiteral("status")).toString();
-        if (status.isEmpty())
-            return done(std::unexpected(
-                unexpected(tr("no \"status\" in the health answer"), snippet(answer->body))));
-        done(AmsHealth {status, object->value(QStringLiteral("api_version")).toString(),
-                        object->value(QStringLiteral("service")).toString(),
-                        timeField(*object, QStringLiteral("time"))});
-    });
+    m_http->send(
+        call, {this, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
+                   auto object = interpret(answer);
+                   if (!object)
+                       return done(errorOf(object));
+                   const QString status = object->value(QStringLiteral("status")).toString();
+                   if (status.isEmpty())
+                       return done(std::unexpected(unexpected(
+                           tr("no \"status\" in the health answer"), snippet(answer->body))));
+                   done(AmsHealth {status, object->value(QStringLiteral("api_version")).toString(),
+                                   object->value(QStringLiteral("service")).toString(),
+                                   timeField(*object, QStringLiteral("time"))});
+               }});
 }
 
 void RestAmsGateway::logIn(const QString &username, const QString &password,
-                           const QString &oneTimeCode, Callback<void> done)
+                           const QString &oneTimeCode, Continuation<void> done)
 {
     AmsHttpCall call;
     call.method = QByteArrayLiteral("POST");
@@ -144,21 +145,22 @@ void RestAmsGateway::logIn(const QString &username, const QString &password,
                     .toJson(QJsonDocument::Compact);
     // Logging in changes nothing that a second try could double.
     call.repeatable = true;
-    m_http->send(call, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
-        auto object = interpret(answer);
-        if (!object)
-            return done(errorOf(object));
-        const QString token = object->value(QStringLiteral("token")).toString();
-        if (token.isEmpty()) {
-            return done(std::unexpected(
-                unexpected(tr("no token in the log-in answer"), snippet(answer->body))));
-        }
-        m_token = token;
-        done({});
-    });
+    m_http->send(call, {this, [this, done = std::move(done)](Result<AmsHttpAnswer> answer) {
+                            auto object = interpret(answer);
+                            if (!object)
+                                return done(errorOf(object));
+                            const QString token = object->value(QStringLiteral("token")).toString();
+                            if (token.isEmpty()) {
+                                return done(std::unexpected(unexpected(
+                                    tr("no token in the log-in answer"), snippet(answer->body))));
+                            }
+                            m_token = token;
+                            done({});
+                        }});
 }
 
-void RestAmsGateway::authorized(AmsHttpCall call, Callback<QJsonObject> done, bool mayLogInAgain)
+void RestAmsGateway::authorized(AmsHttpCall call, Continuation<QJsonObject> done,
+                                bool mayLogInAgain)
 {
     const bool canLogIn = !m_credentials.username.isEmpty() && !m_credentials.totpSecret.isEmpty();
     auto loginThenSend = [this, call, done](bool again) mutable {
@@ -167,11 +169,11 @@ void RestAmsGateway::authorized(AmsHttpCall call, Callback<QJsonObject> done, bo
             return done(errorOf(key));
         const QString code = Totp::code(*key, QDateTime::currentDateTimeUtc());
         logIn(m_credentials.username, m_credentials.password, code,
-              [this, call, done, again](Result<void> loggedIn) mutable {
-                  if (!loggedIn)
-                      return done(errorOf(loggedIn));
-                  authorized(call, done, again);
-              });
+              {this, [this, call, done, again](Result<void> loggedIn) mutable {
+                   if (!loggedIn)
+                       return done(errorOf(loggedIn));
+                   authorized(call, done, again);
+               }});
     };
     if (m_token.isEmpty()) {
         if (!canLogIn) {
@@ -185,60 +187,63 @@ void RestAmsGateway::authorized(AmsHttpCall call, Callback<QJsonObject> done, bo
     sent.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()});
     const bool kept = call.kept;
     m_http->send(sent,
-                 [this, done, mayLogInAgain, canLogIn, kept,
-                  loginThenSend](Result<AmsHttpAnswer> answer) mutable {
-                     if (answer && answer->status == 401 && mayLogInAgain && canLogIn) {
-                         m_token.clear();
-                         return loginThenSend(false);
-                     }
-                     done(interpret(answer, kept));
-                 });
+                 {this,
+                  [this, done, mayLogInAgain, canLogIn, kept,
+                   loginThenSend](Result<AmsHttpAnswer> answer) mutable {
+                      if (answer && answer->status == 401 && mayLogInAgain && canLogIn) {
+                          m_token.clear();
+                          return loginThenSend(false);
+                      }
+                      done(interpret(answer, kept));
+                  }});
 }
 
 void RestAmsGateway::listCertificates(const QString &nik,
-                                      Callback<std::vector<AmsCertificate>> done)
+                                      Continuation<std::vector<AmsCertificate>> done)
 {
     AmsHttpCall call;
     call.url = endpoint(QStringLiteral("/api/v1/holders/%1/certificates")
                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(nik))));
     call.repeatable = true;
-    authorized(call, [done = std::move(done)](Result<QJsonObject> object) {
-        if (!object)
-            return done(errorOf(object));
-        const QJsonValue list = object->value(QStringLiteral("certificates"));
-        if (!list.isArray()) {
-            return done(std::unexpected(unexpected(
-                tr("no \"certificates\" list"),
-                QString::fromUtf8(QJsonDocument(*object).toJson(QJsonDocument::Compact)))));
-        }
-        std::vector<AmsCertificate> certificates;
-        for (const QJsonValue &value : list.toArray()) {
-            auto certificate = certificateFromJson(value.toObject());
-            if (!certificate)
-                return done(errorOf(certificate));
-            certificates.push_back(*certificate);
-        }
-        done(certificates);
-    });
+    authorized(
+        call,
+        {this, [done = std::move(done)](Result<QJsonObject> object) {
+             if (!object)
+                 return done(errorOf(object));
+             const QJsonValue list = object->value(QStringLiteral("certificates"));
+             if (!list.isArray()) {
+                 return done(std::unexpected(unexpected(
+                     tr("no \"certificates\" list"),
+                     QString::fromUtf8(QJsonDocument(*object).toJson(QJsonDocument::Compact)))));
+             }
+             std::vector<AmsCertificate> certificates;
+             for (const QJsonValue &value : list.toArray()) {
+                 auto certificate = certificateFromJson(value.toObject());
+                 if (!certificate)
+                     return done(errorOf(certificate));
+                 certificates.push_back(*certificate);
+             }
+             done(certificates);
+         }});
 }
 
-void RestAmsGateway::requestCall(AmsHttpCall call, Callback<AmsRequestRecord> done,
+void RestAmsGateway::requestCall(AmsHttpCall call, Continuation<AmsRequestRecord> done,
                                  const QString &objectKey)
 {
-    authorized(call, [done = std::move(done), objectKey](Result<QJsonObject> object) {
-        if (!object)
-            return done(errorOf(object));
-        auto record
-            = requestFromJson(objectKey.isEmpty() ? *object : object->value(objectKey).toObject());
-        if (!record)
-            return done(errorOf(record));
-        done(*record);
-    });
+    authorized(call, {this, [done = std::move(done), objectKey](Result<QJsonObject> object) {
+                          if (!object)
+                              return done(errorOf(object));
+                          auto record = requestFromJson(
+                              objectKey.isEmpty() ? *object : object->value(objectKey).toObject());
+                          if (!record)
+                              return done(errorOf(record));
+                          done(*record);
+                      }});
 }
 
 void RestAmsGateway::fileRevocationRequest(const AmsRevocationFiling &filing,
                                            const QString &idempotencyKey,
-                                           Callback<AmsRequestRecord> done)
+                                           Continuation<AmsRequestRecord> done)
 {
     if (filing.letter.content.size() > MaximumLetterBytes) {
         return done(fail(ErrorCode::InvalidInput,
@@ -274,7 +279,7 @@ void RestAmsGateway::fileRevocationRequest(const AmsRevocationFiling &filing,
 }
 
 void RestAmsGateway::listRequests(const QString &status,
-                                  Callback<std::vector<AmsRequestRecord>> done)
+                                  Continuation<std::vector<AmsRequestRecord>> done)
 {
     AmsHttpCall call;
     call.url = endpoint(QStringLiteral("/api/v1/revocation-requests"));
@@ -284,24 +289,25 @@ void RestAmsGateway::listRequests(const QString &status,
         call.url.setQuery(query);
     }
     call.repeatable = true;
-    authorized(call, [done = std::move(done)](Result<QJsonObject> object) {
-        if (!object)
-            return done(errorOf(object));
-        const QJsonValue list = object->value(QStringLiteral("requests"));
-        if (!list.isArray())
-            return done(std::unexpected(unexpected(tr("no \"requests\" list"), {})));
-        std::vector<AmsRequestRecord> records;
-        for (const QJsonValue &value : list.toArray()) {
-            auto record = requestFromJson(value.toObject());
-            if (!record)
-                return done(errorOf(record));
-            records.push_back(*record);
-        }
-        done(records);
-    });
+    authorized(call,
+               {this, [done = std::move(done)](Result<QJsonObject> object) {
+                    if (!object)
+                        return done(errorOf(object));
+                    const QJsonValue list = object->value(QStringLiteral("requests"));
+                    if (!list.isArray())
+                        return done(std::unexpected(unexpected(tr("no \"requests\" list"), {})));
+                    std::vector<AmsRequestRecord> records;
+                    for (const QJsonValue &value : list.toArray()) {
+                        auto record = requestFromJson(value.toObject());
+                        if (!record)
+                            return done(errorOf(record));
+                        records.push_back(*record);
+                    }
+                    done(records);
+                }});
 }
 
-void RestAmsGateway::fetchRequest(const QString &id, Callback<AmsRequestRecord> done)
+void RestAmsGateway::fetchRequest(const QString &id, Continuation<AmsRequestRecord> done)
 {
     AmsHttpCall call;
     call.url = endpoint(QStringLiteral("/api/v1/revocation-requests/%1")
@@ -312,7 +318,7 @@ void RestAmsGateway::fetchRequest(const QString &id, Callback<AmsRequestRecord> 
 
 void RestAmsGateway::changeRequest(const QString &id, const QString &action,
                                    const QJsonObject &body, const QString &idempotencyKey,
-                                   Callback<AmsRequestRecord> done, const QString &objectKey)
+                                   Continuation<AmsRequestRecord> done, const QString &objectKey)
 {
     if (idempotencyKey.isEmpty()) {
         return done(fail(ErrorCode::Internal,
@@ -331,7 +337,7 @@ void RestAmsGateway::changeRequest(const QString &id, const QString &action,
 }
 
 void RestAmsGateway::revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
-                            Callback<AmsRequestRecord> done)
+                            Continuation<AmsRequestRecord> done)
 {
     changeRequest(id, QStringLiteral("revoke"),
                   QJsonObject {{QStringLiteral("reason_code"), reasonCode}}, idempotencyKey,
@@ -339,7 +345,7 @@ void RestAmsGateway::revoke(const QString &id, int reasonCode, const QString &id
 }
 
 void RestAmsGateway::reject(const QString &id, const QString &reason, const QString &idempotencyKey,
-                            Callback<AmsRequestRecord> done)
+                            Continuation<AmsRequestRecord> done)
 {
     changeRequest(id, QStringLiteral("reject"), QJsonObject {{QStringLiteral("reason"), reason}},
                   idempotencyKey, std::move(done));

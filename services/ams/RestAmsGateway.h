@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ams/AmsGateway.h"
 #include "ams/AmsHttpClient.h"
+#include "ams/AmsRevocationGateway.h"
 
 #include <QUrl>
 
@@ -11,7 +11,7 @@ namespace rd {
 
 // The AMS contract of docs/ams-api.md over HTTPS: bearer token from a log-in with password and
 // one-time code, JSON bodies, an Idempotency-Key header on every call that changes state.
-class RestAmsGateway : public AmsGateway
+class RestAmsGateway : public AmsRevocationGateway
 {
     Q_OBJECT
 
@@ -34,18 +34,20 @@ public:
     QString token() const { return m_token; }
 
     QString backendName() const override { return QStringLiteral("rest"); }
-    void ping(Callback<AmsHealth> done) override;
+    void ping(Continuation<AmsHealth> done) override;
     void logIn(const QString &username, const QString &password, const QString &oneTimeCode,
-               Callback<void> done) override;
-    void listCertificates(const QString &nik, Callback<std::vector<AmsCertificate>> done) override;
+               Continuation<void> done) override;
+    void listCertificates(const QString &nik,
+                          Continuation<std::vector<AmsCertificate>> done) override;
     void fileRevocationRequest(const AmsRevocationFiling &filing, const QString &idempotencyKey,
-                               Callback<AmsRequestRecord> done) override;
-    void listRequests(const QString &status, Callback<std::vector<AmsRequestRecord>> done) override;
-    void fetchRequest(const QString &id, Callback<AmsRequestRecord> done) override;
+                               Continuation<AmsRequestRecord> done) override;
+    void listRequests(const QString &status,
+                      Continuation<std::vector<AmsRequestRecord>> done) override;
+    void fetchRequest(const QString &id, Continuation<AmsRequestRecord> done) override;
     void revoke(const QString &id, int reasonCode, const QString &idempotencyKey,
-                Callback<AmsRequestRecord> done) override;
+                Continuation<AmsRequestRecord> done) override;
     void reject(const QString &id, const QString &reason, const QString &idempotencyKey,
-                Callback<AmsRequestRecord> done) override;
+                Continuation<AmsRequestRecord> done) override;
 
     // Reading answers (public for the tests of recorded answers).
     static Result<AmsCertificate> certificateFromJson(const QJsonObject &object);
@@ -55,13 +57,13 @@ private:
     QUrl endpoint(const QString &path) const;
     // Sends with the bearer token, logging in first (or again after a 401) when credentials
     // allow; the callback gets the answer's JSON object or the error, already worded.
-    void authorized(AmsHttpCall call, Callback<QJsonObject> done, bool mayLogInAgain = true);
+    void authorized(AmsHttpCall call, Continuation<QJsonObject> done, bool mayLogInAgain = true);
     Result<QJsonObject> interpret(const Result<AmsHttpAnswer> &answer, bool kept = false) const;
-    void requestCall(AmsHttpCall call, Callback<AmsRequestRecord> done,
+    void requestCall(AmsHttpCall call, Continuation<AmsRequestRecord> done,
                      const QString &objectKey = {});
     // POST /api/v1/revocation-requests/{id}/{action} with the idempotency key: revoke, reject.
     void changeRequest(const QString &id, const QString &action, const QJsonObject &body,
-                       const QString &idempotencyKey, Callback<AmsRequestRecord> done,
+                       const QString &idempotencyKey, Continuation<AmsRequestRecord> done,
                        const QString &objectKey = {});
 
     AmsHttpClient *m_http;

@@ -1,5 +1,7 @@
 #include "certificates/Certificate.h"
 
+#include "certificates/OpenSslPointers.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -79,27 +81,13 @@ QStringList uris(const GENERAL_NAMES *names)
     return result;
 }
 
-template<typename T, auto Free> struct ExtensionPtr
-{
-    T *value = nullptr;
-    explicit ExtensionPtr(void *raw)
-        : value(static_cast<T *>(raw))
-    { }
-    ~ExtensionPtr()
-    {
-        if (value)
-            Free(value);
-    }
-    Q_DISABLE_COPY_MOVE(ExtensionPtr)
-};
-
 QStringList accessUrls(X509 *certificate, int method)
 {
-    ExtensionPtr<AUTHORITY_INFO_ACCESS, &AUTHORITY_INFO_ACCESS_free> access(
-        X509_get_ext_d2i(certificate, NID_info_access, nullptr, nullptr));
+    const AuthorityInfoAccessPtr access(static_cast<AUTHORITY_INFO_ACCESS *>(
+        X509_get_ext_d2i(certificate, NID_info_access, nullptr, nullptr)));
     QStringList result;
-    for (int i = 0; access.value && i < sk_ACCESS_DESCRIPTION_num(access.value); ++i) {
-        const ACCESS_DESCRIPTION *description = sk_ACCESS_DESCRIPTION_value(access.value, i);
+    for (int i = 0; access && i < sk_ACCESS_DESCRIPTION_num(access.get()); ++i) {
+        const ACCESS_DESCRIPTION *description = sk_ACCESS_DESCRIPTION_value(access.get(), i);
         if (OBJ_obj2nid(description->method) == method && description->location->type == GEN_URI)
             result << fromIa5(description->location->d.uniformResourceIdentifier);
     }
@@ -301,8 +289,7 @@ Result<std::vector<Certificate>> readDer(const QByteArray &bytes)
     }
     ERR_clear_error();
     cursor = begin;
-    if (X509_SIG *encrypted = d2i_X509_SIG(nullptr, &cursor, long(bytes.size()))) {
-        X509_SIG_free(encrypted);
+    if (X509SigPtr encrypted(d2i_X509_SIG(nullptr, &cursor, long(bytes.size()))); encrypted) {
         ERR_clear_error();
         return fail(ErrorCode::InvalidInput, privateKeyMessage());
     }
@@ -323,7 +310,12 @@ QJsonObject DnAttribute::toJson() const
                         {QStringLiteral("value"), value}};
 }
 
-Certificate::Certificate(X509Ptr certificate)
+void Certificate::X509Release::operator()(X509 *certificate) const noexcept
+{
+    X509_free(certificate);
+}
+
+Certificate::Certificate(Handle certificate)
     : m_certificate(std::move(certificate))
 { }
 
@@ -336,7 +328,7 @@ Certificate::Certificate(const Certificate &other)
 Certificate &Certificate::operator=(const Certificate &other)
 {
     if (this != &other) {
-        X509Ptr copy;
+        Handle copy;
         if (other.m_certificate && X509_up_ref(other.m_certificate.get()) == 1)
             copy.reset(other.m_certificate.get());
         m_certificate = std::move(copy);
@@ -350,7 +342,7 @@ Result<Certificate> Certificate::fromX509(const X509 *certificate)
     auto *mutableCertificate = const_cast<X509 *>(certificate);
     if (!certificate || X509_up_ref(mutableCertificate) != 1)
         return cryptoError(tr("Could not take a reference to the certificate."));
-    return Certificate(X509Ptr(mutableCertificate));
+    return Certificate(Handle(mutableCertificate));
 }
 
 Result<std::vector<Certificate>> Certificate::readAll(const QByteArray &bytes)
@@ -588,11 +580,11 @@ QStringList Certificate::keyUsage() const
 
 QStringList Certificate::extendedKeyUsage() const
 {
-    ExtensionPtr<EXTENDED_KEY_USAGE, &EXTENDED_KEY_USAGE_free> usage(
-        X509_get_ext_d2i(m_certificate.get(), NID_ext_key_usage, nullptr, nullptr));
+    const ExtendedKeyUsagePtr usage(static_cast<EXTENDED_KEY_USAGE *>(
+        X509_get_ext_d2i(m_certificate.get(), NID_ext_key_usage, nullptr, nullptr)));
     QStringList result;
-    for (int i = 0; usage.value && i < sk_ASN1_OBJECT_num(usage.value); ++i) {
-        const ASN1_OBJECT *object = sk_ASN1_OBJECT_value(usage.value, i);
+    for (int i = 0; usage && i < sk_ASN1_OBJECT_num(usage.get()); ++i) {
+        const ASN1_OBJECT *object = sk_ASN1_OBJECT_value(usage.get(), i);
         const int nid = OBJ_obj2nid(object);
         result << (nid != NID_undef ? QString::fromLatin1(OBJ_nid2sn(nid))
                                     : objectText(object, true));
@@ -637,11 +629,11 @@ QStringList Certificate::emailAddresses() const
 
 QStringList Certificate::crlDistributionPoints() const
 {
-    ExtensionPtr<CRL_DIST_POINTS, &CRL_DIST_POINTS_free> points(
-        X509_get_ext_d2i(m_certificate.get(), NID_crl_distribution_points, nullptr, nullptr));
+    const CrlDistPointsPtr points(static_cast<CRL_DIST_POINTS *>(
+        X509_get_ext_d2i(m_certificate.get(), NID_crl_distribution_points, nullptr, nullptr)));
     QStringList result;
-    for (int i = 0; points.value && i < sk_DIST_POINT_num(points.value); ++i) {
-        const DIST_POINT *point = sk_DIST_POINT_value(points.value, i);
+    for (int i = 0; points && i < sk_DIST_POINT_num(points.get()); ++i) {
+        const DIST_POINT *point = sk_DIST_POINT_value(points.get(), i);
         if (point->distpoint && point->distpoint->type == 0)
             result << uris(point->distpoint->name.fullname);
     }

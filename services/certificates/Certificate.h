@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/Error.h"
-#include "certificates/OpenSslPointers.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -10,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <openssl/types.h>
+
+#include <memory>
 #include <vector>
 
 namespace rd {
@@ -76,9 +78,16 @@ public:
     static QString asn1TypeName(int type);
 
 private:
-    explicit Certificate(X509Ptr certificate);
+    // X509_free, called in Certificate.cpp: this header needs only OpenSSL's type names.
+    struct X509Release
+    {
+        void operator()(X509 *certificate) const noexcept;
+    };
+    using Handle = std::unique_ptr<X509, X509Release>;
 
-    X509Ptr m_certificate;
+    explicit Certificate(Handle certificate);
+
+    Handle m_certificate;
 };
 
 } // namespace rd

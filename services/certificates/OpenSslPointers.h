@@ -51,6 +51,21 @@ using OcspResponsePtr = std::unique_ptr<OCSP_RESPONSE, OpenSslDeleter<&OCSP_RESP
 using OcspBasicResponsePtr = std::unique_ptr<OCSP_BASICRESP, OpenSslDeleter<&OCSP_BASICRESP_free>>;
 using OcspCertIdPtr = std::unique_ptr<OCSP_CERTID, OpenSslDeleter<&OCSP_CERTID_free>>;
 using GeneralNamesPtr = std::unique_ptr<GENERAL_NAMES, OpenSslDeleter<&GENERAL_NAMES_free>>;
+using X509SigPtr = std::unique_ptr<X509_SIG, OpenSslDeleter<&X509_SIG_free>>;
+// Decoded extensions (X509_get_ext_d2i, X509_CRL_get_ext_d2i).
+using AuthorityInfoAccessPtr
+    = std::unique_ptr<AUTHORITY_INFO_ACCESS, OpenSslDeleter<&AUTHORITY_INFO_ACCESS_free>>;
+using ExtendedKeyUsagePtr
+    = std::unique_ptr<EXTENDED_KEY_USAGE, OpenSslDeleter<&EXTENDED_KEY_USAGE_free>>;
+using CrlDistPointsPtr = std::unique_ptr<CRL_DIST_POINTS, OpenSslDeleter<&CRL_DIST_POINTS_free>>;
+using IssuingDistPointPtr
+    = std::unique_ptr<ISSUING_DIST_POINT, OpenSslDeleter<&ISSUING_DIST_POINT_free>>;
+// sk_X509_free is a macro. The stack frees itself only, not the certificates it borrows.
+struct X509StackDeleter
+{
+    void operator()(STACK_OF(X509) * stack) const noexcept { sk_X509_free(stack); }
+};
+using X509StackPtr = std::unique_ptr<STACK_OF(X509), X509StackDeleter>;
 // Strings OpenSSL allocates for the caller (BN_bn2hex, i2s_ASN1_INTEGER, ...).
 using OpenSslStringPtr = std::unique_ptr<char, OpenSslMemoryDeleter>;
 

@@ -2,6 +2,7 @@
 
 #include "certificates/StringPreparation.h"
 
+#include <openssl/err.h>
 #include <openssl/objects.h>
 
 #include <algorithm>

@@ -22,11 +22,6 @@ QString AppSettings::databaseUrl() const
     return m_settings->value(QStringLiteral("database/url")).toString();
 }
 
-void AppSettings::setDatabaseUrl(const QString &url)
-{
-    m_settings->setValue(QStringLiteral("database/url"), url);
-}
-
 QString AppSettings::language() const
 {
     return m_settings->value(QStringLiteral("ui/language")).toString();

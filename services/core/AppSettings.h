@@ -22,7 +22,6 @@ public:
     explicit AppSettings(const QString &fileName);
 
     QString databaseUrl() const; // database/url, empty when unset
-    void setDatabaseUrl(const QString &url);
     QString language() const; // ui/language: "id", "en" or empty (follow the system)
     void setLanguage(const QString &language);
     QTimeZone officeTimeZone() const; // office/timeZone, default Asia/Jakarta

@@ -9,7 +9,7 @@ namespace rd {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSecrets, "revocationdesk.secrets", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "rd.core.secrets", QtWarningMsg)
 
 // qtkeychain's jobs are asynchronous; the callers (a settings dialog, the CLI, a worker about to
 // connect) need the answer before they go on, and a keychain answers in milliseconds.

@@ -9,9 +9,6 @@
 
 namespace rd {
 
-// Passwords and tokens (SMTP, AMS, Esign): the system keychain through qtkeychain, or an
-// environment variable where there is no keychain (a headless server, CI). Never a plain file,
-// the database or a log; qtkeychain's insecure plain-text fallback stays off.
 // A secret the program uses: its keychain entry and the environment variable that stands in for
 // it on a computer without a keychain (docs/install.md).
 struct KnownSecret
@@ -20,6 +17,12 @@ struct KnownSecret
     QString environmentVariable;
 };
 
+// Passwords and tokens (SMTP, AMS, Esign): the system keychain through qtkeychain, or an
+// environment variable where there is no keychain (a headless server, CI). Never a plain file,
+// the database or a log; qtkeychain's insecure plain-text fallback stays off.
+// Blocking, unlike the network clients (core/Continuation.h): each call waits in a local event
+// loop for qtkeychain's job, because its callers need the secret before they go on and a
+// keychain answers in milliseconds.
 class SecretStore
 {
     Q_DECLARE_TR_FUNCTIONS(SecretStore)

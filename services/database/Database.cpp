@@ -7,7 +7,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 
-Q_LOGGING_CATEGORY(lcDatabase, "revocationdesk.database", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcDatabase, "rd.database", QtWarningMsg)
 
 namespace rd {
 

@@ -4,7 +4,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcMigrations, "revocationdesk.migrations", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMigrations, "rd.database.migrations", QtWarningMsg)
 
 namespace rd {
 

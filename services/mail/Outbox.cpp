@@ -7,6 +7,8 @@ namespace rd {
 
 namespace {
 
+using State = OutboxEntry::State;
+
 const QString s_columns = QStringLiteral(
     "id, request_id, kind, language, message_id, recipient, subject, state, attempts, "
     "last_error, next_attempt_at, last_attempt_at, created_at, sent_at, interrupted_sends, "
@@ -22,7 +24,8 @@ OutboxEntry entryFrom(const QSqlQuery &query)
     entry.messageId = query.value(4).toString();
     entry.recipient = query.value(5).toString();
     entry.subject = query.value(6).toString();
-    entry.state = query.value(7).toString();
+    // The table's CHECK allows no other text.
+    entry.state = Outbox::stateFromKey(query.value(7).toString()).value_or(State::Failed);
     entry.attempts = query.value(8).toInt();
     entry.lastError = query.value(9).toString();
     entry.nextAttemptAt = query.value(10).toString();
@@ -66,7 +69,7 @@ QJsonObject OutboxEntry::toJson() const
         {QStringLiteral("message_id"), messageId},
         {QStringLiteral("recipient"), recipient},
         {QStringLiteral("subject"), subject},
-        {QStringLiteral("state"), state},
+        {QStringLiteral("state"), Outbox::stateKey(state)},
         {QStringLiteral("attempts"), attempts},
         {QStringLiteral("last_error"), textOrNull(lastError)},
         {QStringLiteral("next_attempt_at"), textOrNull(nextAttemptAt)},
@@ -80,8 +83,32 @@ QJsonObject OutboxEntry::toJson() const
 
 QStringList Outbox::states()
 {
-    return {QStringLiteral("pending"), QStringLiteral("sending"), QStringLiteral("sent"),
-            QStringLiteral("failed")};
+    return {stateKey(State::Pending), stateKey(State::Sending), stateKey(State::Sent),
+            stateKey(State::Failed)};
+}
+
+QString Outbox::stateKey(OutboxEntry::State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Sending:
+        return QStringLiteral("sending");
+    case State::Sent:
+        return QStringLiteral("sent");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+std::optional<OutboxEntry::State> Outbox::stateFromKey(const QString &key)
+{
+    for (State state : {State::Pending, State::Sending, State::Sent, State::Failed}) {
+        if (stateKey(state) == key)
+            return state;
+    }
+    return std::nullopt;
 }
 
 qint64 Outbox::backOffSeconds(int attempts)
@@ -100,7 +127,8 @@ Result<qint64> Outbox::enqueue(const Database &database, MailMessage &message, q
     auto id = database.scalar(
         QStringLiteral("INSERT INTO outbox (request_id, kind, language, message_id, recipient, "
                        "subject, message, state, attempts, next_attempt_at, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
+            .arg(stateKey(State::Pending)),
         {Database::nullIfNoId(requestId), kind, Database::nullIfEmpty(language), message.messageId,
          message.to.first().address, message.subject, *bytes, now, now});
     if (!id)
@@ -108,18 +136,15 @@ Result<qint64> Outbox::enqueue(const Database &database, MailMessage &message, q
     return id->toLongLong();
 }
 
-Result<std::vector<OutboxEntry>> Outbox::list(const Database &database, const QString &state)
+Result<std::vector<OutboxEntry>> Outbox::list(const Database &database,
+                                              std::optional<OutboxEntry::State> state)
 {
-    if (!state.isEmpty() && !states().contains(state))
-        return fail(ErrorCode::InvalidInput,
-                    tr("Unknown outbox state \"%1\"; use one of %2.")
-                        .arg(state, states().join(QStringLiteral(", "))));
-    auto query = state.isEmpty()
+    auto query = !state
         ? database.execute(QStringLiteral("SELECT ") + s_columns
                            + QStringLiteral(" FROM outbox ORDER BY id"))
         : database.execute(QStringLiteral("SELECT ") + s_columns
                                + QStringLiteral(" FROM outbox WHERE state = ? ORDER BY id"),
-                           {state});
+                           {stateKey(*state)});
     if (!query)
         return errorOf(query);
     std::vector<OutboxEntry> entries;
@@ -144,8 +169,9 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
 {
     int recovered = 0;
     auto done = AuditLog::inTransaction(database, [&]() -> Result<void> {
-        auto query = database.execute(QStringLiteral("SELECT ") + s_columns
-                                      + QStringLiteral(" FROM outbox WHERE state = 'sending'"));
+        auto query = database.execute(
+            QStringLiteral("SELECT ") + s_columns
+            + QStringLiteral(" FROM outbox WHERE state = '%1'").arg(stateKey(State::Sending)));
         if (!query)
             return errorOf(query);
         std::vector<OutboxEntry> interrupted;
@@ -161,9 +187,10 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
                      "Message-ID, so the recipient may get it twice.")
                       .arg(entry.lastAttemptAt);
             auto updated = database.execute(
-                QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt_at = ?, "
+                QStringLiteral("UPDATE outbox SET state = '%1', next_attempt_at = ?, "
                                "last_error = ?, interrupted_sends = interrupted_sends + 1 "
-                               "WHERE id = ? AND state = 'sending'"),
+                               "WHERE id = ? AND state = '%2'")
+                    .arg(stateKey(State::Pending), stateKey(State::Sending)),
                 {now, note, entry.id});
             if (!updated)
                 return errorOf(updated);
@@ -191,9 +218,10 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
             = database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED");
         const QString nowText = Clock::toIsoUtc(now);
         auto query = database.execute(QStringLiteral("SELECT ") + s_columns
-                                          + QStringLiteral(" FROM outbox WHERE state = 'pending' "
+                                          + QStringLiteral(" FROM outbox WHERE state = '%1' "
                                                            "AND next_attempt_at <= ? "
                                                            "ORDER BY next_attempt_at, id LIMIT 1")
+                                                .arg(stateKey(State::Pending))
                                           + lock,
                                       {nowText});
         if (!query)
@@ -203,14 +231,15 @@ Result<std::optional<OutboxEntry>> Outbox::claimNextDue(const Database &database
         OutboxEntry entry = entryFrom(*query);
         query->finish();
         auto updated = database.execute(
-            QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                           "last_attempt_at = ? WHERE id = ? AND state = 'pending'"),
+            QStringLiteral("UPDATE outbox SET state = '%1', attempts = attempts + 1, "
+                           "last_attempt_at = ? WHERE id = ? AND state = '%2'")
+                .arg(stateKey(State::Sending), stateKey(State::Pending)),
             {nowText, entry.id});
         if (!updated)
             return errorOf(updated);
         if (updated->numRowsAffected() != 1)
             return std::optional<OutboxEntry>();
-        entry.state = QStringLiteral("sending");
+        entry.state = State::Sending;
         entry.attempts += 1;
         entry.lastAttemptAt = nowText;
         return std::optional<OutboxEntry>(entry);
@@ -225,7 +254,8 @@ Result<void> Outbox::markSent(const Database &database, const Actor &actor, qint
         if (!entry)
             return errorOf(entry);
         auto updated = database.execute(
-            QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ? WHERE id = ?"),
+            QStringLiteral("UPDATE outbox SET state = '%1', sent_at = ? WHERE id = ?")
+                .arg(stateKey(State::Sent)),
             {Clock::toIsoUtc(Clock::currentUtc()), id});
         if (!updated)
             return errorOf(updated);
@@ -250,8 +280,9 @@ Result<bool> Outbox::markRetry(const Database &database, const Actor &actor, qin
     }
     const QDateTime next = Clock::currentUtc().addSecs(backOffSeconds(entry->attempts));
     auto updated = database.execute(
-        QStringLiteral("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? "
-                       "WHERE id = ? AND state = 'sending'"),
+        QStringLiteral("UPDATE outbox SET state = '%1', last_error = ?, next_attempt_at = ? "
+                       "WHERE id = ? AND state = '%2'")
+            .arg(stateKey(State::Pending), stateKey(State::Sending)),
         {error, Clock::toIsoUtc(next), id});
     if (!updated)
         return errorOf(updated);
@@ -266,7 +297,8 @@ Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qi
         if (!entry)
             return errorOf(entry);
         auto updated = database.execute(
-            QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"),
+            QStringLiteral("UPDATE outbox SET state = '%1', last_error = ? WHERE id = ?")
+                .arg(stateKey(State::Failed)),
             {error, id});
         if (!updated)
             return errorOf(updated);
@@ -282,21 +314,22 @@ Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64
         auto entry = find(database, id);
         if (!entry)
             return errorOf(entry);
-        if (entry->state == QLatin1String("sent"))
+        if (entry->state == State::Sent)
             return fail(ErrorCode::InvalidTransition,
                         tr("E-mail %1 was already sent (%2); it is not sent twice.")
                             .arg(id)
                             .arg(entry->sentAt));
-        if (entry->state == QLatin1String("sending"))
+        if (entry->state == State::Sending)
             return fail(ErrorCode::Conflict, tr("E-mail %1 is being sent right now.").arg(id));
         auto updated
-            = database.execute(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, "
-                                              "next_attempt_at = ? WHERE id = ? AND state = ?"),
-                               {Clock::toIsoUtc(Clock::currentUtc()), id, entry->state});
+            = database.execute(QStringLiteral("UPDATE outbox SET state = '%1', attempts = 0, "
+                                              "next_attempt_at = ? WHERE id = ? AND state = ?")
+                                   .arg(stateKey(State::Pending)),
+                               {Clock::toIsoUtc(Clock::currentUtc()), id, stateKey(entry->state)});
         if (!updated)
             return errorOf(updated);
         return audit(database, actor, QStringLiteral("mail.resend"), *entry,
-                     {{QStringLiteral("previous_state"), entry->state},
+                     {{QStringLiteral("previous_state"), stateKey(entry->state)},
                       {QStringLiteral("previous_attempts"), entry->attempts},
                       {QStringLiteral("previous_error"), entry->lastError}});
     });

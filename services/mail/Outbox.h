@@ -16,6 +16,8 @@ namespace rd {
 // One row of the outbox.
 struct OutboxEntry
 {
+    enum class State { Pending, Sending, Sent, Failed };
+
     qint64 id = 0;
     qint64 requestId = 0; // 0: not about a request (e.g. a test message)
     QString kind; // revocation_done, completion_needed, rejection, test
@@ -23,7 +25,7 @@ struct OutboxEntry
     QString messageId;
     QString recipient;
     QString subject;
-    QString state; // pending, sending, sent, failed
+    State state = State::Pending;
     int attempts = 0;
     QString lastError;
     QString nextAttemptAt;
@@ -46,15 +48,20 @@ class Outbox
 public:
     static constexpr int MaximumAttempts = 10;
 
+    // The states as outbox.state stores them (and `mail list --state` names them): pending,
+    // sending, sent, failed.
     static QStringList states();
+    static QString stateKey(OutboxEntry::State state);
+    static std::optional<OutboxEntry::State> stateFromKey(const QString &key);
 
     // Inside the caller's transaction. Builds the message's bytes (and its Message-ID) now, so
     // that every attempt sends the same bytes.
     static Result<qint64> enqueue(const Database &database, MailMessage &message, qint64 requestId,
                                   const QString &kind, const QString &language);
 
+    // Every row, or those in `state`.
     static Result<std::vector<OutboxEntry>> list(const Database &database,
-                                                 const QString &state = {});
+                                                 std::optional<OutboxEntry::State> state = {});
     static Result<OutboxEntry> find(const Database &database, qint64 id);
 
     // Each of these is its own transaction.

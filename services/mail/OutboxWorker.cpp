@@ -7,7 +7,7 @@
 #include <QLockFile>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcOutbox, "revocationdesk.outbox", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOutbox, "rd.mail.outbox", QtInfoMsg)
 
 namespace rd {
 

@@ -6,7 +6,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
-Q_LOGGING_CATEGORY(lcSmtp, "revocationdesk.smtp", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSmtp, "rd.mail.smtp", QtWarningMsg)
 
 namespace rd {
 

@@ -33,8 +33,9 @@ struct SmtpReceipt
 
 // One SMTP conversation at a time, synchronous: EHLO, STARTTLS (or TLS from the start),
 // AUTH PLAIN or LOGIN, MAIL/RCPT/DATA with dot-stuffing, QUIT. Every step has its own
-// deadline (mail/timeoutSeconds). Blocks the calling thread: the outbox worker runs it off
-// the GUI thread or in the CLI.
+// deadline (mail/timeoutSeconds). Blocks the calling thread, unlike the network clients of
+// core/Continuation.h: a conversation is a strict sequence of replies, and the outbox worker
+// runs it off the GUI thread or in the CLI.
 class SmtpClient
 {
     Q_DECLARE_TR_FUNCTIONS(SmtpClient)

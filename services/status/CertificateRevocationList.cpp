@@ -1,6 +1,7 @@
 #include "status/CertificateRevocationList.h"
 
 #include "certificates/Certificate.h"
+#include "certificates/OpenSslPointers.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -156,7 +157,12 @@ int reasonOf(const X509_REVOKED *entry)
 
 } // namespace
 
-CertificateRevocationList::CertificateRevocationList(X509CrlPtr crl)
+void CertificateRevocationList::X509CrlRelease::operator()(X509_CRL *crl) const noexcept
+{
+    X509_CRL_free(crl);
+}
+
+CertificateRevocationList::CertificateRevocationList(Handle crl)
     : m_crl(std::move(crl))
 { }
 
@@ -194,7 +200,7 @@ Result<CertificateRevocationList> CertificateRevocationList::fromBytes(const QBy
             return fail(ErrorCode::InvalidInput,
                         tr("The CRL is followed by %n stray byte(s).", nullptr, int(end - cursor)));
     }
-    CertificateRevocationList list(std::move(crl));
+    CertificateRevocationList list(Handle(crl.release()));
     if (auto indexed = list.buildIndex(); !indexed)
         return errorOf(indexed);
     return list;
@@ -379,10 +385,10 @@ Result<void> CertificateRevocationList::verify(X509 *issuer, const QDateTime &no
                         tr("The CRL has a critical extension this program does not know."));
     }
     int critical = 0;
-    if (auto *point = static_cast<ISSUING_DIST_POINT *>(X509_CRL_get_ext_d2i(
-            m_crl.get(), NID_issuing_distribution_point, &critical, nullptr))) {
+    if (const IssuingDistPointPtr point(static_cast<ISSUING_DIST_POINT *>(
+            X509_CRL_get_ext_d2i(m_crl.get(), NID_issuing_distribution_point, &critical, nullptr)));
+        point) {
         const bool partial = point->indirectCRL || point->onlysomereasons || point->onlyattr;
-        ISSUING_DIST_POINT_free(point);
         if (partial)
             return fail(ErrorCode::InvalidInput,
                         tr("The CRL covers only some reasons or other issuers' certificates; a "

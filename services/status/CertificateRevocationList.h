@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/Error.h"
-#include "certificates/OpenSslPointers.h"
 #include "status/RevocationStatus.h"
 
 #include <QByteArray>
@@ -10,8 +9,11 @@
 #include <QDateTime>
 #include <QString>
 
+#include <openssl/types.h>
+
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -90,12 +92,19 @@ private:
         std::uint32_t offset = 0;
     };
 
-    explicit CertificateRevocationList(X509CrlPtr crl);
+    // X509_CRL_free, called in the .cpp: this header needs only OpenSSL's type names.
+    struct X509CrlRelease
+    {
+        void operator()(X509_CRL *crl) const noexcept;
+    };
+    using Handle = std::unique_ptr<X509_CRL, X509CrlRelease>;
+
+    explicit CertificateRevocationList(Handle crl);
     Result<void> buildIndex();
     std::optional<std::uint32_t> recordOffset(QByteArrayView magnitude, bool negative) const;
     Revocation revocationAt(std::uint32_t offset) const;
 
-    X509CrlPtr m_crl;
+    Handle m_crl;
     std::vector<Slot> m_slots;
     std::vector<unsigned char> m_serials; // the records
     std::uint64_t m_mask = 0;

@@ -1,5 +1,6 @@
 #include "status/OcspClient.h"
 
+#include "certificates/OpenSslPointers.h"
 #include "core/Clock.h"
 #include "status/CertificateRevocationList.h"
 
@@ -16,19 +17,21 @@ std::unexpected<Error> cryptoError(const QString &message)
     return fail(ErrorCode::Crypto, message, openSslErrors());
 }
 
-// sk_X509_free is a macro; the stack only borrows its certificates.
-struct X509StackDeleter
-{
-    void operator()(STACK_OF(X509) * stack) const noexcept { sk_X509_free(stack); }
-};
-using X509StackPtr = std::unique_ptr<STACK_OF(X509), X509StackDeleter>;
-
 } // namespace
+
+void OcspClient::Request::Release::operator()(OCSP_REQUEST *request) const noexcept
+{
+    OCSP_REQUEST_free(request);
+}
+
+void OcspClient::Request::Release::operator()(OCSP_CERTID *id) const noexcept
+{
+    OCSP_CERTID_free(id);
+}
 
 OcspClient::OcspClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_result(fail(ErrorCode::Internal, tr("The OCSP check has not run.")))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -207,8 +210,9 @@ Result<RevocationStatus> OcspClient::evaluate(const QByteArray &responseDer, con
 }
 
 void OcspClient::check(const Certificate &certificate, const Certificate &issuer,
-                       const QUrl &responder)
+                       const QUrl &responder, Continuation<RevocationStatus> done)
 {
+    m_done = std::move(done);
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -307,9 +311,10 @@ void OcspClient::onReplyFinished()
 
 void OcspClient::finish(Result<RevocationStatus> result)
 {
-    m_result = std::move(result);
-    // Queued, so that a caller connecting after check() still hears of an immediate failure.
-    QMetaObject::invokeMethod(this, &OcspClient::finished, Qt::QueuedConnection);
+    // Queued, so that the answer always comes from the event loop, an immediate failure too.
+    QMetaObject::invokeMethod(
+        this, [done = std::exchange(m_done, {}), result = std::move(result)] { done(result); },
+        Qt::QueuedConnection);
 }
 
 } // namespace rd

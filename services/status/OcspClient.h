@@ -1,8 +1,7 @@
 #pragma once
 
 #include "certificates/Certificate.h"
-#include "core/Error.h"
-#include "certificates/OpenSslPointers.h"
+#include "core/Continuation.h"
 #include "status/RevocationStatus.h"
 
 #include <QByteArray>
@@ -13,9 +12,17 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <openssl/types.h>
+
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
+
+// openssl/ocsp.h declares these too (the same types); repeated so that this header needs no
+// more of OpenSSL than its type names.
+typedef struct ocsp_request_st OCSP_REQUEST;
+typedef struct ocsp_cert_id_st OCSP_CERTID;
 
 namespace rd {
 
@@ -40,9 +47,16 @@ public:
     // A built request, kept to check the answer against it.
     struct Request
     {
+        // OCSP_REQUEST_free and OCSP_CERTID_free, called in OcspClient.cpp.
+        struct Release
+        {
+            void operator()(OCSP_REQUEST *request) const noexcept;
+            void operator()(OCSP_CERTID *id) const noexcept;
+        };
+
         QByteArray der;
-        OcspRequestPtr request;
-        OcspCertIdPtr id;
+        std::unique_ptr<OCSP_REQUEST, Release> request;
+        std::unique_ptr<OCSP_CERTID, Release> id;
     };
 
     explicit OcspClient(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -50,13 +64,11 @@ public:
 
     void setTimeout(int milliseconds) { m_timeoutMilliseconds = milliseconds; }
 
-    // Starts the check; finished() follows, also when it fails at once. The responder is
-    // `responder`, or when that is empty the certificate's first http(s) OCSP URL.
-    void check(const Certificate &certificate, const Certificate &issuer,
-               const QUrl &responder = {});
-    bool isRunning() const { return m_reply != nullptr; }
-    // Valid after finished().
-    const Result<RevocationStatus> &result() const { return m_result; }
+    // Starts the check; `done` follows from the event loop (core/Continuation.h), also when it
+    // fails at once. The responder is `responder`, or when that is empty the certificate's
+    // first http(s) OCSP URL. A new check drops the answer of the one before.
+    void check(const Certificate &certificate, const Certificate &issuer, const QUrl &responder,
+               Continuation<RevocationStatus> done);
     // The responder that was (or would have been) asked.
     QUrl responder() const { return m_responder; }
 
@@ -68,9 +80,6 @@ public:
                                              const QDateTime &now);
     // The first http or https OCSP URL of the certificate's AIA; empty when it has none.
     static QUrl responderOf(const Certificate &certificate);
-
-signals:
-    void finished();
 
 private:
     void onReplyFinished();
@@ -87,7 +96,7 @@ private:
     std::optional<Certificate> m_issuer;
     QUrl m_responder;
     QDateTime m_startedAt;
-    Result<RevocationStatus> m_result;
+    Continuation<RevocationStatus> m_done;
 };
 
 } // namespace rd

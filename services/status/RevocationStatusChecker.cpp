@@ -28,7 +28,6 @@ QString sourceLabel(RevocationStatus::Source source)
 RevocationStatusChecker::RevocationStatusChecker(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_result(fail(ErrorCode::Internal, tr("The revocation check has not run.")))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -48,8 +47,9 @@ RevocationStatusChecker::~RevocationStatusChecker()
 }
 
 void RevocationStatusChecker::check(const Certificate &certificate, const Certificate &issuer,
-                                    const Sources &sources)
+                                    const Sources &sources, Continuation<RevocationStatus> done)
 {
+    m_done = std::move(done);
     m_certificate = certificate;
     m_issuer = issuer;
     m_steps.clear();
@@ -106,7 +106,7 @@ void RevocationStatusChecker::next()
         return;
     }
     const QString path = url.isLocalFile() ? url.toLocalFile() : step.location;
-    // Deferred, so that finished() always comes from the event loop.
+    // Deferred, so that the answer always comes from the event loop.
     QMetaObject::invokeMethod(
         this, [this, path, step] { stepDone(checkCrlFile(*m_certificate, *m_issuer, path), step); },
         Qt::QueuedConnection);
@@ -119,13 +119,13 @@ void RevocationStatusChecker::startOcsp(const QString &location)
     m_ocsp = new OcspClient(m_network, this);
     m_ocsp->setTimeout(m_timeoutMilliseconds);
     const Step step = m_steps[m_current];
-    connect(m_ocsp, &OcspClient::finished, this, [this, step] {
-        OcspClient *client = m_ocsp;
-        m_ocsp = nullptr;
-        client->deleteLater();
-        stepDone(client->result(), step);
-    });
-    m_ocsp->check(*m_certificate, *m_issuer, QUrl(location));
+    m_ocsp->check(*m_certificate, *m_issuer, QUrl(location),
+                  {this, [this, step](Result<RevocationStatus> result) {
+                       OcspClient *client = m_ocsp;
+                       m_ocsp = nullptr;
+                       client->deleteLater();
+                       stepDone(std::move(result), step);
+                   }});
 }
 
 void RevocationStatusChecker::startCrlDownload(const QUrl &url)
@@ -209,8 +209,9 @@ void RevocationStatusChecker::stepDone(Result<RevocationStatus> result, const St
 
 void RevocationStatusChecker::finish(Result<RevocationStatus> result)
 {
-    m_result = std::move(result);
-    QMetaObject::invokeMethod(this, &RevocationStatusChecker::finished, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [done = std::exchange(m_done, {}), result = std::move(result)] { done(result); },
+        Qt::QueuedConnection);
 }
 
 } // namespace rd

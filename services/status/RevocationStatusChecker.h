@@ -1,7 +1,7 @@
 #pragma once
 
 #include "certificates/Certificate.h"
-#include "core/Error.h"
+#include "core/Continuation.h"
 #include "status/RevocationStatus.h"
 
 #include <QNetworkReply>
@@ -49,20 +49,17 @@ public:
     // For each network call (OCSP request, CRL download).
     void setTimeout(int milliseconds) { m_timeoutMilliseconds = milliseconds; }
 
-    // Starts; finished() follows. Sources given win; with none given, the certificate's own
-    // OCSP URL and CRL distribution point (http or https) are used.
-    void check(const Certificate &certificate, const Certificate &issuer,
-               const Sources &sources = {});
-    // Valid after finished().
-    const Result<RevocationStatus> &result() const { return m_result; }
+    // Starts; `done` follows from the event loop (core/Continuation.h). Sources given win;
+    // with none given, the certificate's own OCSP URL and CRL distribution point (http or
+    // https) are used.
+    void check(const Certificate &certificate, const Certificate &issuer, const Sources &sources,
+               Continuation<RevocationStatus> done);
+    // The sources that could not answer, valid once `done` was called.
     const std::vector<Attempt> &failedAttempts() const { return m_failed; }
 
     // Reads a CRL file or fetches nothing: the synchronous half, for a CRL already at hand.
     static Result<RevocationStatus> checkCrlFile(const Certificate &certificate,
                                                  const Certificate &issuer, const QString &path);
-
-signals:
-    void finished();
 
 private:
     struct Step
@@ -90,7 +87,7 @@ private:
     bool m_timedOut = false;
     bool m_tooLarge = false;
     std::vector<Attempt> m_failed;
-    Result<RevocationStatus> m_result;
+    Continuation<RevocationStatus> m_done;
 };
 
 } // namespace rd

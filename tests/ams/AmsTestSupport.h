@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AwaitCall.h"
 #include "core/Error.h"
 
 #include <QByteArray>
@@ -17,16 +18,6 @@
 #include <optional>
 
 namespace rd::test {
-
-// Waits (turning events) for an asynchronous service call's one callback.
-template<typename T, typename Start> Result<T> awaitCall(Start start, int timeoutMs = 30000)
-{
-    auto result = std::make_shared<std::optional<Result<T>>>();
-    start([result](Result<T> value) { result->emplace(std::move(value)); });
-    if (!QTest::qWaitFor([result] { return result->has_value(); }, timeoutMs))
-        return fail(ErrorCode::Internal, QStringLiteral("no answer within %1 ms").arg(timeoutMs));
-    return std::move(**result);
-}
 
 // GET or POST on the simulator, for what the gateway does not cover (its event log, files).
 inline QByteArray httpGet(QNetworkAccessManager &network, const QUrl &url)
@@ -60,6 +51,20 @@ inline int revocationsInState(const QString &stateFile, const QString &id)
     return countRevocations(
         QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("events")).toArray(),
         id);
+}
+
+// Whether the simulator's state file keeps the answer to this idempotency key. It writes the key
+// just after the change itself, so the change alone in the file does not mean a replay is ready.
+inline bool keyInState(const QString &stateFile, const QString &idempotencyKey)
+{
+    QFile file(stateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("idempotency"))
+        .toObject()
+        .contains(idempotencyKey);
 }
 
 inline int revocationsOf(QNetworkAccessManager &network, const QUrl &base, const QString &id)

@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QProcessEnvironment>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -126,12 +125,9 @@ private:
         if (!ca)
             return errorOf(ca);
         OcspClient ocsp(&m_network);
-        QSignalSpy finished(&ocsp, &OcspClient::finished);
         // The responder named in the certificate: the demo's --public-url.
-        ocsp.check(certificates->front(), ca->front());
-        if (!finished.wait(20000) && finished.count() != 1)
-            return fail(ErrorCode::Internal, QStringLiteral("no OCSP answer"));
-        return ocsp.result();
+        return awaitCall<RevocationStatus>(
+            [&](auto done) { ocsp.check(certificates->front(), ca->front(), {}, done); }, 20000);
     }
 
     // A certificate of the register with `status` (and for a revoked one a reason other than

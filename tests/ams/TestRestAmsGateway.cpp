@@ -10,7 +10,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -225,12 +224,11 @@ private slots:
         RD_VERIFY_RESULT(ca);
         const Certificate issuer = ca->front();
         OcspClient ocsp(&m_network);
-        QSignalSpy finished(&ocsp, &OcspClient::finished);
-        ocsp.check(holder, issuer);
-        QVERIFY(finished.wait(20000) || finished.count() == 1);
-        RD_VERIFY_RESULT(ocsp.result());
-        QCOMPARE(ocsp.result()->state, RevocationStatus::State::Revoked);
-        QCOMPARE(ocsp.result()->reasonCode, 5);
+        auto status = awaitCall<RevocationStatus>(
+            [&](auto done) { ocsp.check(holder, issuer, {}, done); }, 20000);
+        RD_VERIFY_RESULT(status);
+        QCOMPARE(status->state, RevocationStatus::State::Revoked);
+        QCOMPARE(status->reasonCode, 5);
 
         const QByteArray crlDer
             = httpGet(m_network, QUrl(holder.crlDistributionPoints().constFirst()));

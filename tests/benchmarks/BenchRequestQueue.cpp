@@ -356,8 +356,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bench_request_queue"));
     // The figures, not the services' progress chatter (QT_LOGGING_RULES can turn it back on).
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("revocationdesk.*.debug=false\nrevocationdesk.*.info=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("rd.*.debug=false\nrd.*.info=false"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

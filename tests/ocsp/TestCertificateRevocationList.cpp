@@ -1,6 +1,7 @@
 // CertificateRevocationList, the CRL half of RevocationStatusChecker (file and HTTP), and the
 // demo CA that writes CRLs and persists itself.
 
+#include "AwaitCall.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"
@@ -12,7 +13,6 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,13 +314,13 @@ void TestCertificateRevocationList::fetchedOverHttp()
     QNetworkAccessManager network;
     for (const Certificate *certificate : {&*m_revoked, &*m_good}) {
         RevocationStatusChecker checker(&network);
-        QSignalSpy finished(&checker, &RevocationStatusChecker::finished);
-        checker.check(*certificate, *m_issuer, {QUrl(), server.url().toString()});
-        QVERIFY(finished.wait(20000));
-        RD_VERIFY_RESULT(checker.result());
-        QCOMPARE(checker.result()->source, RevocationStatus::Source::Crl);
-        QCOMPARE(checker.result()->location, server.url().toString());
-        QCOMPARE(checker.result()->state,
+        const auto result = awaitCall<RevocationStatus>([&](auto done) {
+            checker.check(*certificate, *m_issuer, {QUrl(), server.url().toString()}, done);
+        });
+        RD_VERIFY_RESULT(result);
+        QCOMPARE(result->source, RevocationStatus::Source::Crl);
+        QCOMPARE(result->location, server.url().toString());
+        QCOMPARE(result->state,
                  certificate == &*m_revoked ? RevocationStatus::State::Revoked
                                             : RevocationStatus::State::Good);
     }
@@ -331,11 +331,11 @@ void TestCertificateRevocationList::fetchedOverHttp()
                                         {{}, server.url().toString(), {}});
     RD_VERIFY_RESULT(withPoint);
     RevocationStatusChecker checker(&network);
-    QSignalSpy finished(&checker, &RevocationStatusChecker::finished);
-    checker.check(Certificate::readAll(withPoint->der)->front(), *m_issuer);
-    QVERIFY(finished.wait(20000));
-    RD_VERIFY_RESULT(checker.result());
-    QCOMPARE(checker.result()->state, RevocationStatus::State::Good);
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(Certificate::readAll(withPoint->der)->front(), *m_issuer, {}, done);
+    });
+    RD_VERIFY_RESULT(result);
+    QCOMPARE(result->state, RevocationStatus::State::Good);
     QCOMPARE(server.requests(), 3);
 }
 
@@ -346,20 +346,20 @@ void TestCertificateRevocationList::downloadFailureIsAnError()
     QVERIFY(server.listen());
     QNetworkAccessManager network;
     RevocationStatusChecker checker(&network);
-    QSignalSpy finished(&checker, &RevocationStatusChecker::finished);
-    checker.check(*m_good, *m_issuer, {QUrl(), server.url().toString()});
-    QVERIFY(finished.wait(20000));
-    QVERIFY(!checker.result());
-    QCOMPARE(checker.result().error().code, ErrorCode::Io);
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(*m_good, *m_issuer, {QUrl(), server.url().toString()}, done);
+    });
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, ErrorCode::Io);
 
     // A body that is no CRL.
     server.setBody(QByteArrayLiteral("<html>maintenance</html>"));
     RevocationStatusChecker again(&network);
-    QSignalSpy againFinished(&again, &RevocationStatusChecker::finished);
-    again.check(*m_good, *m_issuer, {QUrl(), server.url().toString()});
-    QVERIFY(againFinished.wait(20000));
-    QVERIFY(!again.result());
-    QCOMPARE(again.result().error().code, ErrorCode::InvalidInput);
+    const auto answer = awaitCall<RevocationStatus>([&](auto done) {
+        again.check(*m_good, *m_issuer, {QUrl(), server.url().toString()}, done);
+    });
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().code, ErrorCode::InvalidInput);
 }
 
 void TestCertificateRevocationList::demoAuthorityRoundTrip()

@@ -1,6 +1,7 @@
 // OcspClient and RevocationStatusChecker against OpenSSL's real OCSP responder
 // (`openssl ocsp -index ... -port 0`) serving a test CA made at test time.
 
+#include "AwaitCall.h"
 #include "status/CertificateRevocationList.h"
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"
@@ -107,11 +108,12 @@ Result<RevocationStatus> TestOcspClient::ask(const TestCertificate &certificate,
 {
     OcspClient client(&m_network);
     client.setTimeout(timeoutMilliseconds);
-    QSignalSpy finished(&client, &OcspClient::finished);
-    client.check(RevocationTestPki::wrap(certificate), RevocationTestPki::wrap(m_pki->ca), url);
-    if (!finished.wait(timeoutMilliseconds + 10000))
-        return fail(ErrorCode::Internal, QStringLiteral("OcspClient never finished"));
-    return client.result();
+    return awaitCall<RevocationStatus>(
+        [&](auto done) {
+            client.check(RevocationTestPki::wrap(certificate), RevocationTestPki::wrap(m_pki->ca),
+                         url, done);
+        },
+        timeoutMilliseconds + 10000);
 }
 
 QString TestOcspClient::startResponder(OcspResponder &responder, const QString &signerName,
@@ -351,11 +353,10 @@ void TestOcspClient::checkerFallsBackToTheCrl()
     stopped.stop();
 
     RevocationStatusChecker checker(&m_network);
-    QSignalSpy finished(&checker, &RevocationStatusChecker::finished);
-    checker.check(RevocationTestPki::wrap(m_holders[1]), RevocationTestPki::wrap(m_pki->ca),
-                  {down, crlPath});
-    QVERIFY(finished.wait(20000));
-    const auto &result = checker.result();
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(RevocationTestPki::wrap(m_holders[1]), RevocationTestPki::wrap(m_pki->ca),
+                      {down, crlPath}, done);
+    });
     RD_VERIFY_RESULT(result);
     QCOMPARE(result->source, RevocationStatus::Source::Crl);
     QCOMPARE(result->state, RevocationStatus::State::Revoked);
@@ -366,13 +367,13 @@ void TestOcspClient::checkerFallsBackToTheCrl()
 
     // With a live responder the OCSP answer decides and the CRL is not read.
     RevocationStatusChecker live(&m_network);
-    QSignalSpy liveFinished(&live, &RevocationStatusChecker::finished);
-    live.check(RevocationTestPki::wrap(m_holders[1]), RevocationTestPki::wrap(m_pki->ca),
-               {m_responder.url(), QStringLiteral("/nonexistent.crl")});
-    QVERIFY(liveFinished.wait(20000));
-    RD_VERIFY_RESULT(live.result());
-    QCOMPARE(live.result()->source, RevocationStatus::Source::Ocsp);
-    QCOMPARE(live.result()->state, RevocationStatus::State::Revoked);
+    const auto liveResult = awaitCall<RevocationStatus>([&](auto done) {
+        live.check(RevocationTestPki::wrap(m_holders[1]), RevocationTestPki::wrap(m_pki->ca),
+                   {m_responder.url(), QStringLiteral("/nonexistent.crl")}, done);
+    });
+    RD_VERIFY_RESULT(liveResult);
+    QCOMPARE(liveResult->source, RevocationStatus::Source::Ocsp);
+    QCOMPARE(liveResult->state, RevocationStatus::State::Revoked);
     QVERIFY(live.failedAttempts().empty());
 }
 
@@ -385,14 +386,14 @@ void TestOcspClient::checkerReportsEveryFailure()
     stopped.stop();
 
     RevocationStatusChecker checker(&m_network);
-    QSignalSpy finished(&checker, &RevocationStatusChecker::finished);
-    checker.check(RevocationTestPki::wrap(m_holders[0]), RevocationTestPki::wrap(m_pki->ca),
-                  {down, m_folder.filePath(QStringLiteral("missing.crl"))});
-    QVERIFY(finished.wait(20000));
-    QVERIFY2(!checker.result(), "no source answered, so there is no status");
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(RevocationTestPki::wrap(m_holders[0]), RevocationTestPki::wrap(m_pki->ca),
+                      {down, m_folder.filePath(QStringLiteral("missing.crl"))}, done);
+    });
+    QVERIFY2(!result, "no source answered, so there is no status");
     QCOMPARE(checker.failedAttempts().size(), size_t(2));
-    QVERIFY(checker.result().error().message.contains(QStringLiteral("OCSP")));
-    QVERIFY(checker.result().error().message.contains(QStringLiteral("CRL")));
+    QVERIFY(result.error().message.contains(QStringLiteral("OCSP")));
+    QVERIFY(result.error().message.contains(QStringLiteral("CRL")));
 }
 
 QTEST_GUILESS_MAIN(TestOcspClient)

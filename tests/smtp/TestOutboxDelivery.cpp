@@ -195,7 +195,7 @@ void TestOutboxDelivery::serverDownThenBackDeliversOnce()
         QCOMPARE(run->sent, 0);
         auto row = Outbox::find(*db->database(), id);
         RD_VERIFY_RESULT(row);
-        QCOMPARE(row->state, QStringLiteral("pending"));
+        QCOMPARE(row->state, OutboxEntry::State::Pending);
         QCOMPARE(row->attempts, attempt);
         QVERIFY2(row->lastError.contains(QLatin1String("127.0.0.1")), qPrintable(row->lastError));
         const QDateTime next = Clock::fromIsoUtc(row->nextAttemptAt);
@@ -216,7 +216,7 @@ void TestOutboxDelivery::serverDownThenBackDeliversOnce()
     QCOMPARE(run->sent, 1);
     QVERIFY(run->allSent());
     auto row = Outbox::find(*db->database(), id);
-    QCOMPARE(row->state, QStringLiteral("sent"));
+    QCOMPARE(row->state, OutboxEntry::State::Sent);
     QCOMPARE(row->attempts, 3);
     QVERIFY(!row->sentAt.isEmpty());
     Clock::setFixedUtc(Clock::currentUtc().addDays(1));
@@ -249,10 +249,10 @@ void TestOutboxDelivery::permanentFailureKeepsReplyAndResend()
     QCOMPARE(run->sent, 1); // one bad address does not hold up the others
     QVERIFY(!run->allSent());
     auto row = Outbox::find(*db->database(), bad);
-    QCOMPARE(row->state, QStringLiteral("failed"));
+    QCOMPARE(row->state, OutboxEntry::State::Failed);
     QVERIFY2(row->lastError.contains(QLatin1String("550 5.1.1")), qPrintable(row->lastError));
     QVERIFY(row->lastError.contains(QLatin1String("User unknown")));
-    QCOMPARE(Outbox::find(*db->database(), good)->state, QStringLiteral("sent"));
+    QCOMPARE(Outbox::find(*db->database(), good)->state, OutboxEntry::State::Sent);
     QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.failed")), 1);
 
     // The operator sends it again (after the address was fixed on the server's side).
@@ -260,11 +260,11 @@ void TestOutboxDelivery::permanentFailureKeepsReplyAndResend()
     QVERIFY2(server.start({}, &why), qPrintable(why));
     OutboxWorker second(db->database(), plainSettings(server.port()), s_actor);
     RD_VERIFY_RESULT(Outbox::resend(*db->database(), s_actor, bad));
-    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("pending"));
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Pending);
     auto resent = second.flush();
     RD_VERIFY_RESULT(resent);
     QCOMPARE(resent->sent, 1);
-    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("sent"));
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Sent);
     QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.resend")), 1);
     // A sent e-mail is not sent again by hand.
     auto twice = Outbox::resend(*db->database(), s_actor, good);
@@ -315,7 +315,7 @@ void TestOutboxDelivery::lifecycleQueuesInTheSameTransaction()
     QCOMPARE(rows->front().kind, QStringLiteral("revocation_done"));
     QCOMPARE(rows->front().requestId, revoked);
     QCOMPARE(rows->front().recipient, QStringLiteral("siti@example.org"));
-    QCOMPARE(rows->front().state, QStringLiteral("pending"));
+    QCOMPARE(rows->front().state, OutboxEntry::State::Pending);
     auto details = database->scalar(
         QStringLiteral("SELECT details FROM audit_log WHERE action = 'request.notify'"));
     RD_VERIFY_RESULT(details);
@@ -504,7 +504,7 @@ void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
     QCOMPARE(messages.at(0).value(QStringLiteral("message_id")).toString(), messageId);
     QCOMPARE(messages.at(1).value(QStringLiteral("message_id")).toString(), messageId);
     QCOMPARE(server.rawMessages().at(0), server.rawMessages().at(1)); // byte for byte
-    QCOMPARE(row->state, QStringLiteral("sent"));
+    QCOMPARE(row->state, OutboxEntry::State::Sent);
     QCOMPARE(row->interruptedSends, 1);
     QCOMPARE(row->attempts, 2);
     // Written by the CLI in the test's locale (Indonesian under ctest); both languages name it.
@@ -590,7 +590,7 @@ void TestOutboxDelivery::commandLine()
             + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QString::number(bad)},
         environment);
     QVERIFY2(resend.exitCode == 0, resend.err.constData());
-    QCOMPARE(Outbox::find(*db->database(), bad)->state, QStringLiteral("pending"));
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Pending);
     const Run missing = cli(
         database
             + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")},
