@@ -8,13 +8,14 @@
 #include "core/Clock.h"
 #include "core/OfficeCalendar.h"
 #include "core/Translator.h"
+#include "requests/AgendaNumberAllocator.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
 #include <QScreen>
 #include <QTimer>
@@ -28,76 +29,21 @@ namespace {
 // Readable from a step away: the kiosk never goes below this, and follows a larger system font.
 constexpr double MinimumPointSize = 17.0;
 
-// High contrast (black on white, white on navy), a thick yellow focus for keyboard use, large
-// targets; colours as the GOV.UK design system uses them for the same reasons. Font sizes are in
-// the style sheet, as multiples of the base size, because a style sheet's fonts win over
-// setFont().
-QString kioskStyleSheet(double points, const QString &downArrow)
+// The style sheet (resources/kiosk/kiosk.qss) with its font sizes filled in: in the style sheet,
+// as multiples of the base size, because a style sheet's fonts win over setFont(). Its drop-down
+// arrow comes from the same resources, as a restyled drop-down must draw its arrow from a file.
+QString kioskStyleSheet(double points)
 {
+    QFile file(QStringLiteral(":/kiosk/kiosk.qss"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        qCWarning(lcKiosk) << "cannot read the kiosk's style sheet" << file.fileName();
+        return {};
+    }
     // An explicit QString: with QStringBuilder, `auto` would keep references to temporaries.
     const auto size = [points](double factor) -> QString {
         return QString::number(points * factor, 'f', 1) + QStringLiteral("pt");
     };
-    return QStringLiteral(R"(
-QWidget { font-size: %1; }
-QWizard, QWizardPage, QScrollArea#kioskScroll, QWidget#kioskContent, QWidget#kioskColumn {
-    background: #ffffff; color: #0b0c0c; }
-QLabel { color: #0b0c0c; }
-QFrame#kioskBanner { background: #0b3d91; }
-QFrame#kioskBanner QLabel { color: #ffffff; background: transparent; font-weight: bold; }
-QLabel#heading { font-size: %2; font-weight: bold; }
-QLabel[kioskRole="problem"] { color: #b00020; font-weight: bold; }
-QLabel[kioskRole="note"] { background: #eef3fb; border-left: 6px solid #0b3d91; padding: 8px 12px; }
-QLabel[kioskRole="fieldLabel"] { font-weight: bold; }
-QFrame#holderConfirmation { background: #eef3fb; border: 2px solid #0b3d91; border-radius: 6px; }
-QFrame#holderConfirmation QLabel { background: transparent; }
-QLabel#holderName { font-size: %3; font-weight: bold; }
-QLabel#agendaNumber { font-size: %4; font-weight: bold; color: #0b3d91; background: #ffffff;
-                      border: 3px solid #0b3d91; border-radius: 8px; padding: 12px 28px; }
-QLineEdit, QDateEdit, QComboBox { background: #ffffff; color: #0b0c0c; border: 2px solid #0b0c0c;
-                                  border-radius: 3px; padding: 6px 8px;
-                                  selection-background-color: #0b3d91; selection-color: #ffffff; }
-QLineEdit:focus, QDateEdit:focus, QComboBox:focus { border: 3px solid #0b0c0c; background: #fff7bf; }
-QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled { border-color: #9a9a9a; color: #6b6b6b; }
-QDateEdit::drop-down, QComboBox::drop-down { subcontrol-origin: padding;
-    subcontrol-position: center right; width: 34px; border-left: 2px solid #0b0c0c;
-    background: #eef3fb; }
-QDateEdit::down-arrow, QComboBox::down-arrow { image: url(%5); width: 16px; height: 16px; }
-QComboBox QAbstractItemView { background: #ffffff; color: #0b0c0c;
-                              selection-background-color: #0b3d91; selection-color: #ffffff; }
-QListWidget { background: #ffffff; color: #0b0c0c; border: 2px solid #0b0c0c; outline: 0; }
-QListWidget:focus { border: 3px solid #0b0c0c; }
-QListWidget::item { padding: 6px 10px; border-bottom: 1px solid #c8c8c8; }
-QListWidget::item:hover { background: #eef3fb; color: #0b0c0c; }
-QListWidget::item:focus { background: #fff7bf; color: #0b0c0c; }
-QListWidget::item:selected { background: #0b3d91; color: #ffffff; }
-QPushButton { background: #ffffff; color: #0b3d91; border: 2px solid #0b3d91; border-radius: 6px;
-              padding: 10px 24px; font-weight: bold; }
-QPushButton:default, QPushButton:checked { background: #0b3d91; color: #ffffff; }
-QPushButton:focus { background: #ffdd00; color: #0b0c0c; border: 3px solid #0b0c0c; }
-QPushButton:disabled { background: #f3f3f3; color: #6b6b6b; border-color: #9a9a9a; }
-QCheckBox, QRadioButton { color: #0b0c0c; spacing: 12px; padding: 4px; }
-QCheckBox:focus, QRadioButton:focus { background: #fff7bf; }
-QCheckBox:disabled, QRadioButton:disabled { color: #6b6b6b; }
-QCheckBox::indicator, QRadioButton::indicator { width: 26px; height: 26px; }
-QMessageBox { background: #ffffff; border: 3px solid #0b3d91; }
-)")
-        .arg(size(1.0), size(1.6), size(1.25), size(2.6), downArrow);
-}
-
-// A style sheet that restyles a drop-down must draw its arrow from a file: drawn here, once.
-bool writeDownArrow(const QString &fileName)
-{
-    QImage image(32, 32, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x0b, 0x0c, 0x0c));
-    const QPointF triangle[] = {{5, 10}, {27, 10}, {16, 23}};
-    painter.drawPolygon(triangle, 3);
-    painter.end();
-    return image.save(fileName, "PNG");
+    return QString::fromUtf8(file.readAll()).arg(size(1.0), size(1.6), size(1.25), size(2.6));
 }
 
 } // namespace
@@ -123,10 +69,7 @@ KioskWizard::KioskWizard(DatabasePtr database, const RequestLifecycle::Options &
                      QWizard::CancelButton, QWizard::BackButton, QWizard::NextButton,
                      QWizard::CommitButton, QWizard::FinishButton});
 
-    const QString downArrow = m_styleFiles.filePath(QStringLiteral("down-arrow.png"));
-    if (!m_styleFiles.isValid() || !writeDownArrow(downArrow))
-        qCWarning(lcKiosk) << "cannot write the drop-down arrow to" << m_styleFiles.path();
-    setStyleSheet(kioskStyleSheet(qMax(font().pointSizeF(), MinimumPointSize), downArrow));
+    setStyleSheet(kioskStyleSheet(qMax(font().pointSizeF(), MinimumPointSize)));
 
     button(QWizard::BackButton)->setObjectName(QStringLiteral("backButton"));
     button(QWizard::NextButton)->setObjectName(QStringLiteral("nextButton"));

@@ -5,7 +5,6 @@
 #include "requests/RequestLifecycle.h"
 
 #include <QPointer>
-#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QWizard>
 
@@ -93,7 +92,6 @@ private:
     QString m_initialLanguage;
     QString m_language;
     std::chrono::milliseconds m_receiptHold = DefaultReceiptHold;
-    QTemporaryDir m_styleFiles; // what the style sheet draws from files
 
     KioskIdentityPage *m_identity = nullptr;
     KioskReasonPage *m_reason = nullptr;

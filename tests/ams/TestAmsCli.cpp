@@ -1,9 +1,9 @@
 #include "AmsTestSupport.h"
+#include "CliRunner.h"
 #include "SimulatorProcess.h"
 
 #include <QDir>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -19,6 +19,7 @@ class TestAmsCli : public QObject
 private:
     SimulatorProcess m_simulator;
     QTemporaryDir m_home;
+    CliRunner m_cli;
 
     void writeSettings(const QString &backend, const QString &api = QStringLiteral("v1"))
     {
@@ -37,48 +38,23 @@ private:
         settings.sync();
     }
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRunner::Run;
 
-    Run cli(const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                           QDir(m_home.path()).filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"),
-                           QDir(m_home.path()).filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("REVOCATION_DESK_AMS_PASSWORD"),
-                           QString::fromLatin1(SimulatorProcess::OperatorPassword));
-        environment.insert(QStringLiteral("REVOCATION_DESK_AMS_TOTP_SECRET"),
-                           QString::fromLatin1(SimulatorProcess::TotpSecret));
-        environment.insert(QStringLiteral("REVOCATION_DESK_ESIGN_PASSWORD"),
-                           QString::fromLatin1(SimulatorProcess::EsignPassword));
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(environment);
-        process.start(qEnvironmentVariable("REVOCATION_DESK_CLI"), arguments);
-        Run run;
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            return run;
-        }
-        run.exitCode = process.exitCode();
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    Run cli(const QStringList &arguments) const { return m_cli.run(arguments); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!qEnvironmentVariableIsEmpty("REVOCATION_DESK_CLI"),
-                 "REVOCATION_DESK_CLI is not set (run through ctest)");
+        QVERIFY2(CliRunner::programProblem().isEmpty(), qPrintable(CliRunner::programProblem()));
+        m_cli.useFolder(m_home.path());
+        m_cli.set(QStringLiteral("REVOCATION_DESK_AMS_PASSWORD"),
+                  QString::fromLatin1(SimulatorProcess::OperatorPassword));
+        m_cli.set(QStringLiteral("REVOCATION_DESK_AMS_TOTP_SECRET"),
+                  QString::fromLatin1(SimulatorProcess::TotpSecret));
+        m_cli.set(QStringLiteral("REVOCATION_DESK_ESIGN_PASSWORD"),
+                  QString::fromLatin1(SimulatorProcess::EsignPassword));
+        m_cli.set(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        m_cli.set(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         const QString why = m_simulator.start({QStringLiteral("--port"), QStringLiteral("0")});
         QVERIFY2(why.isEmpty(), qPrintable(why));
     }
@@ -88,15 +64,15 @@ private slots:
         writeSettings(QStringLiteral("rest"));
         const Run run
             = cli({QStringLiteral("--json"), QStringLiteral("ams"), QStringLiteral("ping")});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject json = run.json().object();
         QCOMPARE(json.value(QStringLiteral("backend")).toString(), QStringLiteral("rest"));
         QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
 
         writeSettings(QStringLiteral("portal"));
         const Run portal = cli({QStringLiteral("ams"), QStringLiteral("ping")});
-        QVERIFY2(portal.exitCode == 0, portal.err.constData());
-        QVERIFY(portal.out.contains("reachable"));
+        QVERIFY2(portal.exitCode == 0, qPrintable(portal.err));
+        QVERIFY(portal.out.contains(QLatin1String("reachable")));
     }
 
     void status()
@@ -105,8 +81,8 @@ private slots:
         const Run run
             = cli({QStringLiteral("--json"), QStringLiteral("ams"), QStringLiteral("status"),
                    QStringLiteral("--nik"), QString::fromLatin1(SimulatorProcess::HolderNik)});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject json = run.json().object();
         QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("ISSUE"));
         QCOMPARE(json.value(QStringLiteral("api")).toString(), QStringLiteral("v2"));
         QCOMPARE(json.value(QStringLiteral("has_valid_certificate")).toBool(), true);
@@ -115,12 +91,12 @@ private slots:
             = cli({QStringLiteral("ams"), QStringLiteral("status"), QStringLiteral("--nik"),
                    QString::fromLatin1(SimulatorProcess::UnregisteredNik)});
         QCOMPARE(none.exitCode, 3);
-        QVERIFY(none.out.contains("NOT_REGISTERED"));
+        QVERIFY(none.out.contains(QLatin1String("NOT_REGISTERED")));
 
         const Run bad = cli({QStringLiteral("ams"), QStringLiteral("status"),
                              QStringLiteral("--nik"), QStringLiteral("12345")});
         QCOMPARE(bad.exitCode, 1);
-        QVERIFY(bad.err.contains("invalid_input"));
+        QVERIFY(bad.err.contains(QLatin1String("invalid_input")));
         const Run neither = cli({QStringLiteral("ams"), QStringLiteral("status")});
         QCOMPARE(neither.exitCode, 2);
     }
@@ -132,14 +108,14 @@ private slots:
             = cli({QStringLiteral("ams"), QStringLiteral("certificates"), QStringLiteral("--nik"),
                    QString::fromLatin1(SimulatorProcess::HolderNik)});
         QCOMPARE(portal.exitCode, 1);
-        QVERIFY2(portal.err.contains("rest"), portal.err.constData());
+        QVERIFY2(portal.err.contains(QLatin1String("rest")), qPrintable(portal.err));
 
         writeSettings(QStringLiteral("rest"));
         const Run run
             = cli({QStringLiteral("--json"), QStringLiteral("ams"), QStringLiteral("certificates"),
                    QStringLiteral("--nik"), QString::fromLatin1(SimulatorProcess::HolderNik)});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject json = run.json().object();
         const QJsonArray list = json.value(QStringLiteral("certificates")).toArray();
         QCOMPARE(list.size(), 1);
         const QJsonObject first = list.first().toObject();
@@ -156,7 +132,7 @@ private slots:
         const Run run
             = cli({QStringLiteral("ams"), QStringLiteral("status"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains("--nik"));
+        QVERIFY(run.out.contains(QLatin1String("--nik")));
     }
 };
 

@@ -1,12 +1,13 @@
-#include "ams/AmsOperationQueue.h"
-#include "ams/AmsOperationRunner.h"
 #include "AmsTestSupport.h"
-#include "core/Clock.h"
-#include "database/DatabaseUrl.h"
-#include "ams/RestAmsGateway.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "ams/AmsOperationQueue.h"
+#include "ams/AmsOperationRunner.h"
+#include "ams/RestAmsGateway.h"
+#include "core/Clock.h"
+#include "database/DatabaseUrl.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

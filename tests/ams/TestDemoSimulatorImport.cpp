@@ -1,6 +1,8 @@
 #include "AmsTestSupport.h"
+#include "CliRunner.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "ams/RestAmsGateway.h"
 #include "certificates/Certificate.h"
 #include "database/Database.h"
@@ -8,6 +10,7 @@
 
 #include <QDir>
 #include <QProcessEnvironment>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -37,28 +40,13 @@ private:
     }
     QString databaseUrl() const { return QStringLiteral("sqlite:") + databasePath(); }
 
-    QString cli(const QStringList &arguments, int *exitCode)
+    CliRunner::Run cli(const QStringList &arguments) const
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                           QDir(m_work.path()).filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"),
-                           QDir(m_work.path()).filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("REVOCATION_DESK_AUDIT_KEY"),
-                           QStringLiteral("test-only-audit-key"));
-        process.setProcessEnvironment(environment);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(qEnvironmentVariable("REVOCATION_DESK_CLI"),
-                      QStringList {QStringLiteral("--database"), databaseUrl()} + arguments);
-        if (!process.waitForFinished(50000)) {
-            process.kill();
-            process.waitForFinished();
-            *exitCode = -1;
-            return QStringLiteral("did not finish: ") + process.errorString();
-        }
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        return QString::fromLocal8Bit(process.readAll());
+        CliRunner runner;
+        runner.useFolder(m_work.path());
+        runner.set(QStringLiteral("REVOCATION_DESK_AUDIT_KEY"),
+                   QStringLiteral("test-only-audit-key"));
+        return runner.run(QStringList {QStringLiteral("--database"), databaseUrl()} + arguments);
     }
 
     QString startSimulator()
@@ -153,15 +141,13 @@ private slots:
         m_port = probe.serverPort();
         probe.close();
 
-        int exitCode = -1;
-        QString output = cli({QStringLiteral("db"), QStringLiteral("migrate")}, &exitCode);
-        QVERIFY2(exitCode == 0, qPrintable(output));
-        output = cli({QStringLiteral("demo"), QStringLiteral("seed"),
-                      QStringLiteral("--authority-dir"), m_simulator.dataDirectory(),
-                      QStringLiteral("--public-url"),
-                      QStringLiteral("http://127.0.0.1:%1").arg(m_port)},
-                     &exitCode);
-        QVERIFY2(exitCode == 0, qPrintable(output));
+        const auto migrated = cli({QStringLiteral("db"), QStringLiteral("migrate")});
+        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.describe()));
+        const auto seeded = cli({QStringLiteral("demo"), QStringLiteral("seed"),
+                                 QStringLiteral("--authority-dir"), m_simulator.dataDirectory(),
+                                 QStringLiteral("--public-url"),
+                                 QStringLiteral("http://127.0.0.1:%1").arg(m_port)});
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.describe()));
         QVERIFY(QFile::exists(m_simulator.dataPath(QStringLiteral("ca.pem"))));
         QCOMPARE(QFile::permissions(m_simulator.dataPath(QStringLiteral("ca-key.pem")))
                      & (QFileDevice::ReadGroup | QFileDevice::ReadOther),

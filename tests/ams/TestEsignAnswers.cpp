@@ -1,3 +1,4 @@
+#include "VerifyResult.h"
 #include "ams/EsignStatusClient.h"
 
 #include <QFile>
@@ -5,17 +6,18 @@
 
 using namespace rd;
 
-// The Esign client reads BSrE's answers as they are recorded in tests/ams/recorded/.
+// The Esign client reads BSrE's answers as tests/ams/fixtures/ has them, written from the SOP's
+// documentation of the service (not recorded from it).
 class TestEsignAnswers : public QObject
 {
     Q_OBJECT
 
 private:
-    static QByteArray recorded(const QString &name)
+    static QByteArray fixture(const QString &name)
     {
-        QFile file(QStringLiteral(RECORDED_ANSWERS "/") + name);
+        QFile file(QStringLiteral(ESIGN_FIXTURES "/") + name);
         if (!file.open(QIODevice::ReadOnly))
-            qFatal("missing recorded answer %s", qPrintable(name));
+            qFatal("missing fixture %s", qPrintable(name));
         return file.readAll();
     }
 
@@ -50,8 +52,8 @@ private slots:
         QFETCH(QString, api);
         QFETCH(QString, status);
         QFETCH(int, code);
-        auto parsed = EsignStatusClient::parseStatus(200, recorded(file), api);
-        QVERIFY2(parsed.has_value(), qPrintable(parsed ? QString() : parsed.error().toString()));
+        auto parsed = EsignStatusClient::parseStatus(200, fixture(file), api);
+        RD_VERIFY_RESULT(parsed);
         QCOMPARE(parsed->status, status);
         QCOMPARE(parsed->statusCode, code);
         QCOMPARE(parsed->api, api);
@@ -73,7 +75,7 @@ private slots:
     void profile()
     {
         auto profile
-            = EsignStatusClient::parseProfile(200, recorded(QStringLiteral("v1-profile.json")));
+            = EsignStatusClient::parseProfile(200, fixture(QStringLiteral("v1-profile.json")));
         QVERIFY(profile.has_value());
         QCOMPARE(profile->nik, QStringLiteral("3203010101010001"));
         QCOMPARE(profile->certificates.size(), std::size_t(1));

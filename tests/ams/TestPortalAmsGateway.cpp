@@ -2,6 +2,7 @@
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
 #include "ams/AmsOperationQueue.h"
 #include "ams/PortalAmsGateway.h"
 #include "ams/RestAmsGateway.h"

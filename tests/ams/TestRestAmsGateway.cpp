@@ -1,6 +1,7 @@
 #include "AmsTestSupport.h"
 #include "SimulatorProcess.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "ams/EsignStatusClient.h"
 #include "ams/RestAmsGateway.h"
 #include "ams/Totp.h"

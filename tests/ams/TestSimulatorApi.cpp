@@ -5,6 +5,7 @@
 #include "SimulatorSeeder.h"
 #include "SimulatorState.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "ams/Totp.h"
 
 #include <QDir>

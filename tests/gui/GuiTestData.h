@@ -15,15 +15,6 @@
 #include <functional>
 #include <vector>
 
-// Like RD_VERIFY_RESULT, but reads the error only when there is one: Qt 6.4's QVERIFY2 evaluates
-// its description also when the statement holds, and error() of a value is undefined.
-#define RD_GUI_VERIFY_RESULT(expr)                                                                 \
-    do {                                                                                           \
-        const auto &rd_gui_result_ = (expr);                                                       \
-        QVERIFY2(rd_gui_result_.has_value(),                                                       \
-                 rd_gui_result_.has_value() ? "" : qPrintable(rd_gui_result_.error().toString())); \
-    } while (false)
-
 namespace rd::test {
 
 // One request the fixture filed, with what the queue should show for it.

@@ -1,11 +1,12 @@
 // The applicant kiosk, driven as a person would drive it (keepassxc's TestGui style): typing
 // into the fields by object name, Enter for "Next", Esc to cancel, and the database checked after.
 
-#include "audit/Actor.h"
 #include "KioskWizard.h"
-#include "requests/RevocationReason.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "audit/Actor.h"
+#include "requests/RevocationReason.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,6 +1,7 @@
 #include "GuiTestData.h"
 #include "RequestQueueModel.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -50,7 +51,7 @@ void TestRequestQueueModel::initTestCase()
 {
     RD_OPEN_DATABASE(db, test::TestDatabase::engineUnderTest());
     auto data = test::fillQueue(db->database(), RequestCount);
-    RD_GUI_VERIFY_RESULT(data);
+    RD_VERIFY_RESULT(data);
     m_data = *data;
     m_db = std::move(db);
     QCOMPARE(int(m_data.requests.size()), RequestCount);
@@ -392,7 +393,7 @@ void TestRequestQueueModel::reportsNoMatch()
 void TestRequestQueueModel::reportsErrorOnClosedDatabase()
 {
     RD_OPEN_DATABASE(db, test::TestDatabase::engineUnderTest());
-    RD_GUI_VERIFY_RESULT(test::fillQueue(db->database(), 3));
+    RD_VERIFY_RESULT(test::fillQueue(db->database(), 3));
     RequestQueueModel model(db->database());
     QSignalSpy failed(&model, &RequestQueueModel::queryFailed);
     QSignalSpy refreshed(&model, &RequestQueueModel::refreshed);
@@ -413,7 +414,7 @@ void TestRequestQueueModel::reportsErrorOnClosedDatabase()
 void TestRequestQueueModel::reportsErrorOnBrokenDatabase()
 {
     RD_OPEN_DATABASE(db, test::TestDatabase::engineUnderTest());
-    RD_GUI_VERIFY_RESULT(test::fillQueue(db->database(), 5));
+    RD_VERIFY_RESULT(test::fillQueue(db->database(), 5));
     RequestQueueModel model(db->database());
     model.setPageSize(2);
     QSignalSpy failed(&model, &RequestQueueModel::queryFailed);

@@ -2,6 +2,7 @@
 #include "RequestDetailsDialog.h"
 #include "RequestQueueModel.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "WorkbenchWindow.h"
 
 #include <QAction>
@@ -63,7 +64,7 @@ void TestWorkbenchWindow::initTestCase()
 {
     RD_OPEN_DATABASE(db, test::TestDatabase::Engine::Sqlite);
     auto data = test::fillQueue(db->database(), RequestCount);
-    RD_GUI_VERIFY_RESULT(data);
+    RD_VERIFY_RESULT(data);
     m_data = *data;
     m_db = std::move(db);
     QVERIFY(m_screenshots.isValid());
@@ -320,7 +321,7 @@ void TestWorkbenchWindow::opensDetailsWithDoubleClick()
 void TestWorkbenchWindow::showsQueryErrors()
 {
     RD_OPEN_DATABASE(db, test::TestDatabase::Engine::Sqlite);
-    RD_GUI_VERIFY_RESULT(test::fillQueue(db->database(), 2));
+    RD_VERIFY_RESULT(test::fillQueue(db->database(), 2));
     WorkbenchWindow window(db->database());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

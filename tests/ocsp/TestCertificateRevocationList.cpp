@@ -5,6 +5,7 @@
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"
+#include "VerifyResult.h"
 #include "certificates/Certificate.h"
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"

@@ -1,15 +1,15 @@
 // `revocation-desk-cli cert status`, run as a program (REVOCATION_DESK_CLI) against OpenSSL's
 // real OCSP responder and a CRL file.
 
-#include "demo/DemoCertificateAuthority.h"
+#include "CliRunner.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
+#include "demo/DemoCertificateAuthority.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,35 +18,11 @@ using namespace rd::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRunner::Run;
 
 Run runCli(const QStringList &arguments)
 {
-    const QString cli = qEnvironmentVariable("REVOCATION_DESK_CLI");
-    QProcess process;
-    process.start(cli, arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "did not finish";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const Run &run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + "\nstdout: " + run.out
-        + "\nstderr: " + run.err;
+    return CliRunner().run(arguments);
 }
 
 } // namespace
@@ -78,8 +54,7 @@ private:
 
 void TestCertificateStatusCommand::initTestCase()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("REVOCATION_DESK_CLI"),
-             "REVOCATION_DESK_CLI names the CLI to test (ctest sets it)");
+    QVERIFY2(CliRunner::programProblem().isEmpty(), qPrintable(CliRunner::programProblem()));
     QVERIFY(m_folder.isValid());
     auto pki = RevocationTestPki::create(m_folder.path());
     RD_VERIFY_RESULT(pki);
@@ -117,8 +92,8 @@ void TestCertificateStatusCommand::goodIsZero()
     const Run run = runCli({QStringLiteral("--json"), QStringLiteral("cert"),
                             QStringLiteral("status"), m_goodPath, QStringLiteral("--issuer"),
                             m_pki->caPath, QStringLiteral("--ocsp"), m_responder.url().toString()});
-    QVERIFY2(run.exitCode == 0, describe(run).constData());
-    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject json = run.json().object();
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("good"));
     QCOMPARE(json.value(QStringLiteral("source")).toString(), QStringLiteral("ocsp"));
     QCOMPARE(json.value(QStringLiteral("nonce")).toString(), QStringLiteral("verified"));
@@ -130,8 +105,8 @@ void TestCertificateStatusCommand::revokedIsThree()
     const Run json = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_revokedPath,
                              QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--ocsp"),
                              m_responder.url().toString(), QStringLiteral("--json")});
-    QVERIFY2(json.exitCode == 3, describe(json).constData());
-    const QJsonObject object = QJsonDocument::fromJson(json.out).object();
+    QVERIFY2(json.exitCode == 3, qPrintable(json.describe()));
+    const QJsonObject object = json.json().object();
     QCOMPARE(object.value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
     QCOMPARE(object.value(QStringLiteral("reason")).toString(), QStringLiteral("keyCompromise"));
     QCOMPARE(object.value(QStringLiteral("reason_code")).toInt(), 1);
@@ -141,8 +116,8 @@ void TestCertificateStatusCommand::revokedIsThree()
     const Run text = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_revokedPath,
                              QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--ocsp"),
                              m_responder.url().toString()});
-    QVERIFY2(text.exitCode == 3, describe(text).constData());
-    QVERIFY2(text.out.contains("keyCompromise"), describe(text).constData());
+    QVERIFY2(text.exitCode == 3, qPrintable(text.describe()));
+    QVERIFY2(text.out.contains(QLatin1String("keyCompromise")), qPrintable(text.describe()));
 }
 
 void TestCertificateStatusCommand::unknownIsFour()
@@ -150,7 +125,7 @@ void TestCertificateStatusCommand::unknownIsFour()
     const Run run = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_unknownPath,
                             QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--ocsp"),
                             m_responder.url().toString()});
-    QVERIFY2(run.exitCode == 4, describe(run).constData());
+    QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
 }
 
 void TestCertificateStatusCommand::revokedFromACrlFile()
@@ -158,15 +133,15 @@ void TestCertificateStatusCommand::revokedFromACrlFile()
     const Run revoked = runCli({QStringLiteral("--json"), QStringLiteral("cert"),
                                 QStringLiteral("status"), m_revokedPath, QStringLiteral("--issuer"),
                                 m_pki->caPath, QStringLiteral("--crl"), m_crlPath});
-    QVERIFY2(revoked.exitCode == 3, describe(revoked).constData());
-    const QJsonObject object = QJsonDocument::fromJson(revoked.out).object();
+    QVERIFY2(revoked.exitCode == 3, qPrintable(revoked.describe()));
+    const QJsonObject object = revoked.json().object();
     QCOMPARE(object.value(QStringLiteral("source")).toString(), QStringLiteral("crl"));
     QCOMPARE(object.value(QStringLiteral("reason")).toString(),
              QStringLiteral("cessationOfOperation"));
     const Run good
         = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_goodPath,
                   QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--crl"), m_crlPath});
-    QVERIFY2(good.exitCode == 0, describe(good).constData());
+    QVERIFY2(good.exitCode == 0, qPrintable(good.describe()));
 }
 
 void TestCertificateStatusCommand::responderDownIsOne()
@@ -180,9 +155,9 @@ void TestCertificateStatusCommand::responderDownIsOne()
     const Run run = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_goodPath,
                             QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--ocsp"),
                             url, QStringLiteral("--timeout"), QStringLiteral("5")});
-    QVERIFY2(run.exitCode == 1, describe(run).constData());
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
     QVERIFY(run.out.isEmpty());
-    QVERIFY2(run.err.contains("io:"), describe(run).constData());
+    QVERIFY2(run.err.contains(QLatin1String("io:")), qPrintable(run.describe()));
 
     // A CRL from another CA does not rescue it either: still an error, never "good".
     auto other = DemoCertificateAuthority::load(
@@ -198,7 +173,7 @@ void TestCertificateStatusCommand::responderDownIsOne()
     const Run both = runCli({QStringLiteral("cert"), QStringLiteral("status"), m_goodPath,
                              QStringLiteral("--issuer"), m_pki->caPath, QStringLiteral("--ocsp"),
                              url, QStringLiteral("--crl"), path});
-    QVERIFY2(both.exitCode == 1, describe(both).constData());
+    QVERIFY2(both.exitCode == 1, qPrintable(both.describe()));
 }
 
 void TestCertificateStatusCommand::usage_data()
@@ -220,7 +195,7 @@ void TestCertificateStatusCommand::usage()
     QFETCH(QStringList, arguments);
     const Run run
         = runCli(QStringList {QStringLiteral("cert"), QStringLiteral("status")} + arguments);
-    QVERIFY2(run.exitCode == 2, describe(run).constData());
+    QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCertificateStatusCommand)

@@ -2,14 +2,15 @@
 // (`openssl ocsp -index ... -port 0`) serving a test CA made at test time.
 
 #include "AwaitCall.h"
-#include "status/CertificateRevocationList.h"
-#include "core/Clock.h"
-#include "demo/DemoCertificateAuthority.h"
-#include "status/OcspClient.h"
-#include "status/RevocationStatusChecker.h"
 #include "RevocationTestPki.h"
 #include "TestDatabase.h"
 #include "TinyHttpServer.h"
+#include "VerifyResult.h"
+#include "core/Clock.h"
+#include "demo/DemoCertificateAuthority.h"
+#include "status/CertificateRevocationList.h"
+#include "status/OcspClient.h"
+#include "status/RevocationStatusChecker.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

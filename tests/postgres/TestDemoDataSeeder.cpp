@@ -1,9 +1,10 @@
+#include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "audit/AuditLog.h"
 #include "demo/DemoCertificateAuthority.h"
 #include "demo/DemoDataSeeder.h"
 #include "register/IdentityNumbers.h"
 #include "requests/RequestState.h"
-#include "TestDatabase.h"
 
 #include <QtTest>
 

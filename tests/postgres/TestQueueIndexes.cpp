@@ -4,12 +4,15 @@
 // benchmark's generator filled with 200,000 holders and 40,000 requests and that was vacuumed and
 // analysed. The planner works from those statistics as it would in an office; nothing is forced
 // (enable_seqscan stays on). Without the server that scripts/test starts, the test fails.
-// The SQLite twin is tests/unit/TestQueueIndexes.cpp.
+// The SQLite twin is tests/unit/TestQueueIndexes.cpp; the forms both check are
+// tests/benchmarks/QueueForms.
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
+#include "QueueForms.h"
+#include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationRequestRepository.h"
-#include "TestDatabase.h"
 
 #include <QtTest>
 
@@ -20,11 +23,6 @@ using namespace rd;
 using rd::test::TestDatabase;
 
 namespace {
-
-// A fifth of the full benchmark: below this the planner rightly prefers to read small tables
-// whole, and the plans stop being the ones an office with a province's data gets.
-constexpr qint64 kHolders = 200000;
-constexpr qint64 kRequests = 40000;
 
 // A page may also be read by walking revocation_requests backwards along its primary key,
 // testing the filter on each row and stopping at 200 (Index Scan Backward using
@@ -85,14 +83,7 @@ void TestQueueIndexes::initTestCase()
     QVERIFY2(m_test && m_test->database(), qPrintable(m_test ? m_test->error() : QString()));
     m_database = m_test->database();
 
-    bench::BulkDataOptions options;
-    options.holders = kHolders;
-    options.requests = kRequests;
-    bench::BulkDataGenerator generator(m_database, options);
-    generator.setProgress([](const QString &line) { qInfo().noquote() << line; });
-    const auto report = generator.run();
-    RD_VERIFY_RESULT(report);
-    const auto sample = bench::BulkDataGenerator::sample(*m_database);
+    const auto sample = bench::QueueForms::fill(m_database);
     RD_VERIFY_RESULT(sample);
     m_sample = *sample;
     // ANALYZE reads a random sample of 300 rows a unit of statistics target (30,000 at the
@@ -121,10 +112,10 @@ void TestQueueIndexes::initTestCase()
 void TestQueueIndexes::generatedDataIsValid()
 {
     QCOMPARE(m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"))->toLongLong(),
-             kHolders);
+             bench::QueueForms::Holders);
     QCOMPARE(m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM revocation_requests"))
                  ->toLongLong(),
-             kRequests);
+             bench::QueueForms::Requests);
     RD_VERIFY_RESULT(bench::BulkDataGenerator::verify(*m_database));
 }
 
@@ -143,56 +134,9 @@ void TestQueueIndexes::schemaIsAsMigrated()
 
 void TestQueueIndexes::plansUseIndexes_data()
 {
-    QTest::addColumn<QString>("state");
-    QTest::addColumn<QString>("search");
-    QTest::addColumn<QString>("statement"); // page, next page, count
-    QTest::addColumn<QStringList>("indexes"); // at least one of them answers the filter
-
-    const QString nik = m_sample.nik;
-    const QString agenda = m_sample.agendaNumber;
-    const QStringList none;
-    const QStringList state = m_index[QStringLiteral("state")];
-    const QStringList id = m_index[QStringLiteral("id")];
-    const QStringList agendaIndex = m_index[QStringLiteral("agenda")];
-    const QStringList nikIndex = m_index[QStringLiteral("nik")];
-    const QStringList nipIndex = m_index[QStringLiteral("nip")];
-    const QStringList trigram = m_index[QStringLiteral("name trigram")];
-    const QStringList namePrefix = m_index[QStringLiteral("name prefix")];
-
-    struct Form
-    {
-        const char *name;
-        QString state;
-        QString search;
-        QStringList indexes;
-    };
-    const std::vector<Form> forms = {
-        {"no filter", {}, {}, none},
-        {"state submitted", QStringLiteral("submitted"), {}, state},
-        {"state closed", QStringLiteral("closed"), {}, state},
-        {"agenda number", {}, agenda, agendaIndex},
-        {"agenda prefix (month)", {}, agenda.left(10), agendaIndex},
-        {"NIK exact", {}, nik, nikIndex},
-        {"NIK prefix (region and birth date)", {}, nik.left(12), nikIndex},
-        {"NIP exact", {}, m_sample.nip, nipIndex},
-        {"name fragment, common", {}, QStringLiteral("rahma"), trigram},
-        {"name fragment, rare", {}, QStringLiteral("xaverius"), trigram},
-        {"name prefix, 2 letters", {}, QStringLiteral("Yu"), namePrefix},
-        {"state + name fragment", QStringLiteral("submitted"), QStringLiteral("rahma"),
-         state + trigram},
-        {"state + NIK prefix", QStringLiteral("closed"), nik.left(10), state + nikIndex},
-        {"state + agenda prefix", QStringLiteral("closed"), agenda.left(10), state + agendaIndex},
-    };
-    for (const Form &form : forms) {
-        for (const QString &statement :
-             {QStringLiteral("page"), QStringLiteral("next page"), QStringLiteral("count")}) {
-            // Without a filter the page is read along the primary key.
-            const QStringList indexes
-                = statement != QLatin1String("count") && form.indexes.isEmpty() ? id : form.indexes;
-            QTest::addRow("%s: %s", form.name, qPrintable(statement))
-                << form.state << form.search << statement << indexes;
-        }
-    }
+    // Without a filter the page is read along the primary key.
+    bench::QueueForms::addRows(m_sample, m_index,
+                               {QStringLiteral("page"), QStringLiteral("next page")});
 }
 
 void TestQueueIndexes::plansUseIndexes()
@@ -203,27 +147,13 @@ void TestQueueIndexes::plansUseIndexes()
     QFETCH(QStringList, indexes);
 
     RevocationRequestRepository repository(m_database);
-    RequestQueueFilter filter;
-    if (!state.isEmpty())
-        filter.state = RequestStates::fromKey(state);
-    filter.search = search;
+    const RequestQueueFilter filter = bench::QueueForms::filter(state, search);
     const bool filtered = filter.state || !search.isEmpty();
     const bool count = statement == QLatin1String("count");
 
-    RevocationRequestRepository::Statement sql;
-    if (count) {
-        sql = repository.countStatement(filter);
-    } else {
-        std::optional<qint64> after;
-        if (statement == QLatin1String("next page")) {
-            auto first = repository.queuePage(filter, 200);
-            RD_VERIFY_RESULT(first);
-            QVERIFY2(!first->empty(), "the filter matches nothing; choose another sample");
-            after = first->back().id;
-        }
-        sql = repository.queueStatement(filter, 200, after);
-    }
-    auto plan = bench::QueryPlan::explain(*m_database, sql.sql, sql.values);
+    const auto sql = bench::QueueForms::statement(repository, filter, statement);
+    RD_VERIFY_RESULT(sql);
+    auto plan = bench::QueryPlan::explain(*m_database, sql->sql, sql->values);
     RD_VERIFY_RESULT(plan);
     const QString shown = QStringLiteral("\n") + plan->toString();
     const auto &nodes = plan->nodes();
@@ -281,12 +211,13 @@ void TestQueueIndexes::plansUseIndexes()
     }
     auto matches = repository.queueCount(filter);
     RD_VERIFY_RESULT(matches);
-    const double walked
-        = *matches > 0 ? 200.0 * double(kRequests) / double(*matches) : double(kRequests);
+    const double walked = *matches > 0
+        ? 200.0 * double(bench::QueueForms::Requests) / double(*matches)
+        : double(bench::QueueForms::Requests);
     const QString why = QStringLiteral("none of %1 answers the filter (%2 of %3 requests match)")
                             .arg(indexes.join(QStringLiteral(", ")))
                             .arg(*matches)
-                            .arg(kRequests);
+                            .arg(bench::QueueForms::Requests);
     QVERIFY2(walk && walked <= kMaximumWalk, qPrintable(why + QLatin1Char(':') + shown));
     qInfo().noquote() << why << "- accepted as a primary-key walk of about" << qRound(walked)
                       << "rows:" << shown;

@@ -1,15 +1,17 @@
 // The outbox end to end against a real SMTP server (aiosmtpd on loopback): e-mails queued by
 // the request lifecycle, retries with back-off, 5xx kept, the operator's resend, and a sender
 // killed between the server's 250 and the row update (revocation-desk-cli in a child process).
+#include "CliRunner.h"
+#include "SmtpTestServer.h"
+#include "TestDatabase.h"
+#include "TestFixtures.h"
+#include "VerifyResult.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "mail/MailSettings.h"
 #include "mail/Outbox.h"
 #include "mail/OutboxWorker.h"
 #include "requests/RequestLifecycle.h"
-#include "SmtpTestServer.h"
-#include "TestDatabase.h"
-#include "TestFixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +22,7 @@
 #include <QtTest>
 
 using namespace rd;
+using rd::test::CliRunner;
 using rd::test::SmtpTestServer;
 using rd::test::TestDatabase;
 using rd::test::TestFixtures;
@@ -63,12 +66,7 @@ qint64 auditCount(const Database &database, const QString &action)
     return count ? count->toLongLong() : -1;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRunner::Run;
 
 } // namespace
 
@@ -87,21 +85,18 @@ private slots:
     void commandLine();
 
 private:
-    QProcessEnvironment cliEnvironment(int port) const;
-    Run cli(const QStringList &arguments, const QProcessEnvironment &environment) const;
+    CliRunner cliFor(int port) const;
     qint64 requestIn(const DatabasePtr &database, RequestState state, const QString &email,
                      const QString &language, const QString &holderName);
 
     QTemporaryDir m_dir;
-    QString m_program;
     int m_holders = 0;
 };
 
 void TestOutboxDelivery::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_program = qEnvironmentVariable("REVOCATION_DESK_CLI");
-    QVERIFY2(QFileInfo::exists(m_program), "REVOCATION_DESK_CLI must name the built program");
+    QVERIFY2(CliRunner::programProblem().isEmpty(), qPrintable(CliRunner::programProblem()));
 }
 
 void TestOutboxDelivery::cleanup()
@@ -109,7 +104,7 @@ void TestOutboxDelivery::cleanup()
     Clock::setFixedUtc(QDateTime());
 }
 
-QProcessEnvironment TestOutboxDelivery::cliEnvironment(int port) const
+CliRunner TestOutboxDelivery::cliFor(int port) const
 {
     // A settings file of the test's own, as a desk's administrator would write it.
     const QString config = m_dir.filePath(QStringLiteral("config-%1").arg(port));
@@ -117,30 +112,11 @@ QProcessEnvironment TestOutboxDelivery::cliEnvironment(int port) const
                        QSettings::IniFormat);
     plainSettings(port).write(settings);
     settings.sync();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    environment.remove(QStringLiteral("REVOCATION_DESK_DATABASE"));
-    return environment;
-}
-
-Run TestOutboxDelivery::cli(const QStringList &arguments,
-                            const QProcessEnvironment &environment) const
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(m_program, arguments);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    CliRunner cli;
+    cli.set(QStringLiteral("XDG_CONFIG_HOME"), config);
+    cli.set(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    cli.unset(QStringLiteral("REVOCATION_DESK_DATABASE"));
+    return cli;
 }
 
 qint64 TestOutboxDelivery::requestIn(const DatabasePtr &database, RequestState state,
@@ -447,14 +423,12 @@ void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
     options.holdAfterMail = true;
     QString why;
     QVERIFY2(server.start(options, &why), qPrintable(why));
-    const QProcessEnvironment environment = cliEnvironment(server.port());
+    const CliRunner cli = cliFor(server.port());
     const QStringList flush {QStringLiteral("--database"), db->url(), QStringLiteral("--json"),
                              QStringLiteral("mail"), QStringLiteral("flush")};
 
-    QProcess sender;
-    sender.setProcessEnvironment(environment);
-    sender.start(m_program, flush);
-    QVERIFY(sender.waitForStarted());
+    const std::unique_ptr<QProcess> sender = cli.start(flush);
+    QVERIFY(sender->waitForStarted());
     // The server holds MAIL FROM: the sender has claimed the row (committed) and waits.
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(server.waitingFile()), 20000);
     // Take SQLite's write lock (PostgreSQL: the row's lock), so the row update after the 250
@@ -471,14 +445,15 @@ void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
     // QUIT comes after the 250: the server has the message and the sender believes it sent.
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(server.quitFile()), 20000);
     QCOMPARE(server.messages().size(), 1);
-    QCOMPARE(sender.state(), QProcess::Running); // waiting for the lock
+    QCOMPARE(sender->state(), QProcess::Running); // waiting for the lock
     // A second worker started now must not take the row that is really being sent.
-    const Run rival = cli(flush, environment);
+    const Run rival = cli.run(flush);
     QCOMPARE(rival.exitCode, 1);
-    QVERIFY2(rival.err.contains("revocation-desk-cli: conflict: "), rival.err.constData());
-    QCOMPARE(sender.state(), QProcess::Running);
-    sender.kill(); // SIGKILL: no clean-up of any kind
-    QVERIFY(sender.waitForFinished(10000));
+    QVERIFY2(rival.err.contains(QLatin1String("revocation-desk-cli: conflict: ")),
+             qPrintable(rival.err));
+    QCOMPARE(sender->state(), QProcess::Running);
+    sender->kill(); // SIGKILL: no clean-up of any kind
+    QVERIFY(sender->waitForFinished(10000));
     QCOMPARE(
         lock->scalar(QStringLiteral("SELECT state FROM outbox WHERE id = ?"), {id})->toString(),
         QStringLiteral("sending"));
@@ -487,13 +462,13 @@ void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
 
     // The next start finds the row "sending" and sends it again, recording that it did.
     // (PostgreSQL: the dead worker's session ends, and frees its lock, once the server notices.)
-    Run second = cli(flush, environment);
-    for (int wait = 0; second.err.contains("conflict") && wait < 50; ++wait) {
+    Run second = cli.run(flush);
+    for (int wait = 0; second.err.contains(QLatin1String("conflict")) && wait < 50; ++wait) {
         QTest::qWait(200);
-        second = cli(flush, environment);
+        second = cli.run(flush);
     }
-    QVERIFY2(second.exitCode == 0, second.err.constData());
-    const QJsonObject summary = QJsonDocument::fromJson(second.out).object();
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    const QJsonObject summary = second.json().object();
     QCOMPARE(summary.value(QStringLiteral("recovered")).toInt(), 1);
     QCOMPARE(summary.value(QStringLiteral("sent")).toInt(), 1);
     const auto messages = server.messages();
@@ -515,9 +490,9 @@ void TestOutboxDelivery::crashAfterServerAcceptedSendsOnceMore()
     QVERIFY(verified->intact());
 
     // And no more after that.
-    const Run third = cli(flush, environment);
+    const Run third = cli.run(flush);
     QCOMPARE(third.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(third.out).object().value(QStringLiteral("sent")).toInt(), 0);
+    QCOMPARE(third.json().object().value(QStringLiteral("sent")).toInt(), 0);
     QCOMPARE(server.messages().size(), 2);
 }
 
@@ -530,51 +505,47 @@ void TestOutboxDelivery::commandLine()
     options.reject = {QStringLiteral("tidakada@example.org")};
     QString why;
     QVERIFY2(server.start(options, &why), qPrintable(why));
-    const QProcessEnvironment environment = cliEnvironment(server.port());
+    const CliRunner cli = cliFor(server.port());
     const QStringList database {QStringLiteral("--database"), db->url()};
 
     for (const QString &verb : {QStringLiteral("test"), QStringLiteral("list"),
                                 QStringLiteral("flush"), QStringLiteral("resend")}) {
-        const Run help = cli({QStringLiteral("mail"), verb, QStringLiteral("--help")}, environment);
+        const Run help = cli.run({QStringLiteral("mail"), verb, QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains(QByteArray("revocation-desk-cli mail " + verb.toLatin1())));
+        QVERIFY(help.out.contains(QStringLiteral("revocation-desk-cli mail ") + verb));
     }
-    QCOMPARE(cli(database
+    QCOMPARE(cli.run(database
                      + QStringList {QStringLiteral("mail"), QStringLiteral("list"),
-                                    QStringLiteral("--state"), QStringLiteral("lost")},
-                 environment)
+                                    QStringLiteral("--state"), QStringLiteral("lost")})
                  .exitCode,
              2);
     QCOMPARE(
-        cli(database + QStringList {QStringLiteral("mail"), QStringLiteral("test")}, environment)
-            .exitCode,
+        cli.run(database + QStringList {QStringLiteral("mail"), QStringLiteral("test")}).exitCode,
         2);
 
     // mail test goes straight to the server.
-    const Run test = cli(database
+    const Run test = cli.run(database
                              + QStringList {QStringLiteral("--json"), QStringLiteral("mail"),
                                             QStringLiteral("test"), QStringLiteral("--to"),
-                                            QStringLiteral("admin@example.org")},
-                         environment);
-    QVERIFY2(test.exitCode == 0, test.err.constData());
+                                            QStringLiteral("admin@example.org")});
+    QVERIFY2(test.exitCode == 0, qPrintable(test.err));
     QCOMPARE(server.messages().size(), 1);
-    QCOMPARE(QJsonDocument::fromJson(test.out).object().value(QStringLiteral("reply")).toString(),
+    QCOMPARE(test.json().object().value(QStringLiteral("reply")).toString(),
              QStringLiteral("250 OK queued as 0001"));
 
     const qint64 bad
         = queue(*db->database(), QStringLiteral("tidakada@example.org"), QStringLiteral("Gagal"));
-    const Run flush = cli(database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")},
-                          environment);
+    const Run flush
+        = cli.run(database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")});
     QCOMPARE(flush.exitCode, 1);
-    QVERIFY2(flush.err.contains("revocation-desk-cli: io: "), flush.err.constData());
+    QVERIFY2(flush.err.contains(QLatin1String("revocation-desk-cli: io: ")), qPrintable(flush.err));
 
-    const Run list = cli(database
+    const Run list = cli.run(database
                              + QStringList {QStringLiteral("--json"), QStringLiteral("mail"),
                                             QStringLiteral("list"), QStringLiteral("--state"),
-                                            QStringLiteral("failed")},
-                         environment);
+                                            QStringLiteral("failed")});
     QCOMPARE(list.exitCode, 0);
-    const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
+    const QJsonArray rows = list.json().array();
     QCOMPARE(rows.size(), 1);
     const QJsonObject row = rows.first().toObject();
     for (const char *key :
@@ -585,26 +556,24 @@ void TestOutboxDelivery::commandLine()
     QCOMPARE(row.value(QStringLiteral("id")).toInteger(), bad);
     QVERIFY(row.value(QStringLiteral("last_error")).toString().contains(QLatin1String("550")));
 
-    const Run resend = cli(
+    const Run resend = cli.run(
         database
-            + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QString::number(bad)},
-        environment);
-    QVERIFY2(resend.exitCode == 0, resend.err.constData());
+        + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QString::number(bad)});
+    QVERIFY2(resend.exitCode == 0, qPrintable(resend.err));
     QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Pending);
-    const Run missing = cli(
+    const Run missing = cli.run(
         database
-            + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")},
-        environment);
+        + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")});
     QCOMPARE(missing.exitCode, 1);
-    QVERIFY(missing.err.contains("not_found"));
+    QVERIFY(missing.err.contains(QLatin1String("not_found")));
 
     // Without mail settings nothing is touched.
-    QProcessEnvironment unconfigured = environment;
-    unconfigured.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("none")));
-    const Run refused = cli(
-        database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")}, unconfigured);
+    CliRunner unconfigured = cli;
+    unconfigured.set(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("none")));
+    const Run refused = unconfigured.run(
+        database + QStringList {QStringLiteral("mail"), QStringLiteral("flush")});
     QCOMPARE(refused.exitCode, 1);
-    QVERIFY(refused.err.contains("mail/host"));
+    QVERIFY(refused.err.contains(QLatin1String("mail/host")));
     QCOMPARE(Outbox::find(*db->database(), bad)->attempts, 0);
 }
 

@@ -49,11 +49,3 @@ private:
 #define RD_OPEN_DATABASE(var, engine)                                                              \
     auto var = rd::test::TestDatabase::create(engine);                                             \
     QVERIFY2(var && var->database(), qPrintable(var ? var->error() : QStringLiteral("no database")))
-
-// The error is read only when there is one (QVERIFY2 would evaluate its message always).
-#define RD_VERIFY_RESULT(expr)                                                                     \
-    do {                                                                                           \
-        const auto &rd_result_ = (expr);                                                           \
-        if (!rd_result_.has_value())                                                               \
-            QFAIL(qPrintable(rd_result_.error().toString()));                                      \
-    } while (false)

@@ -3,6 +3,7 @@
 // one of them, the other told so. Runs on SQLite and, as ...Postgres, on PostgreSQL.
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
 #include "audit/AuditLog.h"
 #include "core/Error.h"
 #include "requests/RequestLifecycle.h"

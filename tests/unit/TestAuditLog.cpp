@@ -1,9 +1,10 @@
 // The audit chain: whole after normal use; changing, removing or inserting any entry (first,
 // middle, last) is found at that entry; the newest entries cannot be cut off unseen. Runs on
 // SQLite and, as TestAuditLogPostgres, on PostgreSQL.
-#include "audit/AuditLog.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "audit/AuditLog.h"
 
 #include <QtTest>
 

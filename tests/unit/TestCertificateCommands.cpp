@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "TestCertificates.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
@@ -5,27 +6,16 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace rd;
 using namespace rd::test;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = CliRunner::Run;
 
 // `cert inspect` and `cert match` through the built program, as an operator would call them.
 class TestCertificateCommands : public QObject
@@ -48,35 +38,15 @@ private slots:
     void trustedIssuersFromSettings();
 
 private:
-    Run cli(const QStringList &arguments);
+    Run cli(const QStringList &arguments) const { return m_cli.run(arguments); }
     QString write(const QString &name, const QByteArray &bytes);
 
-    QString m_program;
+    CliRunner m_cli;
     QTemporaryDir m_dir;
     std::optional<TestCertificate> m_ca;
     std::optional<TestCertificate> m_holder;
     QString m_holderPem;
 };
-
-Run TestCertificateCommands::cli(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_CONFIG_HOME"_qs, m_dir.filePath(u"config"_qs));
-    environment.insert(u"XDG_DATA_HOME"_qs, m_dir.filePath(u"data"_qs));
-    environment.insert(u"LANG"_qs, u"en_GB.UTF-8"_qs);
-    environment.insert(u"LC_ALL"_qs, u"en_GB.UTF-8"_qs);
-    environment.remove(u"REVOCATION_DESK_DATABASE"_qs);
-    process.setProcessEnvironment(environment);
-    process.start(m_program, arguments);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QString TestCertificateCommands::write(const QString &name, const QByteArray &bytes)
 {
@@ -89,9 +59,12 @@ QString TestCertificateCommands::write(const QString &name, const QByteArray &by
 
 void TestCertificateCommands::initTestCase()
 {
-    m_program = qEnvironmentVariable("REVOCATION_DESK_CLI");
-    QVERIFY2(QFileInfo::exists(m_program), "REVOCATION_DESK_CLI must name the built program");
+    QVERIFY2(CliRunner::programProblem().isEmpty(), qPrintable(CliRunner::programProblem()));
     QVERIFY(m_dir.isValid());
+    m_cli.useFolder(m_dir.path());
+    m_cli.set(u"LANG"_qs, u"en_GB.UTF-8"_qs);
+    m_cli.set(u"LC_ALL"_qs, u"en_GB.UTF-8"_qs);
+    m_cli.unset(u"REVOCATION_DESK_DATABASE"_qs);
     // The test CA is made trusted through the setting written below, in the settings file the
     // program reads (XDG_CONFIG_HOME points into the temporary folder).
     auto ca = TestCertificates::certificateAuthority(u"Test BSrE CA"_qs,

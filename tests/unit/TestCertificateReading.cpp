@@ -1,5 +1,6 @@
-#include "certificates/Certificate.h"
 #include "TestCertificates.h"
+#include "VerifyResult.h"
+#include "certificates/Certificate.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -11,15 +12,6 @@
 
 using namespace rd;
 using namespace rd::test;
-
-namespace {
-
-QString errorText(const Error &error)
-{
-    return error.toString();
-}
-
-} // namespace
 
 class TestCertificateReading : public QObject
 {
@@ -60,7 +52,7 @@ void TestCertificateReading::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     auto ca = TestCertificates::certificateAuthority(u"Test CA, \"Natuna\""_qs);
-    QVERIFY2(ca, qPrintable(ca ? QString() : errorText(ca.error())));
+    RD_VERIFY_RESULT(ca);
     m_ca = std::move(*ca);
 
     CertificateSpec spec;
@@ -85,7 +77,7 @@ void TestCertificateReading::initTestCase()
     spec.caIssuersUrl = u"http://ca.example.test/ca.crt"_qs;
     spec.extendedKeyUsage = u"emailProtection,clientAuth,1.3.6.1.4.1.55555.9"_qs;
     auto holder = TestCertificates::build(spec, &*m_ca);
-    QVERIFY2(holder, qPrintable(holder ? QString() : errorText(holder.error())));
+    RD_VERIFY_RESULT(holder);
     m_holder = std::move(*holder);
 
     CertificateSpec second;
@@ -98,7 +90,7 @@ void TestCertificateReading::initTestCase()
 void TestCertificateReading::fields()
 {
     const auto read = Certificate::readAll(m_holder->der());
-    QVERIFY2(read, qPrintable(read ? QString() : errorText(read.error())));
+    RD_VERIFY_RESULT(read);
     QCOMPARE(read->size(), size_t(1));
     const Certificate &certificate = read->front();
 
@@ -191,7 +183,7 @@ void TestCertificateReading::formats()
     QVERIFY(!bytes.isEmpty());
     const QString path = QString::fromLocal8Bit(writeFile(u"input.bin"_qs, bytes));
     const auto read = Certificate::readFile(path);
-    QVERIFY2(read, qPrintable(read ? QString() : errorText(read.error())));
+    RD_VERIFY_RESULT(read);
     QCOMPARE(int(read->size()), count);
     QCOMPARE(read->front().der(), m_holder->der());
     const auto first = Certificate::readFirst(path);

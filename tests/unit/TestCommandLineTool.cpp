@@ -1,30 +1,21 @@
 // revocation-desk-cli as a person or a script runs it: the real binary in a child process,
 // exit codes and error codes (never translated prose), JSON keys.
-#include "audit/AuditLog.h"
+#include "CliRunner.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "audit/AuditLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace rd;
+using namespace rd::test;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-};
-
-} // namespace
+using Run = CliRunner::Run;
 
 class TestCommandLineTool : public QObject
 {
@@ -46,44 +37,24 @@ private slots:
     void demoSeedOnlyIntoAnEmptyDatabase();
 
 private:
-    Run cli(const QStringList &arguments, const QByteArray &input = {},
-            const QProcessEnvironment &extra = {});
+    Run cli(const QStringList &arguments, const QByteArray &input = {}) const
+    {
+        return m_cli.run(arguments, input);
+    }
     QString freshDatabase();
 
-    QString m_program;
+    CliRunner m_cli;
     QTemporaryDir m_dir;
     int m_databases = 0;
 };
 
 void TestCommandLineTool::initTestCase()
 {
-    m_program = qEnvironmentVariable("REVOCATION_DESK_CLI");
-    QVERIFY2(QFileInfo::exists(m_program), "REVOCATION_DESK_CLI must name the built program");
+    QVERIFY2(CliRunner::programProblem().isEmpty(), qPrintable(CliRunner::programProblem()));
     QVERIFY(m_dir.isValid());
-}
-
-Run TestCommandLineTool::cli(const QStringList &arguments, const QByteArray &input,
-                             const QProcessEnvironment &extra)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // A settings folder of the test's own, so that no real setting leaks in.
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
-    environment.remove(QStringLiteral("REVOCATION_DESK_DATABASE"));
-    for (const QString &key : extra.keys())
-        environment.insert(key, extra.value(key));
-    process.setProcessEnvironment(environment);
-    process.start(m_program, arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(120000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    m_cli.useFolder(m_dir.path());
+    m_cli.set(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+    m_cli.unset(QStringLiteral("REVOCATION_DESK_DATABASE"));
 }
 
 QString TestCommandLineTool::freshDatabase()
@@ -412,18 +383,17 @@ void TestCommandLineTool::auditVerifyFindsTampering()
 void TestCommandLineTool::databaseFromEnvironment()
 {
     const QString db = freshDatabase();
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("REVOCATION_DESK_DATABASE"), db);
-    QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("migrate")}, {}, environment).exitCode, 0);
-    const Run status
-        = cli({QStringLiteral("--json"), QStringLiteral("db"), QStringLiteral("status")}, {},
-              environment);
+    CliRunner fromEnvironment = m_cli;
+    fromEnvironment.set(QStringLiteral("REVOCATION_DESK_DATABASE"), db);
+    QCOMPARE(fromEnvironment.run({QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);
+    const Run status = fromEnvironment.run(
+        {QStringLiteral("--json"), QStringLiteral("db"), QStringLiteral("status")});
     QCOMPARE(status.json().object().value(QStringLiteral("database")).toString(), db);
     // --database wins over the environment.
     const QString other = freshDatabase();
-    const Run flag = cli({QStringLiteral("--database"), other, QStringLiteral("--json"),
-                          QStringLiteral("db"), QStringLiteral("status")},
-                         {}, environment);
+    const Run flag
+        = fromEnvironment.run({QStringLiteral("--database"), other, QStringLiteral("--json"),
+                               QStringLiteral("db"), QStringLiteral("status")});
     QCOMPARE(flag.json().object().value(QStringLiteral("database")).toString(), other);
     QCOMPARE(flag.json().object().value(QStringLiteral("schema_version")).toInt(), 0);
 }

@@ -1,14 +1,15 @@
+#include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "audit/AuditLog.h"
-#include "register/CertificateRepository.h"
+#include "certificates/OpenSslPointers.h"
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"
 #include "demo/DemoDataSeeder.h"
+#include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
-#include "certificates/OpenSslPointers.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationReason.h"
-#include "TestDatabase.h"
 #include "users/UserAccounts.h"
 
 #include <QCryptographicHash>

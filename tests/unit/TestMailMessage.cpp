@@ -1,11 +1,12 @@
 // The pieces of an e-mail that need no server: RFC 2047 encoded-words, quoted-printable,
 // dot-stuffing, the templates and the mail settings.
+#include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "mail/MailMessage.h"
 #include "mail/MailSettings.h"
-#include "requests/NotificationComposer.h"
 #include "mail/Outbox.h"
 #include "mail/SmtpClient.h"
-#include "TestDatabase.h"
+#include "requests/NotificationComposer.h"
 
 #include <QRegularExpression>
 #include <QSettings>
@@ -167,7 +168,7 @@ void TestMailMessage::templatesInBothLanguages()
     int i = 0;
     for (const QString &language : {QStringLiteral("id"), QStringLiteral("en")}) {
         auto chosen = NotificationComposer::loadTemplate(name, language);
-        QVERIFY2(chosen, qPrintable(chosen ? QString() : chosen.error().message));
+        RD_VERIFY_RESULT(chosen);
         QVERIFY(!chosen->subject.isEmpty());
         QVERIFY(!chosen->text.isEmpty());
         static const QRegularExpression placeholder(QStringLiteral("\\{\\{[a-z_]+\\}\\}"));

@@ -1,7 +1,8 @@
 // Migrations from an empty database, twice, on SQLite and (as TestMigrationsPostgres) on
 // PostgreSQL: every table of the design page, recorded versions, nothing changed the second time.
-#include "database/Migrations.h"
 #include "TestDatabase.h"
+#include "VerifyResult.h"
+#include "database/Migrations.h"
 
 #include <QtTest>
 

@@ -1,12 +1,15 @@
 // Every filter and search of the operator's queue is answered from an index on SQLite: the plans
 // (EXPLAIN QUERY PLAN) of RevocationRequestRepository's queue and count statements, on a database
 // that the benchmark's generator filled with 200,000 holders and 40,000 requests and that was
-// analysed. The PostgreSQL twin is tests/postgres/TestQueueIndexes.cpp.
+// analysed. The PostgreSQL twin is tests/postgres/TestQueueIndexes.cpp; the forms both check are
+// tests/benchmarks/QueueForms.
 #include "BulkDataGenerator.h"
 #include "QueryPlan.h"
+#include "QueueForms.h"
+#include "TestDatabase.h"
+#include "VerifyResult.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationRequestRepository.h"
-#include "TestDatabase.h"
 
 #include <QRegularExpression>
 #include <QtTest>
@@ -18,10 +21,6 @@ using namespace rd;
 using rd::test::TestDatabase;
 
 namespace {
-
-// A fifth of the full benchmark: large enough that an index is the only cheap plan.
-constexpr qint64 kHolders = 200000;
-constexpr qint64 kRequests = 40000;
 
 // The queue's tables under the names and aliases the repository's SQL gives them.
 const QStringList s_baseTables = {QStringLiteral("r"),       QStringLiteral("h"),
@@ -80,14 +79,7 @@ void TestQueueIndexes::initTestCase()
     QVERIFY2(m_test && m_test->database(), qPrintable(m_test ? m_test->error() : QString()));
     m_database = m_test->database();
 
-    bench::BulkDataOptions options;
-    options.holders = kHolders;
-    options.requests = kRequests;
-    bench::BulkDataGenerator generator(m_database, options);
-    generator.setProgress([](const QString &line) { qInfo().noquote() << line; });
-    const auto report = generator.run();
-    RD_VERIFY_RESULT(report);
-    const auto sample = bench::BulkDataGenerator::sample(*m_database);
+    const auto sample = bench::QueueForms::fill(m_database);
     RD_VERIFY_RESULT(sample);
     m_sample = *sample;
 
@@ -107,10 +99,10 @@ void TestQueueIndexes::initTestCase()
 void TestQueueIndexes::generatedDataIsValid()
 {
     QCOMPARE(m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"))->toLongLong(),
-             kHolders);
+             bench::QueueForms::Holders);
     QCOMPARE(m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM revocation_requests"))
                  ->toLongLong(),
-             kRequests);
+             bench::QueueForms::Requests);
     RD_VERIFY_RESULT(bench::BulkDataGenerator::verify(*m_database));
 }
 
@@ -151,57 +143,9 @@ void TestQueueIndexes::nameIndexIsInSync()
 
 void TestQueueIndexes::plansUseIndexes_data()
 {
-    QTest::addColumn<QString>("state");
-    QTest::addColumn<QString>("search");
-    QTest::addColumn<QString>("statement"); // page, next page, count
-    QTest::addColumn<QStringList>("indexes"); // at least one of them answers the filter
-
-    const QString nik = m_sample.nik;
-    const QString agenda = m_sample.agendaNumber;
-    const QStringList none;
-    const QStringList state = m_index[QStringLiteral("state")];
-    const QStringList id = m_index[QStringLiteral("id")];
-    const QStringList agendaIndex = m_index[QStringLiteral("agenda")];
-    const QStringList nikIndex = m_index[QStringLiteral("nik")];
-    const QStringList nipIndex = m_index[QStringLiteral("nip")];
-    const QStringList trigram = m_index[QStringLiteral("name trigram")];
-    const QStringList namePrefix = m_index[QStringLiteral("name prefix")];
-
-    struct Form
-    {
-        const char *name;
-        QString state;
-        QString search;
-        QStringList indexes;
-    };
-    const std::vector<Form> forms = {
-        {"no filter", {}, {}, none},
-        {"state submitted", QStringLiteral("submitted"), {}, state},
-        {"state closed", QStringLiteral("closed"), {}, state},
-        {"agenda number", {}, agenda, agendaIndex},
-        {"agenda prefix (month)", {}, agenda.left(10), agendaIndex},
-        {"NIK exact", {}, nik, nikIndex},
-        {"NIK prefix (region and birth date)", {}, nik.left(12), nikIndex},
-        {"NIP exact", {}, m_sample.nip, nipIndex},
-        {"name fragment, common", {}, QStringLiteral("rahma"), trigram},
-        {"name fragment, rare", {}, QStringLiteral("xaverius"), trigram},
-        {"name prefix, 2 letters", {}, QStringLiteral("Yu"), namePrefix},
-        {"state + name fragment", QStringLiteral("submitted"), QStringLiteral("rahma"),
-         state + trigram},
-        {"state + NIK prefix", QStringLiteral("closed"), nik.left(10), state + nikIndex},
-        {"state + agenda prefix", QStringLiteral("closed"), agenda.left(10), state + agendaIndex},
-    };
-    for (const Form &form : forms) {
-        for (const QString &statement :
-             {QStringLiteral("page"), QStringLiteral("next page"), QStringLiteral("count")}) {
-            // The next page by key: the rowid (no filter) or the filter's index.
-            const QStringList indexes
-                = statement == QLatin1String("next page") && form.indexes.isEmpty() ? id
-                                                                                    : form.indexes;
-            QTest::addRow("%s: %s", form.name, qPrintable(statement))
-                << form.state << form.search << statement << indexes;
-        }
-    }
+    // The next page by key: the rowid (no filter) or the filter's index; the first page walks
+    // the rowid, which is no index.
+    bench::QueueForms::addRows(m_sample, m_index, {QStringLiteral("next page")});
 }
 
 void TestQueueIndexes::plansUseIndexes()
@@ -212,26 +156,12 @@ void TestQueueIndexes::plansUseIndexes()
     QFETCH(QStringList, indexes);
 
     RevocationRequestRepository repository(m_database);
-    RequestQueueFilter filter;
-    if (!state.isEmpty())
-        filter.state = RequestStates::fromKey(state);
-    filter.search = search;
+    const RequestQueueFilter filter = bench::QueueForms::filter(state, search);
     const bool filtered = filter.state || !search.isEmpty();
 
-    RevocationRequestRepository::Statement sql;
-    if (statement == QLatin1String("count")) {
-        sql = repository.countStatement(filter);
-    } else {
-        std::optional<qint64> after;
-        if (statement == QLatin1String("next page")) {
-            auto first = repository.queuePage(filter, 200);
-            RD_VERIFY_RESULT(first);
-            QVERIFY2(!first->empty(), "the filter matches nothing; choose another sample");
-            after = first->back().id;
-        }
-        sql = repository.queueStatement(filter, 200, after);
-    }
-    auto plan = bench::QueryPlan::explain(*m_database, sql.sql, sql.values);
+    const auto sql = bench::QueueForms::statement(repository, filter, statement);
+    RD_VERIFY_RESULT(sql);
+    auto plan = bench::QueryPlan::explain(*m_database, sql->sql, sql->values);
     RD_VERIFY_RESULT(plan);
     const QString shown = QStringLiteral("\n") + plan->toString();
     const QStringList lines = [&] {

@@ -1,13 +1,14 @@
 // The request's life: every allowed transition succeeds with its step event and audit entry,
 // every other one is refused with nothing written. Runs on SQLite, and on PostgreSQL as
 // TestRequestLifecyclePostgres (REVOCATION_DESK_TEST_ENGINE=postgres).
-#include "requests/AgendaNumberAllocator.h"
-#include "audit/AuditLog.h"
-#include "core/Clock.h"
-#include "requests/RequestLifecycle.h"
-#include "requests/RevocationRequestRepository.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+#include "requests/AgendaNumberAllocator.h"
+#include "requests/RequestLifecycle.h"
+#include "requests/RevocationRequestRepository.h"
 #include "users/UserAccounts.h"
 
 #include <QtTest>

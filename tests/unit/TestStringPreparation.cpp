@@ -1,4 +1,5 @@
 #include "TestCertificates.h"
+#include "VerifyResult.h"
 #include "certificates/Certificate.h"
 #include "certificates/StringPreparation.h"
 #include "certificates/TrustedIssuers.h"
@@ -93,7 +94,7 @@ void TestStringPreparation::exactOutput()
     QFETCH(int, matching);
     QFETCH(QString, prepared);
     const auto result = StringPreparation::prepare(input, StringPreparation::Matching(matching));
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+    RD_VERIFY_RESULT(result);
     QCOMPARE(*result, prepared);
     QCOMPARE(StringPreparation::readable(*result), prepared.simplified());
 }
@@ -152,7 +153,7 @@ void TestStringPreparation::stringTypes()
         return Result<Certificate>(read->front());
     };
     const auto typed = makeCertificate(type);
-    QVERIFY2(typed, qPrintable(typed ? QString() : typed.error().toString()));
+    RD_VERIFY_RESULT(typed);
     const auto utf8 = makeCertificate(V_ASN1_UTF8STRING);
     QVERIFY(utf8);
     const auto attributes = typed->subjectAttributes();

@@ -1,8 +1,9 @@
-#include "certificates/Certificate.h"
-#include "demo/DemoCertificateAuthority.h"
-#include "certificates/SubjectDnMatcher.h"
 #include "TestCertificates.h"
+#include "VerifyResult.h"
+#include "certificates/Certificate.h"
+#include "certificates/SubjectDnMatcher.h"
 #include "certificates/TrustedIssuers.h"
+#include "demo/DemoCertificateAuthority.h"
 
 #include <QJsonArray>
 #include <QSettings>
@@ -223,7 +224,7 @@ void TestSubjectDnMatcher::match()
     }
     auto built = TestCertificates::build(spec, issuer == Trusted ? &*m_trusted : &*m_unknown,
                                          m_holderKey.get());
-    QVERIFY2(built, qPrintable(built ? QString() : built.error().toString()));
+    RD_VERIFY_RESULT(built);
     auto certificate = Certificate::readAll(built->der());
     QVERIFY(certificate);
     if (multiValued) {
@@ -349,7 +350,7 @@ void TestSubjectDnMatcher::trustedIssuerNames()
     QFETCH(QString, configured);
     QFETCH(bool, same);
     auto issuers = TrustedIssuers::fromList({configured});
-    QVERIFY2(issuers, qPrintable(issuers ? QString() : issuers.error().toString()));
+    RD_VERIFY_RESULT(issuers);
     auto certificate = Certificate::fromX509(m_trusted->certificate.get());
     QVERIFY(certificate);
     QCOMPARE(issuers->find(certificate->subjectAttributes()), same ? configured : QString());
@@ -387,7 +388,7 @@ void TestSubjectDnMatcher::trustedIssuersFromSettings()
     }
     QSettings settings(path, QSettings::IniFormat);
     auto issuers = TrustedIssuers::fromSettings(settings);
-    QVERIFY2(issuers, qPrintable(issuers ? QString() : issuers.error().toString()));
+    RD_VERIFY_RESULT(issuers);
     QCOMPARE(issuers->issuers().size(), 2);
     auto certificate = Certificate::fromX509(m_trusted->certificate.get());
     QVERIFY(!issuers->find(certificate->subjectAttributes()).isEmpty());

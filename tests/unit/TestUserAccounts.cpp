@@ -1,7 +1,8 @@
 // Accounts with Argon2id hashes: add, log in, wrong password, disable, bad input.
-#include "audit/AuditLog.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
+#include "VerifyResult.h"
+#include "audit/AuditLog.h"
 #include "users/UserAccounts.h"
 
 #include <QtTest>
