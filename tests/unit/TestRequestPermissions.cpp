@@ -3,6 +3,7 @@
 #include "requests/RequestPermissions.h"
 
 #include "TestDatabase.h"
+#include "VerifyResult.h"
 
 #include <QtTest>
 
