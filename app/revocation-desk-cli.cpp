@@ -1,6 +1,6 @@
+#include "cli/CommandLineTool.h"
 #include "core/AppSettings.h"
 #include "core/Translator.h"
-#include "cli/CommandLineTool.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,12 +1,12 @@
 // revocation-desk: the operator's workbench. Parses the command line, opens the database and shows
 // the window; everything else lives in ui/, models/ and services/.
 
-#include "core/AppSettings.h"
-#include "database/Database.h"
 #include "KioskWizard.h"
-#include "database/Migrations.h"
-#include "core/Translator.h"
 #include "WorkbenchWindow.h"
+#include "core/AppSettings.h"
+#include "core/Translator.h"
+#include "database/Database.h"
+#include "database/Migrations.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -164,8 +164,7 @@ int main(int argc, char *argv[])
                             .arg(parser.positionalArguments().constFirst()));
     }
 
-    auto url
-        = rd::DatabaseUrl::resolve(parser.value(QStringLiteral("database")), settings);
+    auto url = rd::DatabaseUrl::resolve(parser.value(QStringLiteral("database")), settings);
     if (!url)
         return failWith(url.error());
     auto database = rd::Database::open(*url);

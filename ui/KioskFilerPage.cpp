@@ -1,7 +1,7 @@
 #include "KioskFilerPage.h"
 
-#include "register/IdentityNumbers.h"
 #include "KioskWizard.h"
+#include "register/IdentityNumbers.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "KioskIdentityPage.h"
 
+#include "KioskWizard.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
-#include "KioskWizard.h"
 
 #include <QFrame>
 #include <QLabel>

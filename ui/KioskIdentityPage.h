@@ -1,7 +1,7 @@
 #pragma once
 
-#include "register/Holder.h"
 #include "KioskPage.h"
+#include "register/Holder.h"
 
 #include <optional>
 

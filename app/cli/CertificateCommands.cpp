@@ -1,12 +1,12 @@
 #include "cli/CertificateCommands.h"
 
-#include "core/AppSettings.h"
 #include "certificates/Certificate.h"
-#include "cli/CertificateStatusCommand.h"
-#include "cli/CliContext.h"
-#include "register/HolderRepository.h"
 #include "certificates/SubjectDnMatcher.h"
 #include "certificates/TrustedIssuers.h"
+#include "cli/CertificateStatusCommand.h"
+#include "cli/CliContext.h"
+#include "core/AppSettings.h"
+#include "register/HolderRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

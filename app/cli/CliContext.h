@@ -1,8 +1,8 @@
 #pragma once
 
 #include "audit/Actor.h"
-#include "database/Database.h"
 #include "core/Error.h"
+#include "database/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

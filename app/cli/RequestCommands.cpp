@@ -1,7 +1,7 @@
 #include "cli/RequestCommands.h"
 
-#include "core/AppSettings.h"
 #include "cli/CliContext.h"
+#include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "register/HolderRepository.h"
 #include "requests/RequestLifecycle.h"

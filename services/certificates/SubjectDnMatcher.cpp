@@ -1,7 +1,7 @@
 #include "certificates/SubjectDnMatcher.h"
 
-#include "register/PersonalName.h"
 #include "certificates/StringPreparation.h"
+#include "register/PersonalName.h"
 
 #include <QRegularExpression>
 

@@ -2,8 +2,8 @@
 
 #include "certificates/Certificate.h"
 #include "certificates/DnMatchReport.h"
-#include "register/Holder.h"
 #include "certificates/TrustedIssuers.h"
+#include "register/Holder.h"
 
 #include <QDateTime>
 #include <QString>

@@ -4,9 +4,9 @@
 // certificates per second and asserts no time.
 
 #include "BenchmarkReport.h"
+#include "TestCertificates.h"
 #include "certificates/Certificate.h"
 #include "certificates/SubjectDnMatcher.h"
-#include "TestCertificates.h"
 #include "certificates/TrustedIssuers.h"
 
 #include <QCommandLineParser>

@@ -4,9 +4,9 @@
 // asserts no time; it fails only when something could not be done at all.
 
 #include "BenchmarkReport.h"
-#include "status/CertificateRevocationList.h"
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"
+#include "status/CertificateRevocationList.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "certificates/Certificate.h"
 #include "TestCertificates.h"
+#include "certificates/Certificate.h"
 
 #include <QDateTime>
 #include <QProcess>

@@ -1,8 +1,8 @@
 // The SMTP client against a real server (aiosmtpd on loopback): each security mode, AUTH,
 // what arrives parsed back by Python's email package, and every refusal with its reason.
+#include "SmtpTestServer.h"
 #include "mail/MailMessage.h"
 #include "mail/SmtpClient.h"
-#include "SmtpTestServer.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Error.h"
 #include "certificates/OpenSslPointers.h"
+#include "core/Error.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,9 +2,9 @@
 // table's shape.
 #include "database/DatabaseUrl.h"
 #include "register/IdentityNumbers.h"
+#include "register/SearchText.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationReason.h"
-#include "register/SearchText.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "demo/DemoCertificateAuthority.h"
 #include "SimulatorState.h"
+#include "demo/DemoCertificateAuthority.h"
 
 #include <optional>
 
