@@ -1390,6 +1390,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>OfficeSettings</name>
+    <message>
+        <source>Only an administrator changes the office&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the office; known: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>There is no e-mail with id %1 in the outbox.</source>

@@ -1402,6 +1402,17 @@ Perintah:
     </message>
 </context>
 <context>
+    <name>OfficeSettings</name>
+    <message>
+        <source>Only an administrator changes the office&apos;s settings.</source>
+        <translation>Hanya administrator yang dapat mengubah pengaturan kantor.</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting of the office; known: %2.</source>
+        <translation>%1 bukan pengaturan kantor; yang dikenal: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>There is no e-mail with id %1 in the outbox.</source>

@@ -331,6 +331,21 @@ std::vector<Migration> buildMigrations()
         QStringLiteral("CREATE INDEX outbox_request ON outbox (request_id)"),
     };
     list.push_back({4, QStringLiteral("outbox details"), outboxDetails, outboxDetails});
+    // Version 5: rules of the office that every workstation must obey alike (dual control, a
+    // demo database), and failed log-ins counted where every workstation sees them.
+    const QStringList officeSettings = forDialect(
+        {
+            QStringLiteral(R"(CREATE TABLE office_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL))"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN locked_until TEXT"),
+        },
+        Database::Dialect::Sqlite);
+    list.push_back(
+        {5, QStringLiteral("office settings and log-in lock-out"), officeSettings, officeSettings});
     return list;
 }
 

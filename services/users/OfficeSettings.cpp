@@ -1,0 +1,82 @@
+#include "users/OfficeSettings.h"
+
+#include "audit/AuditLog.h"
+#include "core/Clock.h"
+
+#include <QJsonObject>
+
+namespace rd {
+
+OfficeSettings::OfficeSettings(DatabasePtr database)
+    : m_database(std::move(database))
+{ }
+
+QStringList OfficeSettings::knownKeys()
+{
+    return {dualControlKey(), demoDatabaseKey()};
+}
+
+Result<std::optional<QString>> OfficeSettings::value(const QString &key) const
+{
+    auto query = m_database->execute(
+        QStringLiteral("SELECT value FROM office_settings WHERE key = ?"), {key});
+    if (!query)
+        return errorOf(query);
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}
+
+Result<bool> OfficeSettings::flag(const QString &key) const
+{
+    auto stored = value(key);
+    if (!stored)
+        return errorOf(stored);
+    return stored->has_value() && **stored == QLatin1String("true");
+}
+
+Result<void> OfficeSettings::set(const Actor &actor, const QString &key, const QString &value)
+{
+    if (actor.role() != Actor::Role::Administrator)
+        return fail(ErrorCode::PermissionDenied,
+                    tr("Only an administrator changes the office's settings."));
+    return AuditLog::inTransaction(*m_database,
+                                   [&]() { return setInTransaction(actor, key, value); });
+}
+
+Result<void> OfficeSettings::setFlag(const Actor &actor, const QString &key, bool on)
+{
+    return set(actor, key, on ? QStringLiteral("true") : QStringLiteral("false"));
+}
+
+Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString &key,
+                                              const QString &value)
+{
+    if (!knownKeys().contains(key))
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 is not a setting of the office; known: %2.")
+                        .arg(key, knownKeys().join(QStringLiteral(", "))));
+    auto before = this->value(key);
+    if (!before)
+        return errorOf(before);
+    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    auto stored = m_database->execute(
+        before->has_value()
+            ? QStringLiteral("UPDATE office_settings SET value = ?, updated_at = ?, "
+                             "updated_by = ? WHERE key = ?")
+            : QStringLiteral("INSERT INTO office_settings (value, updated_at, updated_by, key) "
+                             "VALUES (?, ?, ?, ?)"),
+        {value, now, actor.toString(), key});
+    if (!stored)
+        return errorOf(stored);
+    QJsonObject details {{QStringLiteral("to"), value}};
+    if (before->has_value())
+        details.insert(QStringLiteral("from"), **before);
+    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("office.setting"),
+                                  QStringLiteral("office_setting"), key, details);
+    if (!audit)
+        return errorOf(audit);
+    return {};
+}
+
+} // namespace rd

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "audit/Actor.h"
+#include "database/Database.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace rd {
+
+// Rules of the office kept in the database, so that every workstation and the kiosk obey the
+// same ones: an ini file on one PC could be edited there to switch dual control off. Only an
+// administrator changes them, and every change is in the audit log.
+class OfficeSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(OfficeSettings)
+
+public:
+    // Revocation needs a supervisor's approval first (two persons: the operator and the
+    // supervisor who approves).
+    static QString dualControlKey() { return QStringLiteral("dual_control"); }
+    // The database holds demo data: its mail goes only to a loopback server.
+    static QString demoDatabaseKey() { return QStringLiteral("demo_database"); }
+
+    explicit OfficeSettings(DatabasePtr database);
+
+    Result<std::optional<QString>> value(const QString &key) const;
+    Result<bool> flag(const QString &key) const;
+    Result<bool> dualControl() const { return flag(dualControlKey()); }
+    Result<bool> isDemoDatabase() const { return flag(demoDatabaseKey()); }
+
+    // Only an administrator; in a transaction of its own, with its audit entry.
+    Result<void> set(const Actor &actor, const QString &key, const QString &value);
+    Result<void> setFlag(const Actor &actor, const QString &key, bool on);
+    // The same write inside the caller's transaction (the chain already locked), for a caller
+    // that has checked the actor's right itself (the demo seeder on an empty database).
+    Result<void> setInTransaction(const Actor &actor, const QString &key, const QString &value);
+
+    static QStringList knownKeys();
+
+private:
+    DatabasePtr m_database;
+};
+
+} // namespace rd
