@@ -1,16 +1,26 @@
 #include "audit/AuditLog.h"
 
+#include "core/AuditKey.h"
 #include "core/Clock.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
+#include <QLoggingCategory>
 
 #include <optional>
 
 namespace rd {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcAudit, "rd.audit", QtWarningMsg)
+
+struct Head
+{
+    qint64 seq = 0;
+    QString hash;
+    QString signature; // empty when unsigned
+};
 
 struct Entry
 {
@@ -49,6 +59,119 @@ void appendField(QByteArray &out, const QString &field)
     out += '\n';
 }
 
+// Reads the chain head and, on PostgreSQL, locks it (FOR UPDATE serialises writers; SQLite
+// writers are already serialised by the caller's BEGIN IMMEDIATE).
+Result<Head> lockHead(const Database &database)
+{
+    const QString sql = database.isSqlite()
+        ? QStringLiteral("SELECT last_seq, last_hash, signature FROM audit_checkpoint WHERE id = 1")
+        : QStringLiteral("SELECT last_seq, last_hash, signature FROM audit_checkpoint "
+                         "WHERE id = 1 FOR UPDATE");
+    auto query = database.execute(sql);
+    if (!query)
+        return errorOf(query);
+    if (!query->next())
+        return fail(ErrorCode::DatabaseError, AuditLog::tr("The audit log has no checkpoint row."));
+    Head head {query->value(0).toLongLong(), query->value(1).toString(),
+               query->value(2).isNull() ? QString() : query->value(2).toString()};
+    query->finish();
+    return head;
+}
+
+std::unexpected<Error> refuse(ErrorCode code, const QString &action, const QString &message,
+                              const QString &why)
+{
+    qCCritical(lcAudit).noquote() << "refused to append" << action << "to the audit log:" << why;
+    return fail(code, message, why);
+}
+
+// What makes signing the next head safe: the head was signed by a holder of the key and nothing
+// follows it. Only the newest entry is read (an index look-up), not the whole chain; the rest is
+// `verify`'s. Returns the key to sign with, empty where the log is unsigned.
+Result<QByteArray> checkHead(const Database &database, const Head &head, const QString &action)
+{
+    const QString askAdministrator = AuditLog::tr(
+        "Nothing was saved. Ask an administrator to check the audit log (audit verify).");
+    auto loaded = AuditLog::checkpointKey();
+    const QByteArray key = loaded ? *loaded : QByteArray();
+    if (key.isEmpty() && !head.signature.isEmpty()) {
+        QString message = AuditLog::tr("The audit log is signed, but no audit key is configured "
+                                       "here (%1 or the keychain entry %2), so nothing can be "
+                                       "added to it. Nothing was saved.")
+                              .arg(AuditKey::environmentVariable(), AuditKey::secretName());
+        if (!loaded)
+            message += QLatin1Char(' ') + loaded.error().message;
+        return refuse(ErrorCode::Crypto, action, message,
+                      QStringLiteral("signed head %1, no key").arg(head.seq));
+    }
+    if (!key.isEmpty() && head.signature.isEmpty()) {
+        return refuse(ErrorCode::Crypto, action,
+                      AuditLog::tr("The audit log's checkpoint carries no signature although an "
+                                   "audit key is configured: entries may have been written "
+                                   "without the key.")
+                          + QLatin1Char(' ') + askAdministrator,
+                      QStringLiteral("unsigned head %1").arg(head.seq));
+    }
+    if (!key.isEmpty() && !AuditKey::matches(key, head.seq, head.hash, head.signature)) {
+        return refuse(ErrorCode::Crypto, action,
+                      AuditLog::tr("The audit log's checkpoint signature is wrong: the log was "
+                                   "written to without the key.")
+                          + QLatin1Char(' ') + askAdministrator,
+                      QStringLiteral("wrong signature on head %1").arg(head.seq));
+    }
+    auto newest = database.execute(
+        QStringLiteral("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    if (!newest)
+        return errorOf(newest);
+    const bool any = newest->next();
+    const qint64 newestSeq = any ? newest->value(0).toLongLong() : 0;
+    const QString newestHash = any ? newest->value(1).toString() : AuditLog::genesisHash();
+    newest->finish();
+    if (newestSeq != head.seq || newestHash != head.hash) {
+        return refuse(ErrorCode::DatabaseError, action,
+                      AuditLog::tr("The audit log does not end at its checkpoint (entry %1): "
+                                   "entries were added, removed or changed outside the program.")
+                              .arg(head.seq)
+                          + QLatin1Char(' ') + askAdministrator,
+                      QStringLiteral("head %1 %2, newest entry %3 %4")
+                          .arg(head.seq)
+                          .arg(head.hash)
+                          .arg(newestSeq)
+                          .arg(newestHash));
+    }
+    return key;
+}
+
+Result<qint64> appendAfter(const Database &database, const Head &head, const QByteArray &key,
+                           const Actor &actor, const QString &action, const QString &entityType,
+                           const QString &entityId, const QJsonObject &details)
+{
+    const qint64 seq = head.seq + 1;
+    const QString recordedAt = Clock::toIsoUtc(Clock::currentUtc());
+    const QString detailText
+        = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    const QString hash = AuditLog::entryHash(head.hash, seq, recordedAt, actor.toString(), action,
+                                             entityType, entityId, detailText);
+    auto inserted = database.execute(
+        QStringLiteral("INSERT INTO audit_log (seq, recorded_at, actor, action, entity_type, "
+                       "entity_id, details, previous_hash, entry_hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {seq, recordedAt, actor.toString(), action, entityType, entityId, detailText, head.hash,
+         hash});
+    if (!inserted)
+        return errorOf(inserted);
+
+    const QVariant signature = key.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                             : QVariant(AuditKey::sign(key, seq, hash));
+    auto moved = database.execute(
+        QStringLiteral("UPDATE audit_checkpoint SET last_seq = ?, last_hash = ?, signature = ?, "
+                       "updated_at = ? WHERE id = 1"),
+        {seq, hash, signature, recordedAt});
+    if (!moved)
+        return errorOf(moved);
+    return seq;
+}
+
 } // namespace
 
 QString AuditVerification::findingKey(Finding finding)
@@ -66,6 +189,10 @@ QString AuditVerification::findingKey(Finding finding)
         return QStringLiteral("checkpoint_mismatch");
     case Finding::BadSignature:
         return QStringLiteral("bad_signature");
+    case Finding::Unsigned:
+        return QStringLiteral("unsigned_checkpoint");
+    case Finding::CheckpointMissing:
+        return QStringLiteral("checkpoint_missing");
     }
     return {};
 }
@@ -89,14 +216,12 @@ QString AuditLog::entryHash(const QString &previousHash, qint64 seq, const QStri
 
 QString AuditLog::checkpointSignature(const QByteArray &key, qint64 seq, const QString &hash)
 {
-    const QByteArray message = QByteArray::number(seq) + ':' + hash.toLatin1();
-    return QString::fromLatin1(
-        QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256).toHex());
+    return AuditKey::sign(key, seq, hash);
 }
 
-QByteArray AuditLog::checkpointKey()
+Result<QByteArray> AuditLog::checkpointKey()
 {
-    return qgetenv("REVOCATION_DESK_AUDIT_KEY");
+    return AuditKey::load();
 }
 
 Result<void> AuditLog::lockChain(const Database &database)
@@ -114,46 +239,59 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
                                 const QString &entityType, const QString &entityId,
                                 const QJsonObject &details)
 {
-    // FOR UPDATE serialises writers on PostgreSQL; SQLite writers are already serialised by the
-    // caller's BEGIN IMMEDIATE.
-    const QString lockHead = database.isSqlite()
-        ? QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
-                         "WHERE id = 1")
-        : QStringLiteral("SELECT last_seq, last_hash FROM audit_checkpoint "
-                         "WHERE id = 1 FOR UPDATE");
-    auto head = database.execute(lockHead);
+    auto head = lockHead(database);
     if (!head)
         return errorOf(head);
-    if (!head->next())
-        return fail(ErrorCode::DatabaseError, tr("The audit log has no checkpoint row."));
-    const qint64 seq = head->value(0).toLongLong() + 1;
-    const QString previousHash = head->value(1).toString();
-    head->finish();
+    auto key = checkHead(database, *head, action);
+    if (!key)
+        return errorOf(key);
+    return appendAfter(database, *head, *key, actor, action, entityType, entityId, details);
+}
 
-    const QString recordedAt = Clock::toIsoUtc(Clock::currentUtc());
-    const QString detailText
-        = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    const QString hash = entryHash(previousHash, seq, recordedAt, actor.toString(), action,
-                                   entityType, entityId, detailText);
-    auto inserted = database.execute(
-        QStringLiteral("INSERT INTO audit_log (seq, recorded_at, actor, action, entity_type, "
-                       "entity_id, details, previous_hash, entry_hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {seq, recordedAt, actor.toString(), action, entityType, entityId, detailText, previousHash,
-         hash});
-    if (!inserted)
-        return errorOf(inserted);
-
-    const QByteArray key = checkpointKey();
-    const QVariant signature = key.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                             : QVariant(checkpointSignature(key, seq, hash));
-    auto moved = database.execute(
-        QStringLiteral("UPDATE audit_checkpoint SET last_seq = ?, last_hash = ?, signature = ?, "
-                       "updated_at = ? WHERE id = 1"),
-        {seq, hash, signature, recordedAt});
-    if (!moved)
-        return errorOf(moved);
-    return seq;
+Result<qint64> AuditLog::reseal(const Database &database, const Actor &actor, const QString &reason)
+{
+    if (actor.role() != Actor::Role::Administrator)
+        return fail(ErrorCode::PermissionDenied,
+                    tr("Only an administrator may reseal the audit log."));
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    tr("Say why the audit log is resealed: the reason is kept in the log."));
+    auto key = checkpointKey();
+    if (!key)
+        return errorOf(key);
+    if (key->isEmpty()) {
+        return fail(ErrorCode::InvalidInput,
+                    tr("No audit key is configured (%1 or the keychain entry %2): there is "
+                       "nothing to seal with.")
+                        .arg(AuditKey::environmentVariable(), AuditKey::secretName()));
+    }
+    auto head = lockHead(database);
+    if (!head)
+        return errorOf(head);
+    auto verified = verify(database);
+    if (!verified)
+        return errorOf(verified);
+    if (verified->intact())
+        return fail(ErrorCode::Conflict,
+                    tr("The audit log is whole and signed; there is nothing to reseal."));
+    if (verified->finding != AuditVerification::Finding::BadSignature
+        && verified->finding != AuditVerification::Finding::Unsigned) {
+        return fail(ErrorCode::Conflict,
+                    tr("The audit chain itself is broken (%1); resealing would hide that. "
+                       "Restore the database from a backup taken before entry %2.")
+                        .arg(AuditVerification::findingKey(verified->finding))
+                        .arg(verified->firstBadSeq));
+    }
+    qCWarning(lcAudit).noquote() << "resealing the audit log at head" << head->seq << "by"
+                                 << actor.toString() << "after"
+                                 << AuditVerification::findingKey(verified->finding);
+    return appendAfter(
+        database, *head, *key, actor, QStringLiteral("audit.resealed"), QStringLiteral("audit_log"),
+        QString::number(head->seq),
+        QJsonObject {{QStringLiteral("reason"), reason.trimmed()},
+                     {QStringLiteral("finding"), AuditVerification::findingKey(verified->finding)},
+                     {QStringLiteral("head_seq"), head->seq},
+                     {QStringLiteral("head_hash"), head->hash}});
 }
 
 Result<AuditVerification> AuditLog::verify(const Database &database)
@@ -163,12 +301,17 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
         QStringLiteral("SELECT last_seq, last_hash, signature FROM audit_checkpoint WHERE id = 1"));
     if (!checkpoint)
         return errorOf(checkpoint);
-    if (!checkpoint->next())
-        return fail(ErrorCode::DatabaseError, tr("The audit log has no checkpoint row."));
+    if (!checkpoint->next()) {
+        result.finding = AuditVerification::Finding::CheckpointMissing;
+        result.explanation = tr("The audit log has no checkpoint row: its newest entries cannot "
+                                "be checked.");
+        return result;
+    }
     const qint64 headSeq = checkpoint->value(0).toLongLong();
     const QString headHash = checkpoint->value(1).toString();
     const QString headSignature = checkpoint->value(2).toString();
     checkpoint->finish();
+    result.headSeq = headSeq;
 
     auto query = database.execute(
         QStringLiteral("SELECT seq, recorded_at, actor, action, entity_type, entity_id, details, "
@@ -264,13 +407,25 @@ Result<AuditVerification> AuditLog::verify(const Database &database)
         return found(AuditVerification::Finding::CheckpointMismatch, last,
                      tr("The checkpoint does not match entry %1.").arg(last));
     }
-    const QByteArray key = checkpointKey();
-    if (!key.isEmpty() && headSeq > 0) {
-        if (headSignature != checkpointSignature(key, headSeq, headHash)) {
-            return found(AuditVerification::Finding::BadSignature, headSeq,
-                         tr("The checkpoint's signature is wrong or missing: the newest entries "
-                            "may have been rewritten."));
-        }
+    // The empty head is signed too: an emptied log with its checkpoint reset to zero must not
+    // pass for a new one.
+    auto key = checkpointKey();
+    if (!key) {
+        result.signatureUnchecked = key.error().message;
+    } else if (key->isEmpty()) {
+        result.signatureUnchecked
+            = tr("No audit key is configured here (%1 or the keychain entry %2).")
+                  .arg(AuditKey::environmentVariable(), AuditKey::secretName());
+    } else if (headSignature.isEmpty()) {
+        return found(AuditVerification::Finding::Unsigned, headSeq,
+                     tr("The checkpoint carries no signature although an audit key is "
+                        "configured: the log may have been emptied or rewritten without the "
+                        "key."));
+    } else if (!AuditKey::matches(*key, headSeq, headHash, headSignature)) {
+        return found(AuditVerification::Finding::BadSignature, headSeq,
+                     tr("The checkpoint's signature is wrong: the newest entries may have been "
+                        "rewritten."));
+    } else {
         result.checkpointSigned = true;
     }
     result.explanation

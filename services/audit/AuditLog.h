@@ -10,12 +10,25 @@ namespace rd {
 
 struct AuditVerification
 {
-    enum class Finding { Intact, Changed, Removed, Inserted, CheckpointMismatch, BadSignature };
+    enum class Finding {
+        Intact,
+        Changed,
+        Removed,
+        Inserted,
+        CheckpointMismatch,
+        BadSignature,
+        Unsigned, // a key is configured, the checkpoint carries no signature
+        CheckpointMissing,
+    };
 
     Finding finding = Finding::Intact;
     qint64 entries = 0;
     qint64 firstBadSeq = 0; // the entry that was changed, removed or inserted
-    bool checkpointSigned = false;
+    qint64 headSeq = 0; // what the checkpoint records
+    bool checkpointSigned = false; // its signature was checked and is right
+    // Why the signature was not checked (no key here, the keychain did not answer); empty when
+    // it was. A whole chain with an unchecked signature proves nothing about its newest entries.
+    QString signatureUnchecked;
     QString explanation;
 
     bool intact() const { return finding == Finding::Intact; }
@@ -24,14 +37,18 @@ struct AuditVerification
 
 // Append-only, hash-chained record of who did what. Each entry's hash covers the previous
 // entry's hash and its own content; the chain head is kept in audit_checkpoint, signed with an
-// HMAC key when one is configured, so that cutting off the newest entries shows too.
+// HMAC key when one is configured (core/AuditKey), so that cutting off the newest entries shows
+// too, and an append refuses a head whose signature does not check out rather than sign it.
 class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 
 public:
     // Must run inside the caller's transaction: the entry commits or rolls back with the change
-    // it records. Locks the chain head, so concurrent writers never fork the chain.
+    // it records. Locks the chain head, so concurrent writers never fork the chain. Refuses, and
+    // logs, a head that was not written by a holder of the key (wrong or missing signature,
+    // entries after it, or a signed head and no key here): signing it would make a forged entry
+    // look honest.
     static Result<qint64> append(const Database &database, const Actor &actor,
                                  const QString &action, const QString &entityType,
                                  const QString &entityId, const QJsonObject &details = {});
@@ -55,8 +72,15 @@ public:
 
     static Result<AuditVerification> verify(const Database &database);
 
-    // The HMAC key for the checkpoint: REVOCATION_DESK_AUDIT_KEY, empty when none is set.
-    static QByteArray checkpointKey();
+    // After an administrator has reviewed a head that `verify` finds unsigned or wrongly signed
+    // (the chain itself whole), appends an `audit.resealed` entry naming that head and signs the
+    // new one. Refuses a broken chain, which resealing would hide. Inside the caller's
+    // transaction, like append.
+    static Result<qint64> reseal(const Database &database, const Actor &actor,
+                                 const QString &reason);
+
+    // The HMAC key for the checkpoint (AuditKey::load: the environment, then the keychain).
+    static Result<QByteArray> checkpointKey();
 
     // What the first entry links to: 64 zeros (never NULL or empty, which drivers may confuse).
     static QString genesisHash();

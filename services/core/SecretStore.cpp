@@ -47,6 +47,7 @@ const std::vector<KnownSecret> &SecretStore::knownSecrets()
         {QStringLiteral("ams/totp-secret"), QStringLiteral("REVOCATION_DESK_AMS_TOTP_SECRET")},
         {QStringLiteral("ams/token"), QStringLiteral("REVOCATION_DESK_AMS_TOKEN")},
         {QStringLiteral("esign/password"), QStringLiteral("REVOCATION_DESK_ESIGN_PASSWORD")},
+        {QStringLiteral("audit/key"), QStringLiteral("REVOCATION_DESK_AUDIT_KEY")},
     };
     return secrets;
 }

@@ -1,5 +1,6 @@
 #include "database/Migrations.h"
 
+#include "core/AuditKey.h"
 #include "core/Clock.h"
 
 #include <QLoggingCategory>
@@ -308,6 +309,96 @@ QStringList nameSearchPostgres()
     };
 }
 
+// The checkpoint moves only as an append moves it: one entry forward, onto an entry that exists;
+// or it is signed in place while it carries no signature (the genesis head at this migration,
+// nothing else does so). Never deleted. A person with the SQLite file can drop these triggers:
+// they keep honest mistakes out, the signature is what proves (docs/architecture.md).
+QStringList checkpointGuardSqlite()
+{
+    return {
+        QStringLiteral(
+            "CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint "
+            "BEGIN SELECT RAISE(ABORT, 'audit_checkpoint only moves forward'); END"),
+        QStringLiteral(R"(CREATE TRIGGER audit_checkpoint_forward_only
+BEFORE UPDATE ON audit_checkpoint
+WHEN NOT (NEW.id IS OLD.id AND (
+    (NEW.last_seq IS OLD.last_seq + 1
+     AND NEW.last_hash IS (SELECT entry_hash FROM audit_log WHERE seq = NEW.last_seq))
+    OR (NEW.last_seq IS OLD.last_seq AND NEW.last_hash IS OLD.last_hash
+        AND OLD.signature IS NULL)))
+BEGIN SELECT RAISE(ABORT, 'audit_checkpoint only moves forward'); END)"),
+    };
+}
+
+QStringList checkpointGuardPostgres()
+{
+    return {
+        QStringLiteral(R"(CREATE FUNCTION audit_checkpoint_forward_only() RETURNS trigger
+LANGUAGE plpgsql AS $$ BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF NEW.id = OLD.id AND (
+            (NEW.last_seq = OLD.last_seq + 1 AND NEW.last_hash IS NOT DISTINCT FROM
+                (SELECT entry_hash FROM audit_log WHERE seq = NEW.last_seq))
+            OR (NEW.last_seq = OLD.last_seq AND NEW.last_hash = OLD.last_hash
+                AND OLD.signature IS NULL)) THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    RAISE EXCEPTION 'audit_checkpoint only moves forward';
+END $$)"),
+        QStringLiteral("CREATE TRIGGER audit_checkpoint_forward_only BEFORE UPDATE OR DELETE ON "
+                       "audit_checkpoint FOR EACH ROW EXECUTE FUNCTION "
+                       "audit_checkpoint_forward_only()"),
+        // Row triggers never see a TRUNCATE; a statement trigger does, even for the owner.
+        QStringLiteral(R"(CREATE FUNCTION audit_no_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% cannot be truncated', TG_TABLE_NAME; END $$)"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION audit_no_truncate()"),
+        QStringLiteral("CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON "
+                       "audit_checkpoint FOR EACH STATEMENT EXECUTE FUNCTION audit_no_truncate()"),
+    };
+}
+
+// Signs the empty head in the transaction that guards it: the one moment when "no entries,
+// checkpoint at zero" is known to be a new log, not an emptied one. Without a key (or an
+// answering keychain) it stays unsigned, and once a key is configured an administrator reseals
+// it after review (`audit reseal`).
+Result<void> signGenesisHead(const Database &database)
+{
+    auto key = AuditKey::load();
+    if (!key) {
+        qCWarning(lcMigrations) << "no audit key could be read; the empty audit head stays "
+                                   "unsigned:"
+                                << key.error().detail;
+        return {};
+    }
+    if (key->isEmpty())
+        return {};
+    auto head = database.execute(
+        QStringLiteral("SELECT last_hash FROM audit_checkpoint WHERE id = 1 AND last_seq = 0 "
+                       "AND signature IS NULL AND NOT EXISTS (SELECT 1 FROM audit_log)"));
+    if (!head)
+        return errorOf(head);
+    if (!head->next())
+        return {};
+    const QString hash = head->value(0).toString();
+    head->finish();
+    auto signedHead
+        = database.execute(QStringLiteral("UPDATE audit_checkpoint SET signature = ? WHERE id = 1"),
+                           {AuditKey::sign(*key, 0, hash)});
+    if (!signedHead)
+        return errorOf(signedHead);
+    return {};
+}
+
+// What SQL alone cannot do, run after a migration's statements in its transaction.
+Result<void> codeAfter(int version, const Database &database)
+{
+    if (version == 6)
+        return signGenesisHead(database);
+    return {};
+}
+
 std::vector<Migration> buildMigrations()
 {
     std::vector<Migration> list;
@@ -346,6 +437,10 @@ std::vector<Migration> buildMigrations()
         Database::Dialect::Sqlite);
     list.push_back(
         {5, QStringLiteral("office settings and log-in lock-out"), officeSettings, officeSettings});
+    // Version 6: the audit checkpoint moves only forward, neither audit table can be truncated
+    // on PostgreSQL, and the empty head is signed when a key is configured.
+    list.push_back({6, QStringLiteral("audit checkpoint guard and signed genesis"),
+                    checkpointGuardSqlite(), checkpointGuardPostgres()});
     return list;
 }
 
@@ -417,6 +512,14 @@ Result<QList<int>> Migrations::migrate(const Database &database)
                                     .arg(migration.name),
                                 ok.error().detail);
                 }
+            }
+            if (auto ok = codeAfter(migration.version, database); !ok) {
+                return fail(ErrorCode::MigrationFailed,
+                            tr("Migration %1 (%2) failed; the database was left at the "
+                               "version before it.")
+                                .arg(migration.version)
+                                .arg(migration.name),
+                            ok.error().detail);
             }
             auto recorded = database.execute(
                 QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "

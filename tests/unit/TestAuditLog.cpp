@@ -1,11 +1,14 @@
 // The audit chain: whole after normal use; changing, removing or inserting any entry (first,
-// middle, last) is found at that entry; the newest entries cannot be cut off unseen. Runs on
-// SQLite and, as TestAuditLogPostgres, on PostgreSQL.
+// middle, last) is found at that entry; the newest entries cannot be cut off unseen, nor the log
+// emptied; an append refuses a head written without the key rather than sign it; the checkpoint
+// only moves forward. Runs on SQLite and, as TestAuditLogPostgres, on PostgreSQL.
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 #include "VerifyResult.h"
 #include "audit/AuditLog.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace rd;
@@ -24,9 +27,19 @@ private slots:
     void tamperingIsFoundAtThatEntry();
     void rewrittenTailNeedsTheKey();
     void entryHashIsUnambiguous();
+    void genesisHeadIsSigned();
+    void appendRefusesAHeadWrittenWithoutTheKey_data();
+    void appendRefusesAHeadWrittenWithoutTheKey();
+    void emptiedLogIsAFinding_data();
+    void emptiedLogIsAFinding();
+    void signedLogRefusesAWriterWithoutTheKey();
+    void checkpointOnlyMovesForward();
+    void resealAfterReview();
 
 private:
     void dropAppendOnlyGuard();
+    Result<qint64> appendOne(const Actor &actor);
+    void forgeNextEntry(bool moveCheckpoint, const QVariant &signature);
     void shift(qint64 fromSeq, int by);
     std::unique_ptr<TestDatabase> m_test;
     DatabasePtr m_db;
@@ -66,6 +79,51 @@ void TestAuditLog::dropAppendOnlyGuard()
     } else {
         RD_VERIFY_RESULT(m_db->executeUnprepared(
             QStringLiteral("DROP TRIGGER audit_log_no_change ON audit_log")));
+    }
+    RD_VERIFY_RESULT(m_db->executeUnprepared(
+        m_db->isSqlite() ? QStringLiteral("DROP TRIGGER audit_checkpoint_forward_only")
+                         : QStringLiteral("DROP TRIGGER audit_checkpoint_forward_only ON "
+                                          "audit_checkpoint")));
+    if (m_db->isSqlite()) {
+        RD_VERIFY_RESULT(
+            m_db->executeUnprepared(QStringLiteral("DROP TRIGGER audit_checkpoint_no_delete")));
+    }
+}
+
+Result<qint64> TestAuditLog::appendOne(const Actor &actor)
+{
+    return AuditLog::inTransaction(*m_db, [&] {
+        return AuditLog::append(*m_db, actor, QStringLiteral("request.claim"),
+                                QStringLiteral("revocation_request"), QStringLiteral("77"));
+    });
+}
+
+void TestAuditLog::forgeNextEntry(bool moveCheckpoint, const QVariant &signature)
+{
+    // What someone with write access and without the key can do through the triggers: add an
+    // entry that links correctly, and move the checkpoint onto it.
+    const qint64 seq = kEntries + 1;
+    auto previous = m_db->scalar(QStringLiteral("SELECT entry_hash FROM audit_log WHERE seq = ?"),
+                                 {kEntries});
+    RD_VERIFY_RESULT(previous);
+    const QString at = QStringLiteral("2026-11-01T00:00:00.000Z");
+    const QString details = QStringLiteral("{}");
+    const QString hash
+        = AuditLog::entryHash(previous->toString(), seq, at, QStringLiteral("user:mallory"),
+                              QStringLiteral("request.revoke"),
+                              QStringLiteral("revocation_request"), QStringLiteral("99"), details);
+    RD_VERIFY_RESULT(m_db->execute(
+        QStringLiteral("INSERT INTO audit_log (seq, recorded_at, actor, action, entity_type, "
+                       "entity_id, details, previous_hash, entry_hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {seq, at, QStringLiteral("user:mallory"), QStringLiteral("request.revoke"),
+         QStringLiteral("revocation_request"), QStringLiteral("99"), details, previous->toString(),
+         hash}));
+    if (moveCheckpoint) {
+        RD_VERIFY_RESULT(
+            m_db->execute(QStringLiteral("UPDATE audit_checkpoint SET last_seq = ?, last_hash = ?, "
+                                         "signature = ? WHERE id = 1"),
+                          {seq, hash, signature}));
     }
 }
 
@@ -230,6 +288,190 @@ void TestAuditLog::entryHashIsUnambiguous()
         QStringLiteral("e"), QStringLiteral("1"), QStringLiteral("{}"));
     QVERIFY(a != b);
     QCOMPARE(a.size(), 64);
+}
+
+void TestAuditLog::genesisHeadIsSigned()
+{
+    // The migration signs the empty head, so that "no entries, checkpoint at zero" proves a new
+    // log and not an emptied one.
+    auto fresh = TestDatabase::create(TestDatabase::engineUnderTest());
+    QVERIFY2(fresh->database(), qPrintable(fresh->error()));
+    auto signature = fresh->database()->scalar(
+        QStringLiteral("SELECT signature FROM audit_checkpoint WHERE id = 1"));
+    RD_VERIFY_RESULT(signature);
+    auto key = AuditLog::checkpointKey();
+    RD_VERIFY_RESULT(key);
+    QVERIFY(!key->isEmpty());
+    QCOMPARE(signature->toString(),
+             AuditLog::checkpointSignature(*key, 0, AuditLog::genesisHash()));
+    auto result = AuditLog::verify(*fresh->database());
+    RD_VERIFY_RESULT(result);
+    QVERIFY2(result->intact(), qPrintable(result->explanation));
+    QVERIFY(result->checkpointSigned);
+}
+
+void TestAuditLog::appendRefusesAHeadWrittenWithoutTheKey_data()
+{
+    QTest::addColumn<bool>("moveCheckpoint");
+    QTest::addColumn<bool>("keepOldSignature");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("finding");
+    QTest::newRow("checkpoint moved, old signature kept")
+        << true << true << QStringLiteral("crypto") << QStringLiteral("bad_signature");
+    QTest::newRow("checkpoint moved, signature removed")
+        << true << false << QStringLiteral("crypto") << QStringLiteral("unsigned_checkpoint");
+    QTest::newRow("checkpoint left behind")
+        << false << true << QStringLiteral("database_error") << QStringLiteral("inserted");
+}
+
+void TestAuditLog::appendRefusesAHeadWrittenWithoutTheKey()
+{
+    QFETCH(bool, moveCheckpoint);
+    QFETCH(bool, keepOldSignature);
+    QFETCH(QString, error);
+    QFETCH(QString, finding);
+    auto old = m_db->scalar(QStringLiteral("SELECT signature FROM audit_checkpoint WHERE id = 1"));
+    RD_VERIFY_RESULT(old);
+    forgeNextEntry(moveCheckpoint,
+                   keepOldSignature ? *old : QVariant(QMetaType::fromType<QString>()));
+
+    // The next honest write must not sign the forged entry into the chain, and says so in the
+    // log as well as to the person.
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("^refused to append")));
+    auto appended = appendOne(Actor::user(QStringLiteral("ani"), Actor::Role::Operator));
+    QVERIFY(!appended);
+    QCOMPARE(errorCodeName(appended.error().code), error);
+    QVERIFY(appended.error().message.contains(QStringLiteral("Nothing was saved")));
+    QCOMPARE(rd::test::TestFixtures::count(*m_db, QStringLiteral("audit_log")),
+             qint64(kEntries + 1));
+
+    auto result = AuditLog::verify(*m_db);
+    RD_VERIFY_RESULT(result);
+    QVERIFY(!result->intact());
+    QCOMPARE(AuditVerification::findingKey(result->finding), finding);
+}
+
+void TestAuditLog::emptiedLogIsAFinding_data()
+{
+    QTest::addColumn<bool>("keepOldSignature");
+    QTest::addColumn<QString>("finding");
+    QTest::newRow("signature removed") << false << QStringLiteral("unsigned_checkpoint");
+    QTest::newRow("signature kept") << true << QStringLiteral("bad_signature");
+}
+
+void TestAuditLog::emptiedLogIsAFinding()
+{
+    QFETCH(bool, keepOldSignature);
+    QFETCH(QString, finding);
+    dropAppendOnlyGuard();
+    RD_VERIFY_RESULT(m_db->execute(QStringLiteral("DELETE FROM audit_log")));
+    RD_VERIFY_RESULT(m_db->execute(
+        keepOldSignature
+            ? QStringLiteral("UPDATE audit_checkpoint SET last_seq = 0, last_hash = ? "
+                             "WHERE id = 1")
+            : QStringLiteral("UPDATE audit_checkpoint SET last_seq = 0, last_hash = ?, "
+                             "signature = NULL WHERE id = 1"),
+        {AuditLog::genesisHash()}));
+    auto result = AuditLog::verify(*m_db);
+    RD_VERIFY_RESULT(result);
+    QVERIFY(!result->intact());
+    QCOMPARE(AuditVerification::findingKey(result->finding), finding);
+    QCOMPARE(result->entries, qint64(0));
+    auto appended = appendOne(Actor::user(QStringLiteral("ani"), Actor::Role::Operator));
+    QVERIFY(!appended);
+    QCOMPARE(appended.error().code, ErrorCode::Crypto);
+}
+
+void TestAuditLog::signedLogRefusesAWriterWithoutTheKey()
+{
+    // An unsigned write would leave the head unsigned, a finding for everyone with the key.
+    const QByteArray key = qgetenv("REVOCATION_DESK_AUDIT_KEY");
+    qunsetenv("REVOCATION_DESK_AUDIT_KEY");
+    auto appended = appendOne(Actor::user(QStringLiteral("ani"), Actor::Role::Operator));
+    auto verified = AuditLog::verify(*m_db);
+    qputenv("REVOCATION_DESK_AUDIT_KEY", key);
+    QVERIFY(!appended);
+    QCOMPARE(appended.error().code, ErrorCode::Crypto);
+    QVERIFY2(appended.error().message.contains(QStringLiteral("REVOCATION_DESK_AUDIT_KEY")),
+             qPrintable(appended.error().message));
+    QCOMPARE(rd::test::TestFixtures::count(*m_db, QStringLiteral("audit_log")), qint64(kEntries));
+    // Without the key the chain may be whole, but its head is unchecked: not proof.
+    RD_VERIFY_RESULT(verified);
+    QVERIFY(verified->intact());
+    QVERIFY(!verified->checkpointSigned);
+    QVERIFY(!verified->signatureUnchecked.isEmpty());
+}
+
+void TestAuditLog::checkpointOnlyMovesForward()
+{
+    auto back = m_db->execute(QStringLiteral("UPDATE audit_checkpoint SET last_seq = 0, "
+                                             "last_hash = ?, signature = NULL WHERE id = 1"),
+                              {AuditLog::genesisHash()});
+    QVERIFY(!back);
+    auto skip = m_db->execute(
+        QStringLiteral("UPDATE audit_checkpoint SET last_seq = last_seq + 1 WHERE id = 1"));
+    QVERIFY(!skip);
+    auto remove = m_db->execute(QStringLiteral("DELETE FROM audit_checkpoint"));
+    QVERIFY(!remove);
+    if (!m_db->isSqlite()) {
+        // TRUNCATE passes row triggers by; statement triggers stop it, even for the owner.
+        for (const QString &table :
+             {QStringLiteral("audit_log"), QStringLiteral("audit_checkpoint")}) {
+            auto truncated = m_db->executeUnprepared(QStringLiteral("TRUNCATE ") + table);
+            QVERIFY2(!truncated, qPrintable(table));
+        }
+    }
+    QCOMPARE(rd::test::TestFixtures::count(*m_db, QStringLiteral("audit_log")), qint64(kEntries));
+    auto result = AuditLog::verify(*m_db);
+    RD_VERIFY_RESULT(result);
+    QVERIFY2(result->intact(), qPrintable(result->explanation));
+    QVERIFY(result->checkpointSigned);
+}
+
+void TestAuditLog::resealAfterReview()
+{
+    const Actor administrator = Actor::user(QStringLiteral("adi"), Actor::Role::Administrator);
+    auto reseal = [&](const Actor &actor) {
+        return AuditLog::inTransaction(*m_db, [&] {
+            return AuditLog::reseal(*m_db, actor, QStringLiteral("entry 7 checked against file"));
+        });
+    };
+    auto nothingToDo = reseal(administrator);
+    QVERIFY(!nothingToDo);
+    QCOMPARE(nothingToDo.error().code, ErrorCode::Conflict);
+
+    forgeNextEntry(true, QVariant(QMetaType::fromType<QString>()));
+    auto byOperator = reseal(Actor::user(QStringLiteral("ani"), Actor::Role::Operator));
+    QVERIFY(!byOperator);
+    QCOMPARE(byOperator.error().code, ErrorCode::PermissionDenied);
+
+    auto sealed = reseal(administrator);
+    RD_VERIFY_RESULT(sealed);
+    QCOMPARE(*sealed, qint64(kEntries + 2));
+    auto entry = m_db->execute(
+        QStringLiteral("SELECT actor, action, details FROM audit_log WHERE seq = ?"), {*sealed});
+    QVERIFY(entry && entry->next());
+    QCOMPARE(entry->value(0).toString(), administrator.toString());
+    QCOMPARE(entry->value(1).toString(), QStringLiteral("audit.resealed"));
+    const QJsonObject details
+        = QJsonDocument::fromJson(entry->value(2).toString().toUtf8()).object();
+    entry->finish();
+    QCOMPARE(details.value(QStringLiteral("finding")).toString(),
+             QStringLiteral("unsigned_checkpoint"));
+    QCOMPARE(details.value(QStringLiteral("head_seq")).toInteger(), qint64(kEntries + 1));
+    auto result = AuditLog::verify(*m_db);
+    RD_VERIFY_RESULT(result);
+    QVERIFY2(result->intact(), qPrintable(result->explanation));
+    QVERIFY(result->checkpointSigned);
+    RD_VERIFY_RESULT(appendOne(Actor::user(QStringLiteral("ani"), Actor::Role::Operator)));
+
+    // A broken chain is not resealed: that would hide the break.
+    dropAppendOnlyGuard();
+    RD_VERIFY_RESULT(
+        m_db->execute(QStringLiteral("UPDATE audit_log SET actor = 'user:mallory' WHERE seq = 2")));
+    auto broken = reseal(administrator);
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, ErrorCode::Conflict);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

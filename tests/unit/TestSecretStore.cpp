@@ -1,6 +1,7 @@
 #include "CliRunner.h"
 #include "TestDatabase.h"
 #include "VerifyResult.h"
+#include "core/AuditKey.h"
 #include "core/SecretStore.h"
 
 #include "ams/AmsSettings.h"
@@ -77,6 +78,7 @@ private slots:
             {AmsSettings::amsTotpSecretName(), AmsSettings::amsTotpSecretVariable()},
             {AmsSettings::amsTokenName(), AmsSettings::amsTokenVariable()},
             {AmsSettings::esignPasswordName(), AmsSettings::esignPasswordVariable()},
+            {AuditKey::secretName(), AuditKey::environmentVariable()},
         };
         for (const auto &[name, variable] : used) {
             const KnownSecret *known = SecretStore::find(name);
