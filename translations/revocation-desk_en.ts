@@ -89,23 +89,43 @@
 <context>
     <name>AuditCommands</name>
     <message>
-        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole, 3 naming the first entry that was changed, removed or inserted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>audit verify takes no arguments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note: no REVOCATION_DESK_AUDIT_KEY is set, so the checkpoint&apos;s signature was not checked.</source>
+        <source>The audit chain is broken at entry %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The audit chain is broken at entry %1 (%2): %3</source>
+        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted; reseal a reviewed head (administrator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole and signed, 3 naming the first entry that was changed, removed or inserted (or a checkpoint that is missing, unsigned or wrongly signed), 4 when the chain is whole but no audit key was at hand to check the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not proven: the checkpoint&apos;s signature was not checked, so the newest entries may have been cut off or rewritten. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, after which review: kept in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an administrator, after reviewing the entries that audit verify cannot vouch for: sign the checkpoint again when it is unsigned or wrongly signed and the chain itself is whole. Appends an audit.resealed entry naming the head it covered. A broken chain is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit reseal takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit reseal needs --reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resealed: entry %1 records the review, and the checkpoint is signed again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -151,16 +171,68 @@
         <source>The checkpoint does not match entry %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The checkpoint&apos;s signature is wrong or missing: the newest entries may have been rewritten.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>The audit chain of %n entries is whole.</source>
         <translation>
             <numerusform>The audit chain of %n entry is whole.</numerusform>
             <numerusform>The audit chain of %n entries is whole.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Ask an administrator to check the audit log (audit verify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is signed, but no audit key is configured here (%1 or the keychain entry %2), so nothing can be added to it. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s checkpoint carries no signature although an audit key is configured: entries may have been written without the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s checkpoint signature is wrong: the log was written to without the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log does not end at its checkpoint (entry %1): entries were added, removed or changed outside the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may reseal the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the audit log is resealed: the reason is kept in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit key is configured (%1 or the keychain entry %2): there is nothing to seal with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is whole and signed; there is nothing to reseal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit chain itself is broken (%1); resealing would hide that. Restore the database from a backup taken before entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log has no checkpoint row: its newest entries cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit key is configured here (%1 or the keychain entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint carries no signature although an audit key is configured: the log may have been emptied or rewritten without the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s signature is wrong: the newest entries may have been rewritten.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -89,24 +89,44 @@
 <context>
     <name>AuditCommands</name>
     <message>
-        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted.</source>
-        <translation>Buktikan bahwa rantai hash log audit utuh, atau sebutkan entri pertama yang diubah, dihapus, atau disisipkan.</translation>
-    </message>
-    <message>
-        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole, 3 naming the first entry that was changed, removed or inserted.</source>
-        <translation>Hitung ulang rantai hash log audit dan periksa tanda tangan titik periksanya. Keluar dengan kode 0 jika utuh, atau 3 dengan menyebutkan entri pertama yang diubah, dihapus, atau disisipkan.</translation>
-    </message>
-    <message>
         <source>audit verify takes no arguments.</source>
         <translation>audit verify tidak menerima argumen.</translation>
     </message>
     <message>
-        <source>Note: no REVOCATION_DESK_AUDIT_KEY is set, so the checkpoint&apos;s signature was not checked.</source>
-        <translation>Catatan: REVOCATION_DESK_AUDIT_KEY tidak diatur, sehingga tanda tangan titik periksa tidak diperiksa.</translation>
-    </message>
-    <message>
         <source>The audit chain is broken at entry %1 (%2): %3</source>
         <translation>Rantai audit terputus pada entri %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Prove the audit log&apos;s hash chain whole, or name the first entry that was changed, removed or inserted; reseal a reviewed head (administrator).</source>
+        <translation>Buktikan bahwa rantai hash log audit utuh, atau sebutkan entri pertama yang diubah, dihapus, atau disisipkan; segel ulang kepala rantai yang telah ditinjau (administrator).</translation>
+    </message>
+    <message>
+        <source>Recompute the audit log&apos;s hash chain and check its signed checkpoint. Exit 0 when whole and signed, 3 naming the first entry that was changed, removed or inserted (or a checkpoint that is missing, unsigned or wrongly signed), 4 when the chain is whole but no audit key was at hand to check the signature.</source>
+        <translation>Hitung ulang rantai hash log audit dan periksa tanda tangan titik periksanya. Keluar dengan kode 0 jika utuh dan bertanda tangan, 3 dengan menyebutkan entri pertama yang diubah, dihapus, atau disisipkan (atau titik periksa yang hilang, tidak bertanda tangan, atau bertanda tangan salah), 4 jika rantai utuh tetapi tidak tersedia kunci audit untuk memeriksa tanda tangannya.</translation>
+    </message>
+    <message>
+        <source>Not proven: the checkpoint&apos;s signature was not checked, so the newest entries may have been cut off or rewritten. %1</source>
+        <translation>Belum terbukti: tanda tangan titik periksa tidak diperiksa, sehingga entri terbaru mungkin telah dipotong atau ditulis ulang. %1</translation>
+    </message>
+    <message>
+        <source>Why, after which review: kept in the log.</source>
+        <translation>Alasannya, setelah peninjauan apa: dicatat dalam log.</translation>
+    </message>
+    <message>
+        <source>For an administrator, after reviewing the entries that audit verify cannot vouch for: sign the checkpoint again when it is unsigned or wrongly signed and the chain itself is whole. Appends an audit.resealed entry naming the head it covered. A broken chain is refused.</source>
+        <translation>Untuk administrator, setelah meninjau entri yang tidak dapat dijamin oleh audit verify: menandatangani ulang titik periksa yang tidak bertanda tangan atau bertanda tangan salah, selama rantainya sendiri utuh. Menambahkan entri audit.resealed yang menyebut kepala rantai yang dicakupnya. Rantai yang rusak ditolak.</translation>
+    </message>
+    <message>
+        <source>audit reseal takes no arguments.</source>
+        <translation>audit reseal tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>audit reseal needs --reason.</source>
+        <translation>audit reseal memerlukan --reason.</translation>
+    </message>
+    <message>
+        <source>Resealed: entry %1 records the review, and the checkpoint is signed again.</source>
+        <translation>Telah disegel ulang: entri %1 mencatat peninjauan, dan titik periksa kembali bertanda tangan.</translation>
     </message>
 </context>
 <context>
@@ -151,15 +171,67 @@
         <source>The checkpoint does not match entry %1.</source>
         <translation>Titik periksa tidak cocok dengan entri %1.</translation>
     </message>
-    <message>
-        <source>The checkpoint&apos;s signature is wrong or missing: the newest entries may have been rewritten.</source>
-        <translation>Tanda tangan titik periksa salah atau tidak ada: entri terbaru mungkin telah ditulis ulang.</translation>
-    </message>
     <message numerus="yes">
         <source>The audit chain of %n entries is whole.</source>
         <translation>
             <numerusform>Rantai audit (%n entri) utuh.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Ask an administrator to check the audit log (audit verify).</source>
+        <translation>Tidak ada yang disimpan. Mintalah administrator memeriksa log audit (audit verify).</translation>
+    </message>
+    <message>
+        <source>The audit log is signed, but no audit key is configured here (%1 or the keychain entry %2), so nothing can be added to it. Nothing was saved.</source>
+        <translation>Log audit ini bertanda tangan, tetapi di sini tidak ada kunci audit yang dikonfigurasi (%1 atau entri keychain %2), sehingga tidak ada yang dapat ditambahkan ke dalamnya. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s checkpoint carries no signature although an audit key is configured: entries may have been written without the key.</source>
+        <translation>Titik periksa log audit tidak bertanda tangan, padahal kunci audit telah dikonfigurasi: mungkin ada entri yang ditulis tanpa kunci.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s checkpoint signature is wrong: the log was written to without the key.</source>
+        <translation>Tanda tangan titik periksa log audit salah: log telah ditulisi tanpa kunci.</translation>
+    </message>
+    <message>
+        <source>The audit log does not end at its checkpoint (entry %1): entries were added, removed or changed outside the program.</source>
+        <translation>Log audit tidak berakhir pada titik periksanya (entri %1): ada entri yang ditambahkan, dihapus, atau diubah di luar program.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may reseal the audit log.</source>
+        <translation>Hanya administrator yang boleh menyegel ulang log audit.</translation>
+    </message>
+    <message>
+        <source>Say why the audit log is resealed: the reason is kept in the log.</source>
+        <translation>Sebutkan alasan log audit disegel ulang: alasan tersebut dicatat dalam log.</translation>
+    </message>
+    <message>
+        <source>No audit key is configured (%1 or the keychain entry %2): there is nothing to seal with.</source>
+        <translation>Tidak ada kunci audit yang dikonfigurasi (%1 atau entri keychain %2): tidak ada yang dapat dipakai untuk menyegel.</translation>
+    </message>
+    <message>
+        <source>The audit log is whole and signed; there is nothing to reseal.</source>
+        <translation>Log audit utuh dan bertanda tangan; tidak ada yang perlu disegel ulang.</translation>
+    </message>
+    <message>
+        <source>The audit chain itself is broken (%1); resealing would hide that. Restore the database from a backup taken before entry %2.</source>
+        <translation>Rantai audit itu sendiri rusak (%1); penyegelan ulang akan menyembunyikan hal itu. Pulihkan basis data dari cadangan yang dibuat sebelum entri %2.</translation>
+    </message>
+    <message>
+        <source>The audit log has no checkpoint row: its newest entries cannot be checked.</source>
+        <translation>Log audit tidak memiliki baris titik periksa: entri terbarunya tidak dapat diperiksa.</translation>
+    </message>
+    <message>
+        <source>No audit key is configured here (%1 or the keychain entry %2).</source>
+        <translation>Di sini tidak ada kunci audit yang dikonfigurasi (%1 atau entri keychain %2).</translation>
+    </message>
+    <message>
+        <source>The checkpoint carries no signature although an audit key is configured: the log may have been emptied or rewritten without the key.</source>
+        <translation>Titik periksa tidak bertanda tangan, padahal kunci audit telah dikonfigurasi: log mungkin telah dikosongkan atau ditulis ulang tanpa kunci.</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s signature is wrong: the newest entries may have been rewritten.</source>
+        <translation>Tanda tangan titik periksa salah: entri terbaru mungkin telah ditulis ulang.</translation>
     </message>
 </context>
 <context>
