@@ -85,6 +85,10 @@
         <source>The CA bundle in ams/caFile cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The setting %1 is plain http:// to another computer (%2), where anyone on the network could read the password; use https:// (http:// is only for a simulator on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -581,6 +585,34 @@
     </message>
     <message>
         <source>Certificate %1 was not issued by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s issuing distribution point cannot be read, so what it covers is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL covers only some reasons, attribute certificates or other issuers&apos; certificates; a complete, direct CRL is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL lists only CA certificates (an authority revocation list); it cannot say whether the holder certificate %1 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL lists only holder certificates; it cannot say whether the CA certificate %1 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL names its distribution point relative to its issuer, which this program does not support; use the CRL the certificate names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL covers only the distribution point %1, and certificate %2 is not among its certificates (it names %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no distribution point</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,6 +1396,10 @@ Commands:
     </message>
     <message>
         <source>mail/timeoutSeconds must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk does not send mail in plain text to %1, which is not this computer: set mail/security to starttls or tls (none is only for a relay on loopback).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,6 +2505,18 @@ Commands:
     </message>
     <message>
         <source>The secure connection to %1 failed: its certificate is not trusted or does not match the address. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of %1 (%2) is plain http:// to another computer, where anyone on the network could read the password; use https://. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address (%2); the desk does not send credentials there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

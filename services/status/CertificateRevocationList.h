@@ -66,7 +66,13 @@ public:
     // Hex as Certificate::serialHex(); nullopt for text that is not hex as well.
     std::optional<Revocation> findHex(const QString &serialHex) const;
 
-    // verify() at `now`, that the certificate is the issuer's, then the lookup.
+    // Whether this CRL speaks for the certificate at all (RFC 5280 section 6.3.3 (b)(2)): an
+    // issuing distribution point that limits it to CA certificates (an ARL), to end-entity
+    // certificates, or to one distribution point (a partition) the certificate does not name,
+    // leaves the certificate out; its absence from such a list proves nothing.
+    Result<void> covers(const Certificate &certificate) const;
+
+    // verify() at `now`, that the certificate is the issuer's, covers(), then the lookup.
     Result<RevocationStatus> statusOf(const Certificate &certificate, const Certificate &issuer,
                                       const QString &location, const QDateTime &now) const;
 
