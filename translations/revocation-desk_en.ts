@@ -3022,7 +3022,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The answer from %1 is larger than an OCSP response can be.</source>
+        <source>The answer from %1 is larger than %2 KiB, more than an OCSP response can be; it was not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3494,7 +3494,7 @@ NIK %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The CRL at %1 is larger than %2 MB.</source>
+        <source>The CRL at %1 is larger than %2 MiB, more than is downloaded; it was not read. Give a larger CRL as a file with --crl.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3506,6 +3506,10 @@ NIK %2
     </message>
     <message>
         <source>Could not download the CRL at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (asked: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

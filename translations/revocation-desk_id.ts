@@ -3034,8 +3034,8 @@ Perintah:
         <translation>%1 bukan URL http atau https.</translation>
     </message>
     <message>
-        <source>The answer from %1 is larger than an OCSP response can be.</source>
-        <translation>Jawaban dari %1 lebih besar daripada ukuran maksimum respons OCSP.</translation>
+        <source>The answer from %1 is larger than %2 KiB, more than an OCSP response can be; it was not read.</source>
+        <translation>Jawaban dari %1 lebih besar dari %2 KiB, melebihi ukuran respons OCSP yang mungkin; jawaban tersebut tidak dibaca.</translation>
     </message>
     <message numerus="yes">
         <source>The OCSP responder %1 did not answer within %n second(s).</source>
@@ -3507,8 +3507,8 @@ NIK %2
         <translation>Tidak ada sumber yang dapat memastikan status sertifikat. %1</translation>
     </message>
     <message>
-        <source>The CRL at %1 is larger than %2 MB.</source>
-        <translation>CRL di %1 lebih besar dari %2 MB.</translation>
+        <source>The CRL at %1 is larger than %2 MiB, more than is downloaded; it was not read. Give a larger CRL as a file with --crl.</source>
+        <translation>CRL di %1 lebih besar dari %2 MiB, melebihi batas unduhan; CRL tersebut tidak dibaca. Berikan CRL yang lebih besar sebagai berkas dengan --crl.</translation>
     </message>
     <message numerus="yes">
         <source>The CRL at %1 did not arrive within %n second(s).</source>
@@ -3519,6 +3519,10 @@ NIK %2
     <message>
         <source>Could not download the CRL at %1.</source>
         <translation>CRL di %1 tidak dapat diunduh.</translation>
+    </message>
+    <message>
+        <source>%1 (asked: %2)</source>
+        <translation>%1 (ditanyakan ke: %2)</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,9 @@ public:
     // A national CA's CRL with a million entries is about 40 MB; anything far larger is refused
     // before it is read.
     static constexpr qint64 MaximumSize = 512LL * 1024 * 1024;
+    // Over the network, from a URL a certificate (perhaps a hostile one) names, far less is
+    // taken: BSrE's CRL is a few hundred KiB, and a larger national one is given as a file.
+    static constexpr qint64 MaximumDownloadSize = 20LL * 1024 * 1024;
     // Clocks differ: an answer dated a few minutes ahead of ours is still accepted.
     static constexpr int ClockLeewaySeconds = 300;
 

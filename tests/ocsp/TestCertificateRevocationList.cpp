@@ -12,6 +12,7 @@
 #include "status/CertificateRevocationList.h"
 #include "status/RevocationStatusChecker.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
@@ -93,6 +94,8 @@ private slots:
     void lookupForms();
     void fetchedOverHttp();
     void downloadFailureIsAnError();
+    void oversizedDownloadIsRefused();
+    void certificateUrlsAreHttpOnlyAndNamed();
     void demoAuthorityRoundTrip();
     void demoAuthorityRefusesBadInput();
     void demoAuthorityIssuesWithUrls();
@@ -432,6 +435,88 @@ void TestCertificateRevocationList::fetchedOverHttp()
     RD_VERIFY_RESULT(result);
     QCOMPARE(result->state, RevocationStatus::State::Good);
     QCOMPARE(server.requests(), 3);
+}
+
+void TestCertificateRevocationList::oversizedDownloadIsRefused()
+{
+    // A valid PEM CRL behind 21 MiB of text that PEM reading skips: read as a file it is
+    // fine, downloaded it is too large.
+    auto crl = m_authority->crl({}, m_now.addDays(-1), m_now.addDays(6), 5);
+    RD_VERIFY_RESULT(crl);
+    const QByteArray pem
+        = "-----BEGIN X509 CRL-----\n" + crl->toBase64() + "\n-----END X509 CRL-----\n";
+    const QByteArray padding(
+        qsizetype(CertificateRevocationList::MaximumDownloadSize + 1024 * 1024), '#');
+    const QByteArray body = padding + '\n' + pem;
+    const QString path = m_folder.filePath(QStringLiteral("padded.crl"));
+    QVERIFY(writeFile(path, body));
+    Clock::setFixedUtc(m_now);
+    auto fromFile = RevocationStatusChecker::checkCrlFile(*m_good, *m_issuer, path);
+    RD_VERIFY_RESULT(fromFile);
+
+    QNetworkAccessManager network;
+    for (const qint64 announced : {qint64(-1), qint64(400) * 1024 * 1024}) {
+        TinyHttpServer server;
+        server.setBody(announced < 0 ? body : pem);
+        server.setAnnouncedLength(announced);
+        QVERIFY(server.listen());
+        RevocationStatusChecker checker(&network);
+        checker.setTimeout(8000);
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = awaitCall<RevocationStatus>([&](auto done) {
+            checker.check(*m_good, *m_issuer, {QUrl(), server.url().toString()}, done);
+        });
+        QVERIFY2(!result, "a CRL over the download limit must not answer");
+        QVERIFY2(clock.elapsed() < 4000, "refused for its size, not for the time");
+        QCOMPARE(result.error().code, ErrorCode::Io);
+        QVERIFY2(result.error().message.contains(QLatin1String("20 MiB"))
+                     && result.error().message.contains(server.url().toString()),
+                 qPrintable(result.error().message));
+    }
+}
+
+void TestCertificateRevocationList::certificateUrlsAreHttpOnlyAndNamed()
+{
+    Clock::setFixedUtc(m_now);
+    QNetworkAccessManager network;
+    // A hostile certificate's file: and ldap: URLs are not followed at all.
+    TestCertificate authority {X509Ptr(m_authority->x509()), EvpPkeyPtr(m_authority->privateKey())};
+    X509_up_ref(authority.certificate.get());
+    EVP_PKEY_up_ref(authority.key.get());
+    CertificateSpec spec;
+    spec.subject = {{QStringLiteral("CN"), QStringLiteral("Eko Prasetyo")}};
+    spec.ocspUrl = QStringLiteral("ldap://10.0.0.1/ocsp");
+    spec.crlUrl = QStringLiteral("file:///etc/passwd");
+    auto hostile = TestCertificates::build(spec, &authority);
+    RD_VERIFY_RESULT(hostile);
+    RevocationStatusChecker refusing(&network);
+    const auto refused = awaitCall<RevocationStatus>(
+        [&](auto done) { refusing.check(RevocationTestPki::wrap(*hostile), *m_issuer, {}, done); });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QVERIFY(refusing.failedAttempts().empty());
+
+    // The certificate's own http URL, whose CRL cannot answer for it (an ARL): the error says
+    // which URL the desk went to.
+    auto plain = m_authority->crl({}, m_now.addDays(-1), m_now.addDays(6), 5);
+    RD_VERIFY_RESULT(plain);
+    auto arl = withDistributionPoint(*plain, "onlyCA = TRUE\n", m_authority->privateKey());
+    RD_VERIFY_RESULT(arl);
+    TinyHttpServer server;
+    server.setBody(*arl);
+    QVERIFY(server.listen());
+    auto holder = m_authority->issue(subject(QStringLiteral("Fajar Nugroho")), at(2025, 1, 1),
+                                     {{}, server.url().toString(), {}});
+    RD_VERIFY_RESULT(holder);
+    RevocationStatusChecker checker(&network);
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(Certificate::readAll(holder->der)->front(), *m_issuer, {}, done);
+    });
+    QVERIFY(!result);
+    QCOMPARE(server.requests(), 1);
+    QVERIFY2(result.error().message.contains(server.url().toString()),
+             qPrintable(result.error().message));
 }
 
 void TestCertificateRevocationList::downloadFailureIsAnError()
