@@ -85,6 +85,10 @@
         <source>The CA bundle in ams/caFile cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The setting %1 is plain http:// to another computer (%2), where anyone on the network could read the password; use https:// (http:// is only for a simulator on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -653,6 +657,34 @@
     </message>
     <message>
         <source>Certificate %1 was not issued by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s issuing distribution point cannot be read, so what it covers is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL covers only some reasons, attribute certificates or other issuers&apos; certificates; a complete, direct CRL is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL lists only CA certificates (an authority revocation list); it cannot say whether the holder certificate %1 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL lists only holder certificates; it cannot say whether the CA certificate %1 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL names its distribution point relative to its issuer, which this program does not support; use the CRL the certificate names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRL covers only the distribution point %1, and certificate %2 is not among its certificates (it names %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no distribution point</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1436,6 +1468,10 @@ Commands:
     </message>
     <message>
         <source>mail/timeoutSeconds must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk does not send mail in plain text to %1, which is not this computer: set mail/security to starttls or tls (none is only for a relay on loopback).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2543,6 +2579,18 @@ Commands:
         <source>The secure connection to %1 failed: its certificate is not trusted or does not match the address. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The address of %1 (%2) is plain http:// to another computer, where anyone on the network could read the password; use https://. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address (%2); the desk does not send credentials there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::AmsOperationRunner</name>
@@ -3046,7 +3094,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The answer from %1 is larger than an OCSP response can be.</source>
+        <source>The answer from %1 is larger than %2 KiB, more than an OCSP response can be; it was not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3518,7 +3566,7 @@ NIK %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The CRL at %1 is larger than %2 MB.</source>
+        <source>The CRL at %1 is larger than %2 MiB, more than is downloaded; it was not read. Give a larger CRL as a file with --crl.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3530,6 +3578,10 @@ NIK %2
     </message>
     <message>
         <source>Could not download the CRL at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (asked: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

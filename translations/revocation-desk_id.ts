@@ -85,6 +85,10 @@
         <source>The CA bundle in ams/caFile cannot be read: %1</source>
         <translation>Bundel CA di ams/caFile tidak dapat dibaca: %1</translation>
     </message>
+    <message>
+        <source>The setting %1 is plain http:// to another computer (%2), where anyone on the network could read the password; use https:// (http:// is only for a simulator on this computer).</source>
+        <translation>Pengaturan %1 berupa http:// biasa ke komputer lain (%2), sehingga siapa pun di jaringan dapat membaca kata sandi; gunakan https:// (http:// hanya untuk simulator pada komputer ini).</translation>
+    </message>
 </context>
 <context>
     <name>AuditCommands</name>
@@ -650,6 +654,34 @@
     <message>
         <source>Certificate %1 was not issued by %2.</source>
         <translation>Sertifikat %1 tidak diterbitkan oleh %2.</translation>
+    </message>
+    <message>
+        <source>The CRL&apos;s issuing distribution point cannot be read, so what it covers is not known.</source>
+        <translation>Titik distribusi penerbitan CRL tidak dapat dibaca, sehingga cakupannya tidak diketahui.</translation>
+    </message>
+    <message>
+        <source>The CRL covers only some reasons, attribute certificates or other issuers&apos; certificates; a complete, direct CRL is needed.</source>
+        <translation>CRL hanya mencakup sebagian alasan, sertifikat atribut, atau sertifikat penerbit lain; diperlukan CRL yang lengkap dan langsung.</translation>
+    </message>
+    <message>
+        <source>The CRL lists only CA certificates (an authority revocation list); it cannot say whether the holder certificate %1 is revoked.</source>
+        <translation>CRL hanya memuat sertifikat CA (daftar pencabutan otoritas); CRL ini tidak dapat menyatakan apakah sertifikat pemilik %1 telah dicabut.</translation>
+    </message>
+    <message>
+        <source>The CRL lists only holder certificates; it cannot say whether the CA certificate %1 is revoked.</source>
+        <translation>CRL hanya memuat sertifikat pemilik; CRL ini tidak dapat menyatakan apakah sertifikat CA %1 telah dicabut.</translation>
+    </message>
+    <message>
+        <source>The CRL names its distribution point relative to its issuer, which this program does not support; use the CRL the certificate names.</source>
+        <translation>CRL menamai titik distribusinya relatif terhadap penerbitnya, yang tidak didukung oleh program ini; gunakan CRL yang disebutkan dalam sertifikat.</translation>
+    </message>
+    <message>
+        <source>The CRL covers only the distribution point %1, and certificate %2 is not among its certificates (it names %3).</source>
+        <translation>CRL hanya mencakup titik distribusi %1, dan sertifikat %2 tidak termasuk di dalamnya (sertifikat tersebut menyebutkan %3).</translation>
+    </message>
+    <message>
+        <source>no distribution point</source>
+        <translation>tidak ada titik distribusi</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1481,10 @@ Perintah:
     <message>
         <source>mail/timeoutSeconds must be more than 0.</source>
         <translation>mail/timeoutSeconds harus lebih dari 0.</translation>
+    </message>
+    <message>
+        <source>The desk does not send mail in plain text to %1, which is not this computer: set mail/security to starttls or tls (none is only for a relay on loopback).</source>
+        <translation>Aplikasi tidak mengirim surel dalam teks biasa ke %1, yang bukan komputer ini: atur mail/security menjadi starttls atau tls (none hanya untuk relai pada loopback).</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2591,18 @@ Perintah:
         <source>The secure connection to %1 failed: its certificate is not trusted or does not match the address. Nothing was sent.</source>
         <translation>Koneksi aman ke %1 gagal: sertifikatnya tidak tepercaya atau tidak sesuai dengan alamatnya. Tidak ada data yang dikirim.</translation>
     </message>
+    <message>
+        <source>The address of %1 (%2) is plain http:// to another computer, where anyone on the network could read the password; use https://. Nothing was sent.</source>
+        <translation>Alamat %1 (%2) berupa http:// biasa ke komputer lain, sehingga siapa pun di jaringan dapat membaca kata sandi; gunakan https://. Tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read.</source>
+        <translation>%1 mengirim jawaban yang lebih besar dari %2 MiB; jawaban tersebut tidak dibaca.</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another address (%2); the desk does not send credentials there.</source>
+        <translation>%1 mengalihkan permintaan ke alamat lain (%2); aplikasi tidak mengirim kredensial ke sana.</translation>
+    </message>
 </context>
 <context>
     <name>rd::AmsOperationRunner</name>
@@ -3058,8 +3106,8 @@ Perintah:
         <translation>%1 bukan URL http atau https.</translation>
     </message>
     <message>
-        <source>The answer from %1 is larger than an OCSP response can be.</source>
-        <translation>Jawaban dari %1 lebih besar daripada ukuran maksimum respons OCSP.</translation>
+        <source>The answer from %1 is larger than %2 KiB, more than an OCSP response can be; it was not read.</source>
+        <translation>Jawaban dari %1 lebih besar dari %2 KiB, melebihi ukuran respons OCSP yang mungkin; jawaban tersebut tidak dibaca.</translation>
     </message>
     <message numerus="yes">
         <source>The OCSP responder %1 did not answer within %n second(s).</source>
@@ -3531,8 +3579,8 @@ NIK %2
         <translation>Tidak ada sumber yang dapat memastikan status sertifikat. %1</translation>
     </message>
     <message>
-        <source>The CRL at %1 is larger than %2 MB.</source>
-        <translation>CRL di %1 lebih besar dari %2 MB.</translation>
+        <source>The CRL at %1 is larger than %2 MiB, more than is downloaded; it was not read. Give a larger CRL as a file with --crl.</source>
+        <translation>CRL di %1 lebih besar dari %2 MiB, melebihi batas unduhan; CRL tersebut tidak dibaca. Berikan CRL yang lebih besar sebagai berkas dengan --crl.</translation>
     </message>
     <message numerus="yes">
         <source>The CRL at %1 did not arrive within %n second(s).</source>
@@ -3543,6 +3591,10 @@ NIK %2
     <message>
         <source>Could not download the CRL at %1.</source>
         <translation>CRL di %1 tidak dapat diunduh.</translation>
+    </message>
+    <message>
+        <source>%1 (asked: %2)</source>
+        <translation>%1 (ditanyakan ke: %2)</translation>
     </message>
 </context>
 <context>

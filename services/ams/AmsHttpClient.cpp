@@ -1,5 +1,7 @@
 #include "ams/AmsHttpClient.h"
 
+#include "core/NetworkHost.h"
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -59,6 +61,20 @@ Error AmsHttpClient::unreachable(const QString &detail, bool kept) const
 
 void AmsHttpClient::send(const AmsHttpCall &call, Continuation<AmsHttpAnswer> done)
 {
+    // Every call of these services carries a password, a token or a holder's NIK.
+    if (!NetworkHost::allowsCredentials(call.url)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, url = call.url, done = std::move(done)]() mutable {
+                done(fail(ErrorCode::InvalidInput,
+                          tr("The address of %1 (%2) is plain http:// to another computer, "
+                             "where anyone on the network could read the password; use "
+                             "https://. Nothing was sent.")
+                              .arg(m_serviceName, url.toDisplayString())));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     attempt(call, 1, std::move(done));
 }
 
@@ -73,6 +89,9 @@ void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Continuation<Am
         request.setRawHeader(name, value);
     // Our own timer rather than transferTimeout, so that a timeout is told apart from a cancel.
     request.setTransferTimeout(0);
+    // Qt sends the raw headers again to wherever a redirect points, Authorization included.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
     if (call.url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -83,6 +102,7 @@ void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Continuation<Am
     QNetworkReply *reply = m_network.sendCustomRequest(request, call.method, call.body);
     reply->setParent(this);
     auto timedOut = std::make_shared<bool>(false);
+    auto tooLarge = std::make_shared<bool>(false);
     auto tlsErrors = std::make_shared<QStringList>();
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
@@ -91,13 +111,45 @@ void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Continuation<Am
         reply->abort();
     });
     timer->start(m_policy.timeoutMs);
+    // Refused as soon as the length is announced, or once more bytes came than may.
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, tooLarge] {
+        if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > MaximumAnswerSize) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received) {
+        if (received > MaximumAnswerSize) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::sslErrors, this, [tlsErrors](const QList<QSslError> &errors) {
         for (const QSslError &error : errors)
             *tlsErrors << error.errorString();
     });
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, call, number, done = std::move(done), timedOut, tlsErrors]() mutable {
+            [this, reply, call, number, done = std::move(done), timedOut, tooLarge,
+             tlsErrors]() mutable {
                 reply->deleteLater();
+                if (*tooLarge) {
+                    done(fail(ErrorCode::Io,
+                              tr("%1 sent an answer larger than %2 MiB; it was not read.")
+                                  .arg(m_serviceName)
+                                  .arg(MaximumAnswerSize / (1024 * 1024)),
+                              call.url.toString()));
+                    return;
+                }
+                if (reply->error() == QNetworkReply::InsecureRedirectError) {
+                    const QUrl target = QUrl::fromEncoded(reply->rawHeader("Location"));
+                    done(fail(ErrorCode::Io,
+                              tr("%1 redirected the request to another address (%2); the desk "
+                                 "does not send credentials there.")
+                                  .arg(m_serviceName, call.url.resolved(target).toDisplayString()),
+                              reply->errorString() + QStringLiteral(" (") + call.url.toString()
+                                  + QLatin1Char(')')));
+                    return;
+                }
                 const int status
                     = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 const QNetworkReply::NetworkError error = reply->error();
@@ -141,7 +193,7 @@ void AmsHttpClient::attempt(const AmsHttpCall &call, int number, Continuation<Am
                     done(std::unexpected(unreachable(detail, call.kept)));
                     return;
                 }
-                done(AmsHttpAnswer {status, reply->readAll(),
+                done(AmsHttpAnswer {status, reply->read(MaximumAnswerSize),
                                     reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
                                     number});
             });

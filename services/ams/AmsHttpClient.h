@@ -40,12 +40,19 @@ struct AmsHttpAnswer
 // attempt, TLS verified against the system's CAs plus an optional bundle, and a bounded retry
 // with back-off for repeatable calls when the network fails or the server answers 502/503/504.
 // Any HTTP answer is returned as it came (the caller reads its status); an error means no
-// answer at all: unreachable, timed out, or a TLS failure.
+// answer at all: unreachable, timed out, a TLS failure, or one of the refusals that keep the
+// credentials and the workstation safe: plain http:// to a host that is not this computer, a
+// redirect to another origin (the Authorization header would go with it), an answer larger
+// than MaximumAnswerSize.
 class AmsHttpClient : public QObject
 {
     Q_OBJECT
 
 public:
+    // AMS and Esign answer with small JSON documents; anything larger is not an answer of theirs
+    // and is not held in memory.
+    static constexpr qint64 MaximumAnswerSize = 1024 * 1024;
+
     struct Policy
     {
         int timeoutMs = 20000;

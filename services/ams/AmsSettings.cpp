@@ -1,5 +1,7 @@
 #include "ams/AmsSettings.h"
 
+#include "core/NetworkHost.h"
+
 #include <QFileInfo>
 
 namespace rd {
@@ -92,6 +94,13 @@ Result<void> AmsSettings::validate() const
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
             return fail(ErrorCode::InvalidInput,
                         tr("The setting %1 must be an https:// (or http://) address, not \"%2\".")
+                            .arg(key, text));
+        }
+        if (!NetworkHost::allowsCredentials(url)) {
+            return fail(ErrorCode::InvalidInput,
+                        tr("The setting %1 is plain http:// to another computer (%2), where "
+                           "anyone on the network could read the password; use https:// "
+                           "(http:// is only for a simulator on this computer).")
                             .arg(key, text));
         }
     }

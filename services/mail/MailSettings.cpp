@@ -1,5 +1,6 @@
 #include "mail/MailSettings.h"
 
+#include "core/NetworkHost.h"
 #include "core/SecretStore.h"
 
 namespace rd {
@@ -97,6 +98,15 @@ Result<void> MailSettings::validate() const
                     tr("Set the sender's address (mail/senderAddress) to send e-mail."));
     if (timeoutSeconds <= 0)
         return fail(ErrorCode::InvalidInput, tr("mail/timeoutSeconds must be more than 0."));
+    // An applicant's name, NIK and the reason of a revocation are no less private than the
+    // password that SmtpClient does not send in plain text either; refused here, before the
+    // outbox touches a row, rather than message by message.
+    if (security == Security::None && !NetworkHost::isLoopback(host))
+        return fail(ErrorCode::InvalidInput,
+                    tr("The desk does not send mail in plain text to %1, which is not this "
+                       "computer: set mail/security to starttls or tls (none is only for a "
+                       "relay on loopback).")
+                        .arg(host));
     return {};
 }
 

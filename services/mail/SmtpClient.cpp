@@ -1,5 +1,7 @@
 #include "mail/SmtpClient.h"
 
+#include "core/NetworkHost.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -13,14 +15,6 @@ namespace rd {
 namespace {
 
 constexpr qsizetype MaximumReplyBytes = 64 * 1024;
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 } // namespace
 
@@ -296,7 +290,7 @@ std::expected<void, SmtpFailure> SmtpClient::startTls()
 
 std::expected<void, SmtpFailure> SmtpClient::authenticate()
 {
-    if (!m_socket->isEncrypted() && !isLoopback(m_settings.host)) {
+    if (!m_socket->isEncrypted() && !NetworkHost::isLoopback(m_settings.host)) {
         SmtpFailure failure;
         failure.permanent = true;
         failure.error = Error {ErrorCode::AuthenticationFailed,

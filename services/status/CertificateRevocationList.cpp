@@ -155,6 +155,35 @@ int reasonOf(const X509_REVOKED *entry)
     return RevocationStatus::NoReason;
 }
 
+// The URIs among general names, for messages; other kinds of name are only counted.
+QString namesText(const GENERAL_NAMES *names)
+{
+    QStringList texts;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names); ++i) {
+        const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
+        if (name->type == GEN_URI) {
+            texts << QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(
+                                             name->d.uniformResourceIdentifier)),
+                                         ASN1_STRING_length(name->d.uniformResourceIdentifier));
+        } else {
+            texts << QStringLiteral("(name of type %1)").arg(name->type);
+        }
+    }
+    return texts.join(QStringLiteral(", "));
+}
+
+bool anyNameInCommon(const GENERAL_NAMES *left, const GENERAL_NAMES *right)
+{
+    for (int i = 0; i < sk_GENERAL_NAME_num(left); ++i) {
+        for (int j = 0; j < sk_GENERAL_NAME_num(right); ++j) {
+            if (GENERAL_NAME_cmp(sk_GENERAL_NAME_value(left, i), sk_GENERAL_NAME_value(right, j))
+                == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 void CertificateRevocationList::X509CrlRelease::operator()(X509_CRL *crl) const noexcept
@@ -427,6 +456,8 @@ Result<RevocationStatus> CertificateRevocationList::statusOf(const Certificate &
                     openSslErrors());
     if (auto verified = verify(issuer.handle(), now); !verified)
         return errorOf(verified);
+    if (auto covered = covers(certificate); !covered)
+        return errorOf(covered);
 
     RevocationStatus status;
     status.source = RevocationStatus::Source::Crl;
@@ -447,6 +478,67 @@ Result<RevocationStatus> CertificateRevocationList::statusOf(const Certificate &
         status.state = RevocationStatus::State::Good;
     }
     return status;
+}
+
+Result<void> CertificateRevocationList::covers(const Certificate &certificate) const
+{
+    ERR_clear_error();
+    int critical = 0;
+    const IssuingDistPointPtr point(static_cast<ISSUING_DIST_POINT *>(
+        X509_CRL_get_ext_d2i(m_crl.get(), NID_issuing_distribution_point, &critical, nullptr)));
+    if (!point) {
+        ERR_clear_error();
+        // -1: no such extension, a CRL of the whole issuer; anything else it cannot be read.
+        if (critical == -1)
+            return {};
+        return fail(ErrorCode::InvalidInput,
+                    tr("The CRL's issuing distribution point cannot be read, so what it covers "
+                       "is not known."));
+    }
+    // Refused by verify() already; repeated so that this check stands on its own.
+    if (point->indirectCRL || point->onlyattr || point->onlysomereasons)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The CRL covers only some reasons, attribute certificates or other "
+                       "issuers' certificates; a complete, direct CRL is needed."));
+    X509 *subject = certificate.handle();
+    const bool isCa = (X509_get_extension_flags(subject) & EXFLAG_CA) != 0;
+    if (point->onlyCA && !isCa)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The CRL lists only CA certificates (an authority revocation list); it "
+                       "cannot say whether the holder certificate %1 is revoked.")
+                        .arg(certificate.serialHex()));
+    if (point->onlyuser && isCa)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The CRL lists only holder certificates; it cannot say whether the CA "
+                       "certificate %1 is revoked.")
+                        .arg(certificate.serialHex()));
+    if (!point->distpoint)
+        return {};
+    if (point->distpoint->type != 0)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The CRL names its distribution point relative to its issuer, which this "
+                       "program does not support; use the CRL the certificate names."));
+    const GENERAL_NAMES *partition = point->distpoint->name.fullname;
+    const CrlDistPointsPtr points(static_cast<CRL_DIST_POINTS *>(
+        X509_get_ext_d2i(subject, NID_crl_distribution_points, nullptr, nullptr)));
+    ERR_clear_error();
+    QStringList named;
+    for (int i = 0; points && i < sk_DIST_POINT_num(points.get()); ++i) {
+        const DIST_POINT *distribution = sk_DIST_POINT_value(points.get(), i);
+        // A point with a cRLIssuer is served by an indirect CRL, which is refused above.
+        if (distribution->CRLissuer || !distribution->distpoint
+            || distribution->distpoint->type != 0)
+            continue;
+        if (anyNameInCommon(partition, distribution->distpoint->name.fullname))
+            return {};
+        named << namesText(distribution->distpoint->name.fullname);
+    }
+    return fail(
+        ErrorCode::InvalidInput,
+        tr("The CRL covers only the distribution point %1, and certificate %2 is not "
+           "among its certificates (it names %3).")
+            .arg(namesText(partition), certificate.serialHex(),
+                 named.isEmpty() ? tr("no distribution point") : named.join(QStringLiteral("; "))));
 }
 
 QString CertificateRevocationList::issuerDn() const

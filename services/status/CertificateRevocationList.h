@@ -32,6 +32,9 @@ public:
     // A national CA's CRL with a million entries is about 40 MB; anything far larger is refused
     // before it is read.
     static constexpr qint64 MaximumSize = 512LL * 1024 * 1024;
+    // Over the network, from a URL a certificate (perhaps a hostile one) names, far less is
+    // taken: BSrE's CRL is a few hundred KiB, and a larger national one is given as a file.
+    static constexpr qint64 MaximumDownloadSize = 20LL * 1024 * 1024;
     // Clocks differ: an answer dated a few minutes ahead of ours is still accepted.
     static constexpr int ClockLeewaySeconds = 300;
 
@@ -66,7 +69,13 @@ public:
     // Hex as Certificate::serialHex(); nullopt for text that is not hex as well.
     std::optional<Revocation> findHex(const QString &serialHex) const;
 
-    // verify() at `now`, that the certificate is the issuer's, then the lookup.
+    // Whether this CRL speaks for the certificate at all (RFC 5280 section 6.3.3 (b)(2)): an
+    // issuing distribution point that limits it to CA certificates (an ARL), to end-entity
+    // certificates, or to one distribution point (a partition) the certificate does not name,
+    // leaves the certificate out; its absence from such a list proves nothing.
+    Result<void> covers(const Certificate &certificate) const;
+
+    // verify() at `now`, that the certificate is the issuer's, covers(), then the lookup.
     Result<RevocationStatus> statusOf(const Certificate &certificate, const Certificate &issuer,
                                       const QString &location, const QDateTime &now) const;
 

@@ -253,6 +253,14 @@ void OcspClient::check(const Certificate &certificate, const Certificate &issuer
     http.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     http.setTransferTimeout(m_timeoutMilliseconds);
     m_reply = m_network->post(http, m_request->der);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_reply
+            && m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()
+                > MaximumResponseSize) {
+            m_tooLarge = true;
+            m_reply->abort();
+        }
+    });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (received > MaximumResponseSize && m_reply) {
             m_tooLarge = true;
@@ -275,7 +283,10 @@ void OcspClient::onReplyFinished()
     if (m_tooLarge) {
         finish(
             fail(ErrorCode::Io,
-                 tr("The answer from %1 is larger than an OCSP response can be.").arg(location)));
+                 tr("The answer from %1 is larger than %2 KiB, more than an OCSP response can be; "
+                    "it was not read.")
+                     .arg(location)
+                     .arg(MaximumResponseSize / 1024)));
         return;
     }
     if (m_timedOut || reply->error() == QNetworkReply::OperationCanceledError
@@ -303,7 +314,10 @@ void OcspClient::onReplyFinished()
     if (body.size() > MaximumResponseSize) {
         finish(
             fail(ErrorCode::Io,
-                 tr("The answer from %1 is larger than an OCSP response can be.").arg(location)));
+                 tr("The answer from %1 is larger than %2 KiB, more than an OCSP response can be; "
+                    "it was not read.")
+                     .arg(location)
+                     .arg(MaximumResponseSize / 1024)));
         return;
     }
     finish(evaluate(body, *m_request, *m_certificate, *m_issuer, location, m_startedAt));

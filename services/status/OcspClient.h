@@ -37,7 +37,9 @@ class OcspClient : public QObject
 
 public:
     static constexpr int DefaultTimeoutMilliseconds = 15000;
-    static constexpr qint64 MaximumResponseSize = 1024 * 1024;
+    // An OCSP response for one certificate is a few KiB, with the responder's chain; the URL
+    // may come from a hostile certificate, so nothing larger is held in memory.
+    static constexpr qint64 MaximumResponseSize = 64 * 1024;
     // Clocks differ: an answer dated a few minutes ahead of ours is still accepted.
     static constexpr int ClockLeewaySeconds = 300;
     // An answer without nextUpdate (RFC 6960: newer information is always available) must

@@ -83,12 +83,17 @@ void RevocationStatusChecker::next()
 {
     if (m_current >= m_steps.size()) {
         // Every source failed: say why for each, never "good".
+        // Each failure names the URL it came from: a URL taken from the certificate may point
+        // anywhere, and the person must see where the desk went.
         Error combined = m_failed.front().error;
+        if (m_failed.size() == 1 && !combined.message.contains(m_failed.front().location))
+            combined.message
+                = tr("%1 (asked: %2)").arg(combined.message, m_failed.front().location);
         if (m_failed.size() > 1) {
             QStringList reasons;
             for (const Attempt &attempt : m_failed)
-                reasons << sourceLabel(attempt.source) + QStringLiteral(": ")
-                        + attempt.error.message;
+                reasons << sourceLabel(attempt.source) + QLatin1Char(' ') + attempt.location
+                        + QStringLiteral(": ") + attempt.error.message;
             combined.message
                 = tr("No source could tell the certificate's status. %1").arg(reasons.join(u' '));
         }
@@ -135,8 +140,16 @@ void RevocationStatusChecker::startCrlDownload(const QUrl &url)
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMilliseconds);
     m_download = m_network->get(request);
+    connect(m_download, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_download
+            && m_download->header(QNetworkRequest::ContentLengthHeader).toLongLong()
+                > CertificateRevocationList::MaximumDownloadSize) {
+            m_tooLarge = true;
+            m_download->abort();
+        }
+    });
     connect(m_download, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-        if (received > CertificateRevocationList::MaximumSize && m_download) {
+        if (received > CertificateRevocationList::MaximumDownloadSize && m_download) {
             m_tooLarge = true;
             m_download->abort();
         }
@@ -157,9 +170,10 @@ void RevocationStatusChecker::onCrlDownloaded()
     const QString location = step.location;
     if (m_tooLarge) {
         stepDone(fail(ErrorCode::Io,
-                      tr("The CRL at %1 is larger than %2 MB.")
+                      tr("The CRL at %1 is larger than %2 MiB, more than is downloaded; "
+                         "it was not read. Give a larger CRL as a file with --crl.")
                           .arg(location)
-                          .arg(CertificateRevocationList::MaximumSize / (1024 * 1024))),
+                          .arg(CertificateRevocationList::MaximumDownloadSize / (1024 * 1024))),
                  step);
         return;
     }
@@ -178,7 +192,8 @@ void RevocationStatusChecker::onCrlDownloaded()
                  step);
         return;
     }
-    auto list = CertificateRevocationList::fromBytes(reply->readAll());
+    auto list = CertificateRevocationList::fromBytes(
+        reply->read(CertificateRevocationList::MaximumDownloadSize));
     if (!list) {
         stepDone(errorOf(list), step);
         return;

@@ -12,11 +12,13 @@
 #include "status/CertificateRevocationList.h"
 #include "status/RevocationStatusChecker.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <openssl/conf.h>
 #include <openssl/pem.h>
 
 using namespace rd;
@@ -33,6 +35,34 @@ CertificateSubject subject(const QString &name)
 {
     return {name.toLower().remove(QLatin1Char(' ')) + QStringLiteral("@natunakab.go.id"), name,
             QStringLiteral("Dinas Komunikasi dan Informatika")};
+}
+
+// The CRL `der` again with an issuing distribution point made by OpenSSL from a configuration
+// section (fullname, onlyuser, onlyCA, ...), signed again with `key`.
+Result<QByteArray> withDistributionPoint(const QByteArray &der, const QByteArray &section,
+                                         EVP_PKEY *key)
+{
+    const auto *cursor = reinterpret_cast<const unsigned char *>(der.constData());
+    X509CrlPtr crl(d2i_X509_CRL(nullptr, &cursor, long(der.size())));
+    const QByteArray text = "[idp]\n" + section;
+    BioPtr bio(BIO_new_mem_buf(text.constData(), int(text.size())));
+    std::unique_ptr<CONF, OpenSslDeleter<&NCONF_free>> conf(NCONF_new(nullptr));
+    if (!crl || !bio || !conf || NCONF_load_bio(conf.get(), bio.get(), nullptr) != 1)
+        return fail(ErrorCode::Crypto, QStringLiteral("could not read the IDP section"),
+                    openSslErrors());
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, nullptr, nullptr, nullptr, crl.get(), 0);
+    X509V3_set_nconf(&context, conf.get());
+    X509ExtensionPtr extension(
+        X509V3_EXT_nconf(conf.get(), &context, "issuingDistributionPoint", "critical,@idp"));
+    if (!extension || X509_CRL_add_ext(crl.get(), extension.get(), -1) != 1
+        || X509_CRL_sign(crl.get(), key, EVP_sha256()) <= 0)
+        return fail(ErrorCode::Crypto, QStringLiteral("could not add the IDP"), openSslErrors());
+    const int length = i2d_X509_CRL(crl.get(), nullptr);
+    QByteArray out(length, Qt::Uninitialized);
+    auto *write = reinterpret_cast<unsigned char *>(out.data());
+    i2d_X509_CRL(crl.get(), &write);
+    return out;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -57,12 +87,15 @@ private slots:
     void crlOfAnotherCaIsAnError();
     void crlSignedWithAnotherKeyUnderTheSameNameIsAnError();
     void certificateOfAnotherIssuerIsAnError();
+    void scopeOfTheCrlIsChecked();
     void badInput_data();
     void badInput();
     void lookupOfManyEntries();
     void lookupForms();
     void fetchedOverHttp();
     void downloadFailureIsAnError();
+    void oversizedDownloadIsRefused();
+    void certificateUrlsAreHttpOnlyAndNamed();
     void demoAuthorityRoundTrip();
     void demoAuthorityRefusesBadInput();
     void demoAuthorityIssuesWithUrls();
@@ -237,6 +270,70 @@ void TestCertificateRevocationList::certificateOfAnotherIssuerIsAnError()
     QCOMPARE(status.error().code, ErrorCode::InvalidInput);
 }
 
+void TestCertificateRevocationList::scopeOfTheCrlIsChecked()
+{
+    const QString partition = QStringLiteral("http://crl.example.test/part1.crl");
+    auto issued = m_authority->issue(subject(QStringLiteral("Rina Wulandari")), at(2025, 1, 1),
+                                     {{}, partition, {}});
+    RD_VERIFY_RESULT(issued);
+    const Certificate holder = Certificate::readAll(issued->der)->front();
+    // A sub-CA of the same issuer, for the list of holders only.
+    TestCertificate issuer {X509Ptr(m_authority->x509()), EvpPkeyPtr(m_authority->privateKey())};
+    X509_up_ref(issuer.certificate.get());
+    EVP_PKEY_up_ref(issuer.key.get());
+    CertificateSpec spec;
+    spec.subject = {{QStringLiteral("CN"), QStringLiteral("Sub CA")}};
+    spec.ca = true;
+    spec.keyUsage = QStringLiteral("critical,keyCertSign,cRLSign");
+    auto subCa = TestCertificates::build(spec, &issuer);
+    RD_VERIFY_RESULT(subCa);
+    const Certificate authority = RevocationTestPki::wrap(*subCa);
+
+    // Each list revokes nobody: whatever it does not cover must not come out "good".
+    auto plain = m_authority->crl({}, m_now.addDays(-1), m_now.addDays(6), 7);
+    RD_VERIFY_RESULT(plain);
+    struct Case
+    {
+        const char *idp;
+        const Certificate *certificate;
+        bool answers;
+    };
+    const QByteArray part1 = "fullname = URI:" + partition.toLatin1() + '\n';
+    const QByteArray part2 = "fullname = URI:http://crl.example.test/part2.crl\n";
+    const std::vector<Case> cases {
+        {"onlyCA = TRUE\n", &holder, false}, // an ARL says nothing about holders
+        {"onlyCA = TRUE\n", &authority, true},
+        {"onlyuser = TRUE\n", &authority, false},
+        {"onlyuser = TRUE\n", &holder, true},
+        {part2.constData(), &holder, false}, // another partition
+        {part1.constData(), &holder, true},
+        {part1.constData(), &*m_good, false}, // names another point (the demo default)
+        {"onlyuser = TRUE\nfullname = URI:http://crl.example.test/part1.crl\n", &holder, true},
+    };
+    for (const Case &c : cases) {
+        const QByteArray tag = QByteArray(c.idp).replace('\n', ' ') + "for "
+            + (c.certificate == &authority ? "a CA" : "a holder");
+        auto crl = withDistributionPoint(*plain, c.idp, m_authority->privateKey());
+        RD_VERIFY_RESULT(crl);
+        auto status = statusOf(*crl, *c.certificate, m_now);
+        if (c.answers) {
+            QVERIFY2(status, tag.constData());
+            QCOMPARE(status->state, RevocationStatus::State::Good);
+            continue;
+        }
+        QVERIFY2(!status, tag.constData());
+        QCOMPARE(status.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(status.error().message.contains(c.certificate->serialHex()),
+                 qPrintable(status.error().message));
+    }
+    // Attribute certificates only, and an indirect CRL: not supported, refused.
+    for (const char *idp : {"onlyAA = TRUE\n", "indirectCRL = TRUE\n"}) {
+        auto crl = withDistributionPoint(*plain, idp, m_authority->privateKey());
+        RD_VERIFY_RESULT(crl);
+        QVERIFY2(!statusOf(*crl, holder, m_now), idp);
+    }
+}
+
 void TestCertificateRevocationList::badInput_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -338,6 +435,88 @@ void TestCertificateRevocationList::fetchedOverHttp()
     RD_VERIFY_RESULT(result);
     QCOMPARE(result->state, RevocationStatus::State::Good);
     QCOMPARE(server.requests(), 3);
+}
+
+void TestCertificateRevocationList::oversizedDownloadIsRefused()
+{
+    // A valid PEM CRL behind 21 MiB of text that PEM reading skips: read as a file it is
+    // fine, downloaded it is too large.
+    auto crl = m_authority->crl({}, m_now.addDays(-1), m_now.addDays(6), 5);
+    RD_VERIFY_RESULT(crl);
+    const QByteArray pem
+        = "-----BEGIN X509 CRL-----\n" + crl->toBase64() + "\n-----END X509 CRL-----\n";
+    const QByteArray padding(
+        qsizetype(CertificateRevocationList::MaximumDownloadSize + 1024 * 1024), '#');
+    const QByteArray body = padding + '\n' + pem;
+    const QString path = m_folder.filePath(QStringLiteral("padded.crl"));
+    QVERIFY(writeFile(path, body));
+    Clock::setFixedUtc(m_now);
+    auto fromFile = RevocationStatusChecker::checkCrlFile(*m_good, *m_issuer, path);
+    RD_VERIFY_RESULT(fromFile);
+
+    QNetworkAccessManager network;
+    for (const qint64 announced : {qint64(-1), qint64(400) * 1024 * 1024}) {
+        TinyHttpServer server;
+        server.setBody(announced < 0 ? body : pem);
+        server.setAnnouncedLength(announced);
+        QVERIFY(server.listen());
+        RevocationStatusChecker checker(&network);
+        checker.setTimeout(8000);
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = awaitCall<RevocationStatus>([&](auto done) {
+            checker.check(*m_good, *m_issuer, {QUrl(), server.url().toString()}, done);
+        });
+        QVERIFY2(!result, "a CRL over the download limit must not answer");
+        QVERIFY2(clock.elapsed() < 4000, "refused for its size, not for the time");
+        QCOMPARE(result.error().code, ErrorCode::Io);
+        QVERIFY2(result.error().message.contains(QLatin1String("20 MiB"))
+                     && result.error().message.contains(server.url().toString()),
+                 qPrintable(result.error().message));
+    }
+}
+
+void TestCertificateRevocationList::certificateUrlsAreHttpOnlyAndNamed()
+{
+    Clock::setFixedUtc(m_now);
+    QNetworkAccessManager network;
+    // A hostile certificate's file: and ldap: URLs are not followed at all.
+    TestCertificate authority {X509Ptr(m_authority->x509()), EvpPkeyPtr(m_authority->privateKey())};
+    X509_up_ref(authority.certificate.get());
+    EVP_PKEY_up_ref(authority.key.get());
+    CertificateSpec spec;
+    spec.subject = {{QStringLiteral("CN"), QStringLiteral("Eko Prasetyo")}};
+    spec.ocspUrl = QStringLiteral("ldap://10.0.0.1/ocsp");
+    spec.crlUrl = QStringLiteral("file:///etc/passwd");
+    auto hostile = TestCertificates::build(spec, &authority);
+    RD_VERIFY_RESULT(hostile);
+    RevocationStatusChecker refusing(&network);
+    const auto refused = awaitCall<RevocationStatus>(
+        [&](auto done) { refusing.check(RevocationTestPki::wrap(*hostile), *m_issuer, {}, done); });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QVERIFY(refusing.failedAttempts().empty());
+
+    // The certificate's own http URL, whose CRL cannot answer for it (an ARL): the error says
+    // which URL the desk went to.
+    auto plain = m_authority->crl({}, m_now.addDays(-1), m_now.addDays(6), 5);
+    RD_VERIFY_RESULT(plain);
+    auto arl = withDistributionPoint(*plain, "onlyCA = TRUE\n", m_authority->privateKey());
+    RD_VERIFY_RESULT(arl);
+    TinyHttpServer server;
+    server.setBody(*arl);
+    QVERIFY(server.listen());
+    auto holder = m_authority->issue(subject(QStringLiteral("Fajar Nugroho")), at(2025, 1, 1),
+                                     {{}, server.url().toString(), {}});
+    RD_VERIFY_RESULT(holder);
+    RevocationStatusChecker checker(&network);
+    const auto result = awaitCall<RevocationStatus>([&](auto done) {
+        checker.check(Certificate::readAll(holder->der)->front(), *m_issuer, {}, done);
+    });
+    QVERIFY(!result);
+    QCOMPARE(server.requests(), 1);
+    QVERIFY2(result.error().message.contains(server.url().toString()),
+             qPrintable(result.error().message));
 }
 
 void TestCertificateRevocationList::downloadFailureIsAnError()

@@ -12,6 +12,7 @@
 #include "status/OcspClient.h"
 #include "status/RevocationStatusChecker.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -51,6 +52,7 @@ private slots:
     void nonceOfAnotherRequestIsAnError();
     void garbageResponseIsAnError();
     void silentResponderTimesOut();
+    void oversizedAnswerIsRefused();
     void notIssuedByTheIssuer();
     void checkerFallsBackToTheCrl();
     void checkerReportsEveryFailure();
@@ -324,6 +326,29 @@ void TestOcspClient::silentResponderTimesOut()
     QCOMPARE(status.error().code, ErrorCode::Io);
 }
 
+void TestOcspClient::oversizedAnswerIsRefused()
+{
+    // 100 KiB sent, then 50 MiB only announced with the connection held open: both refused
+    // for their size, the second on the header rather than at the timeout.
+    for (const qint64 announced : {qint64(-1), qint64(50) * 1024 * 1024}) {
+        TinyHttpServer server;
+        server.setContentType("application/ocsp-response");
+        server.setBody(QByteArray(announced < 0 ? 100 * 1024 : 16, '\x30'));
+        server.setAnnouncedLength(announced);
+        QVERIFY(server.listen());
+        QElapsedTimer clock;
+        clock.start();
+        auto status = ask(m_holders[0], server.url(QStringLiteral("/ocsp")), 8000);
+        QVERIFY(!status);
+        QVERIFY2(clock.elapsed() < 4000, "refused for its size, not for the time");
+        QCOMPARE(status.error().code, ErrorCode::Io);
+        QVERIFY2(
+            status.error().message.contains(QLatin1String("64 KiB"))
+                && status.error().message.contains(server.url(QStringLiteral("/ocsp")).toString()),
+            qPrintable(status.error().message));
+    }
+}
+
 void TestOcspClient::notIssuedByTheIssuer()
 {
     auto stranger = m_pki->holder(QStringLiteral("Stranger"), {}, {}, &m_pki->otherCa);
@@ -395,6 +420,10 @@ void TestOcspClient::checkerReportsEveryFailure()
     QCOMPARE(checker.failedAttempts().size(), size_t(2));
     QVERIFY(result.error().message.contains(QStringLiteral("OCSP")));
     QVERIFY(result.error().message.contains(QStringLiteral("CRL")));
+    // Where each source was asked.
+    QVERIFY2(result.error().message.contains(down.toString())
+                 && result.error().message.contains(QStringLiteral("missing.crl")),
+             qPrintable(result.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestOcspClient)

@@ -5,6 +5,7 @@
 #include "mail/SmtpClient.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -55,6 +56,7 @@ private slots:
     void messageOverSizeRefused();
     void untrustedCertificateRefused();
     void stepTimeout();
+    void plainTextOnlyToLoopback();
 
 private:
     QTemporaryDir m_dir;
@@ -371,6 +373,44 @@ void TestSmtpClient::stepTimeout()
              qPrintable(sent.error().error.message));
     QVERIFY(QFile::exists(server.waitingFile()));
     QCOMPARE(server.messages().size(), 0);
+}
+
+void TestSmtpClient::plainTextOnlyToLoopback()
+{
+    START_SERVER(server, SmtpTestServer::Options());
+    // A relay on this machine, named by name: plain text is fine.
+    MailSettings local = settingsFor(server.port(), MailSettings::Security::None);
+    local.host = QStringLiteral("localhost");
+    SmtpClient localClient(local);
+    auto sent = localClient.send(local.senderAddress, {QStringLiteral("budi@example.org")},
+                                 simpleMessage(QStringLiteral("budi@example.org")));
+    QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().error.message));
+    QCOMPARE(server.messages().size(), 1);
+
+    // Any other host (TEST-NET-2, RFC 5737), without a log-in: refused before a connection is
+    // even tried, for good, saying what to set.
+    MailSettings remote = settingsFor(server.port(), MailSettings::Security::None);
+    remote.host = QStringLiteral("198.51.100.7");
+    remote.timeoutSeconds = 3;
+    QVERIFY(!remote.validate());
+    QElapsedTimer clock;
+    clock.start();
+    SmtpClient remoteClient(remote);
+    auto refused = remoteClient.send(remote.senderAddress, {QStringLiteral("budi@example.org")},
+                                     simpleMessage(QStringLiteral("budi@example.org")));
+    QVERIFY(!refused);
+    QVERIFY2(clock.elapsed() < 1000, "refused without trying to connect");
+    QCOMPARE(refused.error().error.code, ErrorCode::InvalidInput);
+    QVERIFY(refused.error().permanent);
+    QCOMPARE(refused.error().replyCode, 0);
+    QVERIFY2(refused.error().error.message.contains(QLatin1String("plain text"))
+                 && refused.error().error.message.contains(QLatin1String("198.51.100.7")),
+             qPrintable(refused.error().error.message));
+    QCOMPARE(server.messages().size(), 1);
+
+    // STARTTLS or TLS to the same host passes the settings check.
+    remote.security = MailSettings::Security::StartTls;
+    QVERIFY(remote.validate());
 }
 
 QTEST_GUILESS_MAIN(TestSmtpClient)
