@@ -346,6 +346,14 @@ std::vector<Migration> buildMigrations()
         Database::Dialect::Sqlite);
     list.push_back(
         {5, QStringLiteral("office settings and log-in lock-out"), officeSettings, officeSettings});
+    // Version 8: one runner owns an AMS operation while it sends it: a lease (who, until when)
+    // taken with the move to "sending", so a second runner neither sends it at the same time nor
+    // takes it for one left by a crash until the lease has run out (docs/ams-api.md).
+    const QStringList amsLease = {
+        QStringLiteral("ALTER TABLE ams_operations ADD COLUMN lease_owner TEXT"),
+        QStringLiteral("ALTER TABLE ams_operations ADD COLUMN lease_until TEXT"),
+    };
+    list.push_back({8, QStringLiteral("AMS operation lease"), amsLease, amsLease});
     return list;
 }
 
