@@ -66,6 +66,22 @@
         <source>The AMS operation %1 is not open any more.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The AMS operation %1 is %2 and not held by this runner, so it was not marked %3; another runner or a person changed it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 changed while it was queued again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is being sent by another workstation (until %2 at the latest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is not held by this runner any more; it was not queued for a retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmsSettings</name>
@@ -852,6 +868,18 @@ Commands:
         <source>commit a transaction</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no database at %1; `revocation-desk-cli db migrate` creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the database file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1 over TLS (sslmode=%2): the server does not offer TLS or its certificate could not be verified. Give the server TLS and its CA with ?sslrootcert=FILE; only on a network you trust, write ?sslmode=disable.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -919,6 +947,18 @@ Commands:
     </message>
     <message>
         <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslrootcert must be a file path without spaces, quotes, semicolons or backslashes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database URL knows the options sslmode and sslrootcert, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1208,10 +1248,6 @@ Commands:
 <context>
     <name>HolderCommands</name>
     <message>
-        <source>%1 needs a whole number of 0 or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NIK or NIP prefix, or part of the name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1362,6 +1398,14 @@ Commands:
         <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, a pipe or a device); give a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MailCommands</name>
@@ -1498,6 +1542,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>NumberOption</name>
+    <message>
+        <source>%1 needs a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettings</name>
     <message>
         <source>Only an administrator changes the office&apos;s settings.</source>
@@ -1530,6 +1581,10 @@ Commands:
         <source>E-mail %1 is being sent right now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>E-mail %1 is no longer %2, so it was not marked %3; another worker or an operator changed it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutboxWorker</name>
@@ -1543,6 +1598,14 @@ Commands:
     </message>
     <message>
         <source>e-mail %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient address is not one the desk can send to; correct the request&apos;s e-mail address and queue it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1693,10 +1756,6 @@ Commands:
     </message>
     <message>
         <source>Unknown state &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--limit needs a whole number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1924,6 +1983,10 @@ Commands:
     </message>
     <message>
         <source>Request %1 was just claimed by another operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s e-mail address must be one line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,6 +66,22 @@
         <source>The AMS operation %1 is not open any more.</source>
         <translation>Operasi AMS %1 sudah tidak terbuka lagi.</translation>
     </message>
+    <message>
+        <source>The AMS operation %1 is %2 and not held by this runner, so it was not marked %3; another runner or a person changed it first.</source>
+        <translation>Operasi AMS %1 berstatus %2 dan tidak dipegang oleh pengirim ini, sehingga tidak ditandai %3; pengirim lain atau petugas telah mengubahnya lebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 changed while it was queued again.</source>
+        <translation>Operasi AMS %1 berubah ketika sedang diantrekan kembali.</translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is being sent by another workstation (until %2 at the latest).</source>
+        <translation>Operasi AMS %1 sedang dikirim oleh komputer kerja lain (paling lambat sampai %2).</translation>
+    </message>
+    <message>
+        <source>The AMS operation %1 is not held by this runner any more; it was not queued for a retry.</source>
+        <translation>Operasi AMS %1 tidak lagi dipegang oleh pengirim ini; operasi tersebut tidak diantrekan untuk dicoba ulang.</translation>
+    </message>
 </context>
 <context>
     <name>AmsSettings</name>
@@ -870,6 +886,18 @@ Perintah:
         <source>commit a transaction</source>
         <translation>menyimpan (commit) transaksi</translation>
     </message>
+    <message>
+        <source>There is no database at %1; `revocation-desk-cli db migrate` creates it.</source>
+        <translation>Tidak ada basis data di %1; perintah `revocation-desk-cli db migrate` akan membuatnya.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database file %1.</source>
+        <translation>Berkas basis data %1 tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1 over TLS (sslmode=%2): the server does not offer TLS or its certificate could not be verified. Give the server TLS and its CA with ?sslrootcert=FILE; only on a network you trust, write ?sslmode=disable.</source>
+        <translation>Basis data %1 tidak dapat dibuka melalui TLS (sslmode=%2): server tidak menyediakan TLS atau sertifikatnya tidak dapat diverifikasi. Aktifkan TLS pada server dan berikan CA-nya dengan ?sslrootcert=BERKAS; hanya pada jaringan yang tepercaya, tuliskan ?sslmode=disable.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseCommands</name>
@@ -937,6 +965,18 @@ Perintah:
     <message>
         <source>The setting database/url holds a password; remove it and use the keychain or PGPASSWORD.</source>
         <translation>Pengaturan database/url memuat kata sandi; hapus kata sandi tersebut dan gunakan keychain atau PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1.</source>
+        <translation>sslmode harus salah satu dari %1.</translation>
+    </message>
+    <message>
+        <source>sslrootcert must be a file path without spaces, quotes, semicolons or backslashes.</source>
+        <translation>sslrootcert harus berupa jalur berkas tanpa spasi, tanda kutip, titik koma, atau garis miring terbalik.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database URL knows the options sslmode and sslrootcert, not &quot;%1&quot;.</source>
+        <translation>URL basis data PostgreSQL hanya mengenal opsi sslmode dan sslrootcert, bukan &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1223,10 +1263,6 @@ Perintah:
 <context>
     <name>HolderCommands</name>
     <message>
-        <source>%1 needs a whole number of 0 or more.</source>
-        <translation>%1 memerlukan bilangan bulat 0 atau lebih.</translation>
-    </message>
-    <message>
         <source>NIK or NIP prefix, or part of the name.</source>
         <translation>Awalan NIK atau NIP, atau sebagian nama.</translation>
     </message>
@@ -1375,6 +1411,14 @@ Perintah:
         <source>Cannot write %1.</source>
         <translation>%1 tidak dapat ditulis.</translation>
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, a pipe or a device); give a file.</source>
+        <translation>%1 bukan berkas biasa (melainkan folder, pipa, atau perangkat); berikan sebuah berkas.</translation>
+    </message>
 </context>
 <context>
     <name>MailCommands</name>
@@ -1510,6 +1554,13 @@ Perintah:
     </message>
 </context>
 <context>
+    <name>NumberOption</name>
+    <message>
+        <source>%1 needs a whole number from %2 to %3.</source>
+        <translation>%1 memerlukan bilangan bulat dari %2 sampai dengan %3.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettings</name>
     <message>
         <source>Only an administrator changes the office&apos;s settings.</source>
@@ -1542,6 +1593,10 @@ Perintah:
         <source>E-mail %1 is being sent right now.</source>
         <translation>E-mail %1 sedang dikirim saat ini.</translation>
     </message>
+    <message>
+        <source>E-mail %1 is no longer %2, so it was not marked %3; another worker or an operator changed it first.</source>
+        <translation>Surel %1 tidak lagi berstatus %2, sehingga tidak ditandai %3; pengirim lain atau operator telah mengubahnya lebih dahulu.</translation>
+    </message>
 </context>
 <context>
     <name>OutboxWorker</name>
@@ -1556,6 +1611,14 @@ Perintah:
     <message>
         <source>e-mail %1 to %2: %3</source>
         <translation>e-mail %1 kepada %2: %3</translation>
+    </message>
+    <message>
+        <source>The recipient address is not one the desk can send to; correct the request&apos;s e-mail address and queue it again.</source>
+        <translation>Alamat penerima tidak dapat dikirimi oleh aplikasi; perbaiki alamat surel pada permohonan lalu antrekan kembali.</translation>
+    </message>
+    <message>
+        <source>e-mail %1: %2</source>
+        <translation>surel %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1706,10 +1769,6 @@ Perintah:
     <message>
         <source>Unknown state &quot;%1&quot;.</source>
         <translation>Status &quot;%1&quot; tidak dikenal.</translation>
-    </message>
-    <message>
-        <source>--limit needs a whole number of 0 or more.</source>
-        <translation>--limit memerlukan bilangan bulat 0 atau lebih.</translation>
     </message>
     <message>
         <source>Agenda number (SE/2026/11/0001) or #id.</source>
@@ -1937,6 +1996,10 @@ Perintah:
     <message>
         <source>Request %1 was just claimed by another operator.</source>
         <translation>Permohonan %1 baru saja diambil oleh verifikator lain.</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s e-mail address must be one line.</source>
+        <translation>Alamat surel pemohon harus ditulis dalam satu baris.</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,8 @@ QWidget *KioskFilerPage::preferredFocus() const
 
 bool KioskFilerPage::looksLikeEmail(const QString &address)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral(R"([^@\s]+@[^@\s.]+(\.[^@\s.]+)+)")));
     return pattern.match(address.trimmed()).hasMatch();
 }
 

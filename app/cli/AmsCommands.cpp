@@ -5,6 +5,7 @@
 #include "ams/PortalAmsGateway.h"
 #include "ams/RestAmsGateway.h"
 #include "cli/CliContext.h"
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "core/SecretStore.h"
@@ -111,10 +112,10 @@ int status(CliContext &context, const QStringList &arguments)
             {QStringLiteral("url"), settings.esignUrl().toString()},
             {QStringLiteral("has_valid_certificate"), hasValidCertificate}});
     } else {
-        context.out() << QStringLiteral("%1 (%2) %3")
-                             .arg(answer->status)
-                             .arg(answer->statusCode)
-                             .arg(answer->message)
+        context.out() << TerminalText::safe(QStringLiteral("%1 (%2) %3")
+                                                .arg(answer->status)
+                                                .arg(answer->statusCode)
+                                                .arg(answer->message))
                       << Qt::endl;
     }
     return hasValidCertificate ? ExitOk : ExitNegative;
@@ -204,10 +205,10 @@ int certificates(CliContext &context, const QStringList &arguments)
     if (list->empty())
         context.out() << AmsCommands::tr("AMS knows no certificate of this holder.") << Qt::endl;
     for (const AmsCertificate &c : *list) {
-        context.out() << QStringLiteral("%1  %2  %3 .. %4  %5")
-                             .arg(c.serialHex, c.status.leftJustified(7),
-                                  c.notBefore.toString(Qt::ISODate),
-                                  c.notAfter.toString(Qt::ISODate), c.subjectDn)
+        context.out() << TerminalText::safe(QStringLiteral("%1  %2  %3 .. %4  %5")
+                                                .arg(c.serialHex, c.status.leftJustified(7),
+                                                     c.notBefore.toString(Qt::ISODate),
+                                                     c.notAfter.toString(Qt::ISODate), c.subjectDn))
                       << Qt::endl;
     }
     return ExitOk;
@@ -251,9 +252,9 @@ int ping(CliContext &context, const QStringList &arguments)
                                        {QStringLiteral("service"), health->service},
                                        {QStringLiteral("time"), timeOrNull(health->time)}});
     } else {
-        context.out() << QStringLiteral("AMS (%1, %2): %3")
-                             .arg(settings.backendName(), settings.amsUrl().toString(),
-                                  health->status)
+        context.out() << TerminalText::safe(
+            QStringLiteral("AMS (%1, %2): %3")
+                .arg(settings.backendName(), settings.amsUrl().toString(), health->status))
                       << Qt::endl;
     }
     return ExitOk;

@@ -5,6 +5,7 @@
 #include "certificates/TrustedIssuers.h"
 #include "cli/CertificateStatusCommand.h"
 #include "cli/CliContext.h"
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "register/HolderRepository.h"
 
@@ -39,7 +40,8 @@ QString listText(const QStringList &values)
 void printCertificate(QTextStream &out, const Certificate &certificate, const QDateTime &now)
 {
     const auto line = [&out](const QString &label, const QString &value) {
-        out << QStringLiteral("  %1 %2").arg(label.leftJustified(26), value) << Qt::endl;
+        out << QStringLiteral("  %1 %2").arg(label.leftJustified(26), TerminalText::safe(value))
+            << Qt::endl;
     };
     line(CertificateCommands::tr("Subject:"), certificate.subjectDn());
     line(CertificateCommands::tr("Issuer:"), certificate.issuerDn());
@@ -60,10 +62,11 @@ void printCertificate(QTextStream &out, const Certificate &certificate, const QD
     out << QStringLiteral("  ")
         << CertificateCommands::tr("Subject attributes (certificate order):") << Qt::endl;
     for (const DnAttribute &attribute : certificate.subjectAttributes()) {
-        out << QStringLiteral("    [%1] %2 (%3, %4): %5")
-                   .arg(attribute.rdnIndex)
-                   .arg(attribute.shortName.isEmpty() ? attribute.oid : attribute.shortName,
-                        attribute.oid, attribute.asn1Type, attribute.value)
+        out << TerminalText::safe(
+            QStringLiteral("    [%1] %2 (%3, %4): %5")
+                .arg(attribute.rdnIndex)
+                .arg(attribute.shortName.isEmpty() ? attribute.oid : attribute.shortName,
+                     attribute.oid, attribute.asn1Type, attribute.value))
             << Qt::endl;
     }
 }
@@ -144,22 +147,23 @@ QString verdictText(MatchVerdict verdict)
 void printReport(QTextStream &out, const DnMatchReport &report, const QString &language)
 {
     out << verdictText(report.verdict) << Qt::endl;
-    out << CertificateCommands::tr("Certificate: serial %1 from %2")
-               .arg(report.serialHex, report.issuerDn)
+    out << TerminalText::safe(CertificateCommands::tr("Certificate: serial %1 from %2")
+                                  .arg(report.serialHex, report.issuerDn))
         << Qt::endl;
     out << CertificateCommands::tr("Reasons:") << Qt::endl;
     for (const BilingualText &reason : report.reasons)
-        out << QStringLiteral("  - ") << reason.in(language) << Qt::endl;
+        out << QStringLiteral("  - ") << TerminalText::safe(reason.in(language)) << Qt::endl;
     out << CertificateCommands::tr("Attributes:") << Qt::endl;
     for (const AttributeComparison &row : report.attributes) {
-        out << QStringLiteral("  %1 %2 %3")
-                   .arg(row.attribute.leftJustified(20), row.certificateAttribute.leftJustified(30),
-                        resultText(row.result))
+        out << TerminalText::safe(QStringLiteral("  %1 %2 %3")
+                                      .arg(row.attribute.leftJustified(20),
+                                           row.certificateAttribute.leftJustified(30),
+                                           resultText(row.result)))
             << (row.decisive ? QString() : CertificateCommands::tr(" (informative)")) << Qt::endl;
         const auto value = [](const QString &read, const QString &prepared) {
-            return prepared.isEmpty() || prepared == read
-                ? read
-                : QStringLiteral("%1  ->  %2").arg(read, prepared);
+            return TerminalText::safe(prepared.isEmpty() || prepared == read
+                                          ? read
+                                          : QStringLiteral("%1  ->  %2").arg(read, prepared));
         };
         if (!row.certificateValue.isEmpty())
             out << QStringLiteral("      ")
@@ -169,10 +173,12 @@ void printReport(QTextStream &out, const DnMatchReport &report, const QString &l
         if (!row.expectedValue.isEmpty())
             out << QStringLiteral("      ")
                 << CertificateCommands::tr("record (%1): %2")
-                       .arg(row.expectedSource, value(row.expectedValue, row.expectedPrepared))
+                       .arg(TerminalText::safe(row.expectedSource),
+                            value(row.expectedValue, row.expectedPrepared))
                 << Qt::endl;
         if (!row.note.isEmpty())
-            out << QStringLiteral("      ") << row.note.in(language) << Qt::endl;
+            out << QStringLiteral("      ") << TerminalText::safe(row.note.in(language))
+                << Qt::endl;
     }
 }
 

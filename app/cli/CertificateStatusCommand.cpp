@@ -2,6 +2,7 @@
 
 #include "certificates/Certificate.h"
 #include "cli/CliContext.h"
+#include "cli/TerminalText.h"
 #include "status/RevocationStatusChecker.h"
 
 #include <QEventLoop>
@@ -111,10 +112,12 @@ int CertificateStatusCommand::run(CliContext &context, const QStringList &argume
                                  .arg(attempt.source == RevocationStatus::Source::Crl
                                           ? QStringLiteral("CRL")
                                           : QStringLiteral("OCSP"),
-                                      attempt.location, attempt.error.message)
+                                      TerminalText::safe(attempt.location),
+                                      TerminalText::safe(attempt.error.message))
                           << Qt::endl;
         }
-        context.out() << result->describe() << Qt::endl;
+        context.out() << TerminalText::safe(result->describe(), TerminalText::Lines::Keep)
+                      << Qt::endl;
     }
     switch (result->state) {
     case RevocationStatus::State::Good:

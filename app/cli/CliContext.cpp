@@ -1,5 +1,6 @@
 #include "cli/CliContext.h"
 
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "database/Migrations.h"
 
@@ -20,13 +21,13 @@ CliContext::CliContext(QTextStream &out, QTextStream &err, QTextStream &in)
     , m_actor(Actor::commandLine())
 { }
 
-Result<DatabasePtr> CliContext::openDatabase(bool requireSchema)
+Result<DatabasePtr> CliContext::openDatabase(bool requireSchema, Database::OpenMode mode)
 {
     AppSettings settings;
     auto url = DatabaseUrl::resolve(m_databaseOption, settings);
     if (!url)
         return errorOf(url);
-    auto database = Database::open(*url);
+    auto database = Database::open(*url, mode);
     if (!database)
         return database;
     if (requireSchema) {
@@ -43,7 +44,8 @@ int CliContext::fail(const Error &error)
     if (!error.detail.isEmpty())
         line += QStringLiteral(" (") + error.detail + QLatin1Char(')');
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    m_err << line << Qt::endl;
+    // Messages quote what they refused (a file's name, a server's answer, a certificate's DN).
+    m_err << TerminalText::safe(line) << Qt::endl;
     switch (error.code) {
     case ErrorCode::Usage:
         return ExitUsage;
@@ -65,7 +67,7 @@ void CliContext::printJson(const QJsonValue &value)
         document = QJsonDocument(value.toArray());
     else
         document = QJsonDocument(value.toObject());
-    m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    m_out << TerminalText::safeJson(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
     m_out.flush();
 }
 

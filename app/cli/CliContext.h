@@ -34,12 +34,16 @@ public:
     QTextStream &in() { return m_in; }
     bool json() const { return m_json; }
     void setJson(bool json) { m_json = json; }
+    // An empty value is refused by CommandLineTool before it gets here: it would otherwise
+    // mean "not given" and fall back to the default database.
     void setDatabaseOption(const QString &url) { m_databaseOption = url; }
     Actor actor() const { return m_actor; }
 
     // Opens the database the global options and settings name; requireSchema refuses one that
-    // is not migrated to this program's version.
-    Result<DatabasePtr> openDatabase(bool requireSchema = true);
+    // is not migrated to this program's version. Only `db migrate` creates a missing SQLite file:
+    // every other command needs data that is there, and a refused command leaves no file.
+    Result<DatabasePtr> openDatabase(bool requireSchema = true,
+                                     Database::OpenMode mode = Database::OpenMode::Existing);
 
     // One line on standard error, the exit code that goes with the error.
     int fail(const Error &error);

@@ -100,10 +100,12 @@ int CommandLineTool::run(const QStringList &arguments)
         if (argument == QLatin1String("--json")) {
             context.setJson(true);
         } else if (argument == QLatin1String("--database")) {
-            if (i + 1 >= arguments.size())
+            if (i + 1 >= arguments.size() || arguments.at(i + 1).trimmed().isEmpty())
                 return context.usage(tr("--database needs a URL."));
             context.setDatabaseOption(arguments.at(++i));
         } else if (argument.startsWith(QLatin1String("--database="))) {
+            if (argument.mid(11).trimmed().isEmpty())
+                return context.usage(tr("--database needs a URL."));
             context.setDatabaseOption(argument.mid(11));
         } else if (argument == QLatin1String("--version")) {
             m_out << QStringLiteral("revocation-desk-cli %1\n")

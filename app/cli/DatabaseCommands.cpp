@@ -54,7 +54,7 @@ int DatabaseCommands::migrate(CliContext &context, const QStringList &arguments)
         return done;
     if (!parser.positionalArguments().isEmpty())
         return context.usage(tr("db migrate takes no arguments."));
-    auto database = context.openDatabase(false);
+    auto database = context.openDatabase(false, Database::OpenMode::Create);
     if (!database)
         return context.fail(database.error());
     auto applied = Migrations::migrate(**database);

@@ -1,6 +1,8 @@
 #include "cli/HolderCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/NumberOption.h"
+#include "cli/TerminalText.h"
 #include "register/HolderRepository.h"
 
 #include <QJsonArray>
@@ -24,16 +26,6 @@ QJsonObject holderJson(const Holder &holder)
                         {QStringLiteral("ams_username"), holder.amsUsername}};
 }
 
-int positiveNumber(CliContext &context, const QString &text, const QString &option, int *value)
-{
-    bool ok = false;
-    *value = text.toInt(&ok);
-    if (!ok || *value < 0)
-        return context.usage(
-            HolderCommands::tr("%1 needs a whole number of 0 or more.").arg(option));
-    return -1;
-}
-
 int list(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -53,12 +45,12 @@ int list(CliContext &context, const QStringList &arguments)
         return done;
     int limitValue = 0;
     int offsetValue = 0;
-    if (int bad
-        = positiveNumber(context, parser.value(limit), QStringLiteral("--limit"), &limitValue);
+    if (int bad = NumberOption::read(context, QStringLiteral("--limit"), parser.value(limit), 0,
+                                     int(NumberOption::MaximumRows), &limitValue);
         bad >= 0)
         return bad;
-    if (int bad
-        = positiveNumber(context, parser.value(offset), QStringLiteral("--offset"), &offsetValue);
+    if (int bad = NumberOption::read(context, QStringLiteral("--offset"), parser.value(offset), 0,
+                                     int(NumberOption::MaximumOffset), &offsetValue);
         bad >= 0)
         return bad;
     auto database = context.openDatabase();
@@ -76,11 +68,11 @@ int list(CliContext &context, const QStringList &arguments)
         return ExitOk;
     }
     for (const Holder &holder : *rows) {
-        context.out() << QStringLiteral("%1  %2  %3  %4  %5")
-                             .arg(holder.nik,
-                                  holder.nip.isEmpty() ? QStringLiteral("-").leftJustified(18)
-                                                       : holder.nip)
-                             .arg(holder.fullName, holder.unit, holder.employmentStatus)
+        context.out() << TerminalText::safe(
+            QStringLiteral("%1  %2  %3  %4  %5")
+                .arg(holder.nik,
+                     holder.nip.isEmpty() ? QStringLiteral("-").leftJustified(18) : holder.nip)
+                .arg(holder.fullName, holder.unit, holder.employmentStatus))
                       << Qt::endl;
     }
     return ExitOk;
@@ -126,20 +118,23 @@ int show(CliContext &context, const QStringList &arguments)
         return ExitOk;
     }
     QTextStream &out = context.out();
-    out << holder->fullName << Qt::endl;
+    out << TerminalText::safe(holder->fullName) << Qt::endl;
     out << HolderCommands::tr("NIK: %1  NIP: %2").arg(holder->nik, holder->nip) << Qt::endl;
-    out << HolderCommands::tr("Unit: %1, %2").arg(holder->unit, holder->position) << Qt::endl;
-    out << HolderCommands::tr("E-mail: %1  AMS user name: %2")
-               .arg(holder->email, holder->amsUsername)
+    out << TerminalText::safe(
+        HolderCommands::tr("Unit: %1, %2").arg(holder->unit, holder->position))
+        << Qt::endl;
+    out << TerminalText::safe(
+        HolderCommands::tr("E-mail: %1  AMS user name: %2").arg(holder->email, holder->amsUsername))
         << Qt::endl;
     out << HolderCommands::tr("Employment status: %1").arg(holder->employmentStatus) << Qt::endl;
     out << HolderCommands::tr("Terms of office:") << Qt::endl;
     for (const Tenure &tenure : *tenures) {
-        out << QStringLiteral("  %1 .. %2  %3, %4  %5")
-                   .arg(tenure.startDate.toString(Qt::ISODate),
-                        tenure.endDate.isValid() ? tenure.endDate.toString(Qt::ISODate)
-                                                 : HolderCommands::tr("now"),
-                        tenure.position, tenure.unit, tenure.decreeNumber)
+        out << TerminalText::safe(QStringLiteral("  %1 .. %2  %3, %4  %5")
+                                      .arg(tenure.startDate.toString(Qt::ISODate),
+                                           tenure.endDate.isValid()
+                                               ? tenure.endDate.toString(Qt::ISODate)
+                                               : HolderCommands::tr("now"),
+                                           tenure.position, tenure.unit, tenure.decreeNumber))
             << Qt::endl;
     }
     return ExitOk;

@@ -1,6 +1,7 @@
 #include "cli/MailCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "mail/MailSettings.h"
 #include "mail/Outbox.h"
@@ -67,10 +68,11 @@ int test(CliContext &context, const QStringList &arguments)
                                        {QStringLiteral("reply"), sent->reply}});
         return ExitOk;
     }
-    context.out() << MailCommands::tr("Sent to %1 through %2:%3; the server said: %4")
-                         .arg(message->to.first().address, settings.host)
-                         .arg(settings.port)
-                         .arg(sent->reply)
+    context.out() << TerminalText::safe(MailCommands::tr("Sent to %1 through %2:%3; the server "
+                                                         "said: %4")
+                                            .arg(message->to.first().address, settings.host)
+                                            .arg(settings.port)
+                                            .arg(sent->reply))
                   << Qt::endl;
     return ExitOk;
 }
@@ -107,15 +109,16 @@ int list(CliContext &context, const QStringList &arguments)
         return ExitOk;
     }
     for (const OutboxEntry &entry : *rows) {
-        context.out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                             .arg(entry.id, 5)
-                             .arg(Outbox::stateKey(entry.state), -7)
-                             .arg(entry.attempts, 2)
-                             .arg(entry.kind, -17)
-                             .arg(entry.recipient, entry.subject)
+        context.out() << TerminalText::safe(QStringLiteral("%1  %2  %3  %4  %5  %6")
+                                                .arg(entry.id, 5)
+                                                .arg(Outbox::stateKey(entry.state), -7)
+                                                .arg(entry.attempts, 2)
+                                                .arg(entry.kind, -17)
+                                                .arg(entry.recipient, entry.subject))
                       << Qt::endl;
         if (!entry.lastError.isEmpty())
-            context.out() << QStringLiteral("       ") << entry.lastError << Qt::endl;
+            context.out() << QStringLiteral("       ") << TerminalText::safe(entry.lastError)
+                          << Qt::endl;
     }
     return ExitOk;
 }
@@ -156,7 +159,7 @@ int flush(CliContext &context, const QStringList &arguments)
                              .arg(run->failed)
                       << Qt::endl;
         for (const QString &problem : std::as_const(run->problems))
-            context.out() << QStringLiteral("  ") << problem << Qt::endl;
+            context.out() << QStringLiteral("  ") << TerminalText::safe(problem) << Qt::endl;
     }
     if (!run->allSent()) {
         return context.fail(Error {ErrorCode::Io,
@@ -195,7 +198,7 @@ int resend(CliContext &context, const QStringList &arguments)
     }
     context.out() << MailCommands::tr("E-mail %1 to %2 is queued again; mail flush sends it.")
                          .arg(id)
-                         .arg(entry->recipient)
+                         .arg(TerminalText::safe(entry->recipient))
                   << Qt::endl;
     return ExitOk;
 }

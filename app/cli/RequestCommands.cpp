@@ -1,6 +1,8 @@
 #include "cli/RequestCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/NumberOption.h"
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "register/HolderRepository.h"
@@ -73,10 +75,11 @@ int list(CliContext &context, const QStringList &arguments)
     }
     filter.search = parser.value(search);
     filter.newestFirst = !parser.isSet(oldest);
-    bool ok = false;
-    const int rows = parser.value(limit).toInt(&ok);
-    if (!ok || rows < 0)
-        return context.usage(RequestCommands::tr("--limit needs a whole number of 0 or more."));
+    int rows = 0;
+    if (int bad = NumberOption::read(context, QStringLiteral("--limit"), parser.value(limit), 0,
+                                     int(NumberOption::MaximumRows), &rows);
+        bad >= 0)
+        return bad;
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
@@ -92,12 +95,13 @@ int list(CliContext &context, const QStringList &arguments)
         return ExitOk;
     }
     for (const RequestQueueRow &row : *page) {
-        context.out() << QStringLiteral("%1  %2  %3  %4  %5")
-                             .arg(row.agendaNumber.isEmpty() ? QStringLiteral("#%1").arg(row.id)
-                                                             : row.agendaNumber,
-                                  -16)
-                             .arg(RequestStates::key(row.state), -24)
-                             .arg(row.holderNik, row.holderName, row.holderUnit)
+        context.out() << TerminalText::safe(QStringLiteral("%1  %2  %3  %4  %5")
+                                                .arg(row.agendaNumber.isEmpty()
+                                                         ? QStringLiteral("#%1").arg(row.id)
+                                                         : row.agendaNumber,
+                                                     -16)
+                                                .arg(RequestStates::key(row.state), -24)
+                                                .arg(row.holderNik, row.holderName, row.holderUnit))
                       << Qt::endl;
     }
     return ExitOk;
@@ -196,32 +200,34 @@ int show(CliContext &context, const QStringList &arguments)
                .arg(r.id)
                .arg(RequestStates::label(r.state))
         << Qt::endl;
-    out << RequestCommands::tr("Holder: %1, NIK %2, %3")
-               .arg(r.holderName, r.holderNik, r.holderUnit)
+    out << TerminalText::safe(
+        RequestCommands::tr("Holder: %1, NIK %2, %3").arg(r.holderName, r.holderNik, r.holderUnit))
         << Qt::endl;
     out << RequestCommands::tr("Reason: %1 (CRL reason %2)")
                .arg(RevocationReasons::label(r.reason))
                .arg(RevocationReasons::crlReasonName(r.reason))
         << Qt::endl;
     if (!r.reasonText.isEmpty())
-        out << QStringLiteral("  ") << r.reasonText << Qt::endl;
+        out << QStringLiteral("  ") << TerminalText::safe(r.reasonText) << Qt::endl;
     if (r.filedByKind == QLatin1String("official"))
-        out << RequestCommands::tr("Filed on the holder's behalf by %1 (NIP %2), %3")
-                   .arg(r.officialName, r.officialNip, r.officialPosition)
+        out << TerminalText::safe(
+            RequestCommands::tr("Filed on the holder's behalf by %1 (NIP %2), %3")
+                .arg(r.officialName, r.officialNip, r.officialPosition))
             << Qt::endl;
     if (!r.certificateSerial.isEmpty())
         out << RequestCommands::tr("Certificate serial: %1").arg(r.certificateSerial) << Qt::endl;
     if (!r.assignedOperator.isEmpty())
         out << RequestCommands::tr("Operator: %1").arg(r.assignedOperator) << Qt::endl;
     if (!r.closingReason.isEmpty())
-        out << RequestCommands::tr("Closing reason: %1").arg(r.closingReason) << Qt::endl;
+        out << RequestCommands::tr("Closing reason: %1").arg(TerminalText::safe(r.closingReason))
+            << Qt::endl;
     out << RequestCommands::tr("Steps:") << Qt::endl;
     for (const RequestEvent &event : *events) {
         out << QStringLiteral("  %1  %2  %3 -> %4  %5")
                    .arg(event.step, 2)
                    .arg(isoUtc(event.finishedAt), event.action, event.toState, event.actor);
         if (!event.note.isEmpty())
-            out << QStringLiteral("  \"") << event.note << QLatin1Char('"');
+            out << QStringLiteral("  \"") << TerminalText::safe(event.note) << QLatin1Char('"');
         out << Qt::endl;
     }
     out << RequestCommands::tr("Time per SOP step (actual / standard minutes):") << Qt::endl;

@@ -15,7 +15,7 @@ using State = AmsOperation::State;
 
 const QString kColumns = QStringLiteral(
     "id, request_id, operation, idempotency_key, payload, state, attempts, last_error, response, "
-    "next_attempt_at, created_at, completed_at");
+    "next_attempt_at, created_at, completed_at, lease_owner, lease_until");
 
 QString toText(const QJsonObject &object)
 {
@@ -61,6 +61,13 @@ Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, 
         auto ok = m_database->execute(sql, values);
         if (!ok)
             return errorOf(ok);
+        if (ok->numRowsAffected() != 1) {
+            return fail(ErrorCode::Conflict,
+                        tr("The AMS operation %1 is %2 and not held by this runner, so it was "
+                           "not marked %3; another runner or a person changed it first.")
+                            .arg(id)
+                            .arg(stateKey(operation->state), action));
+        }
         QJsonObject details = auditDetails(*operation);
         if (!note.isEmpty())
             details.insert(QStringLiteral("note"), note);
@@ -108,9 +115,12 @@ QDateTime AmsOperationQueue::nextAttempt(const QDateTime &now, int attempts)
 Result<std::vector<AmsOperation>> AmsOperationQueue::select(const QString &where,
                                                             const QVariantList &values) const
 {
-    auto query = m_database->execute(
-        QStringLiteral("SELECT %1 FROM ams_operations WHERE %2 ORDER BY id").arg(kColumns, where),
-        values);
+    auto query = m_database->execute(QStringLiteral("SELECT %1 FROM ams_operations WHERE %2%3")
+                                         .arg(kColumns, where,
+                                              where.contains(QLatin1String("ORDER BY"))
+                                                  ? QString()
+                                                  : QStringLiteral(" ORDER BY id")),
+                                     values);
     if (!query)
         return errorOf(query);
     std::vector<AmsOperation> found;
@@ -129,6 +139,8 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::select(const QString &where
         o.nextAttemptAt = Clock::fromIsoUtc(query->value(9).toString());
         o.createdAt = Clock::fromIsoUtc(query->value(10).toString());
         o.completedAt = Clock::fromIsoUtc(query->value(11).toString());
+        o.leaseOwner = query->value(12).toString();
+        o.leaseUntil = Clock::fromIsoUtc(query->value(13).toString());
         found.push_back(o);
     }
     return found;
@@ -168,11 +180,39 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
         return errorOf(ok);
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
         return errorOf(ok);
-    auto open = openFor(requestId, operation);
-    if (!open)
-        return errorOf(open);
-    if (*open)
-        return **open;
+    auto earlier = select(QStringLiteral("request_id = ? AND operation = ? ORDER BY id DESC"),
+                          {requestId, operation});
+    if (!earlier)
+        return errorOf(earlier);
+    // Rows from before version 8 may be several; the newest is the one that counts.
+    if (!earlier->empty()) {
+        const AmsOperation &last = earlier->front();
+        if (last.state != State::Failed)
+            return last;
+        // It may have reached AMS before it failed (a timeout, then a refused log-in): only
+        // the same key lets AMS recognise it and not do it twice.
+        auto reopened = m_database->execute(
+            QStringLiteral("UPDATE ams_operations SET state = '%1', payload = ?, "
+                           "next_attempt_at = ?, completed_at = NULL, lease_owner = NULL, "
+                           "lease_until = NULL WHERE id = ? AND state = '%2'")
+                .arg(stateKey(State::Pending), stateKey(State::Failed)),
+            {toText(payload), Clock::toIsoUtc(Clock::currentUtc()), last.id});
+        if (!reopened)
+            return errorOf(reopened);
+        if (reopened->numRowsAffected() != 1)
+            return fail(ErrorCode::Conflict,
+                        tr("The AMS operation %1 changed while it was queued again.").arg(last.id));
+        QJsonObject details = auditDetails(last);
+        details.insert(QStringLiteral("previous_error"), last.lastError);
+        auto appended
+            = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.requeued"),
+                               QStringLiteral("ams_operation"), QString::number(last.id), details);
+        if (!appended)
+            return errorOf(appended);
+        if (auto ok = transaction.commit(); !ok)
+            return errorOf(ok);
+        return find(last.id);
+    }
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = Clock::toIsoUtc(Clock::currentUtc());
     auto id = m_database->scalar(
@@ -198,10 +238,12 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
 {
-    return select(QStringLiteral("operation <> 'portal_revoke' AND (state = '%1' OR "
+    const QString at = Clock::toIsoUtc(now);
+    return select(QStringLiteral("operation <> 'portal_revoke' AND ((state = '%1' AND "
+                                 "(lease_until IS NULL OR lease_until <= ?)) OR "
                                  "(state = '%2' AND next_attempt_at <= ?))")
                       .arg(stateKey(State::Sending), stateKey(State::Pending)),
-                  {Clock::toIsoUtc(now)});
+                  {at, at});
 }
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::all(qint64 requestId) const
@@ -209,49 +251,81 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::all(qint64 requestId) const
     return select(QStringLiteral("request_id = ?"), {requestId});
 }
 
-Result<void> AmsOperationQueue::markSending(qint64 id)
+Result<QString> AmsOperationQueue::markSending(qint64 id)
 {
+    const QDateTime now = Clock::currentUtc();
+    const QString lease = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // One statement decides: of two runners, the second finds the row sending under a lease
+    // that has not run out and changes nothing.
     auto ok = m_database->execute(
-        QStringLiteral("UPDATE ams_operations SET state = '%1', attempts = attempts + 1 "
-                       "WHERE id = ? AND state IN ('%2', '%1')")
+        QStringLiteral("UPDATE ams_operations SET state = '%1', attempts = attempts + 1, "
+                       "lease_owner = ?, lease_until = ? WHERE id = ? AND (state = '%2' OR "
+                       "(state = '%1' AND (lease_until IS NULL OR lease_until <= ?)))")
             .arg(stateKey(State::Sending), stateKey(State::Pending)),
-        {id});
+        {lease, Clock::toIsoUtc(now.addSecs(LeaseSeconds)), id, Clock::toIsoUtc(now)});
     if (!ok)
         return errorOf(ok);
-    if (ok->numRowsAffected() != 1)
+    if (ok->numRowsAffected() != 1) {
+        auto current = find(id);
+        if (current && current->state == State::Sending)
+            return fail(ErrorCode::Conflict,
+                        tr("The AMS operation %1 is being sent by another workstation (until %2 "
+                           "at the latest).")
+                            .arg(id)
+                            .arg(Clock::toIsoUtc(current->leaseUntil)));
         return fail(ErrorCode::Conflict, tr("The AMS operation %1 is not open any more.").arg(id));
-    return {};
+    }
+    return lease;
 }
 
-Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response)
+Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response,
+                                         const QString &lease)
 {
+    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    if (lease.isEmpty()) {
+        return changeAudited(id, QStringLiteral("done"),
+                             QStringLiteral("UPDATE ams_operations SET state = '%1', response = ?, "
+                                            "last_error = NULL, completed_at = ? "
+                                            "WHERE id = ? AND state = '%2'")
+                                 .arg(stateKey(State::Done), stateKey(State::Pending)),
+                             {toText(response), now, id});
+    }
     return changeAudited(id, QStringLiteral("done"),
                          QStringLiteral("UPDATE ams_operations SET state = '%1', response = ?, "
-                                        "last_error = NULL, completed_at = ? WHERE id = ?")
-                             .arg(stateKey(State::Done)),
-                         {toText(response), Clock::toIsoUtc(Clock::currentUtc()), id});
+                                        "last_error = NULL, completed_at = ?, lease_owner = NULL, "
+                                        "lease_until = NULL "
+                                        "WHERE id = ? AND state = '%2' AND lease_owner = ?")
+                             .arg(stateKey(State::Done), stateKey(State::Sending)),
+                         {toText(response), now, id, lease});
 }
 
-Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &error,
+Result<void> AmsOperationQueue::markRetry(qint64 id, const QString &lease, const QString &error,
                                           const QDateTime &nextAttemptAt)
 {
     auto ok = m_database->execute(
         QStringLiteral("UPDATE ams_operations SET state = '%1', last_error = ?, "
-                       "next_attempt_at = ? WHERE id = ?")
-            .arg(stateKey(State::Pending)),
-        {error, Clock::toIsoUtc(nextAttemptAt), id});
+                       "next_attempt_at = ?, lease_owner = NULL, lease_until = NULL "
+                       "WHERE id = ? AND state = '%2' AND lease_owner = ?")
+            .arg(stateKey(State::Pending), stateKey(State::Sending)),
+        {error, Clock::toIsoUtc(nextAttemptAt), id, lease});
     if (!ok)
         return errorOf(ok);
+    if (ok->numRowsAffected() != 1)
+        return fail(ErrorCode::Conflict,
+                    tr("The AMS operation %1 is not held by this runner any more; it was not "
+                       "queued for a retry.")
+                        .arg(id));
     return {};
 }
 
-Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &error)
+Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &lease, const QString &error)
 {
     return changeAudited(id, QStringLiteral("failed"),
                          QStringLiteral("UPDATE ams_operations SET state = '%1', last_error = ?, "
-                                        "completed_at = ? WHERE id = ?")
-                             .arg(stateKey(State::Failed)),
-                         {error, Clock::toIsoUtc(Clock::currentUtc()), id}, error);
+                                        "completed_at = ?, lease_owner = NULL, lease_until = NULL "
+                                        "WHERE id = ? AND state = '%2' AND lease_owner = ?")
+                             .arg(stateKey(State::Failed), stateKey(State::Sending)),
+                         {error, Clock::toIsoUtc(Clock::currentUtc()), id, lease}, error);
 }
 
 Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &response,
@@ -259,7 +333,8 @@ Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &respon
 {
     return changeAudited(id, QStringLiteral("reported"),
                          QStringLiteral("UPDATE ams_operations SET response = ?, last_error = ?, "
-                                        "attempts = attempts + 1 WHERE id = ?"),
+                                        "attempts = attempts + 1 WHERE id = ? AND state = '%1'")
+                             .arg(stateKey(State::Pending)),
                          {toText(response), note, id}, note);
 }
 

@@ -32,6 +32,8 @@ struct AmsOperation
     QDateTime nextAttemptAt;
     QDateTime createdAt;
     QDateTime completedAt;
+    QString leaseOwner; // the runner's claim while "sending"
+    QDateTime leaseUntil; // after this, a crashed runner's operation may be taken over
 };
 
 class AmsOperationQueue
@@ -47,22 +49,37 @@ public:
     // Who queues and completes the calls, as the audit log names them.
     explicit AmsOperationQueue(DatabasePtr database, Actor actor = Actor::commandLine());
 
-    // The open operation of this kind for the request if there is one (its key is reused), else
-    // a new one with a fresh key, stored before anything is sent.
+    // How long a runner owns an operation it sends: far longer than a send with its retries
+    // takes (20 s times 3 attempts and a log-in by default), so a live runner is not overtaken;
+    // were it overtaken all the same, the shared key still keeps AMS from doing it twice.
+    static constexpr qint64 LeaseSeconds = 15 * 60;
+
+    // One operation of each kind per request for its whole life, with one idempotency key, so
+    // AMS never does it twice: the open one is returned as it is; a failed one is opened again
+    // (pending, due now, the same key, the payload given now; audited ams.requeued); a done one
+    // is returned as it is. Only the first call stores a new row with a fresh key, before
+    // anything is sent.
     Result<AmsOperation> enqueue(qint64 requestId, const QString &operation,
                                  const QJsonObject &payload);
     Result<AmsOperation> find(qint64 id) const;
     Result<std::optional<AmsOperation>> openFor(qint64 requestId, const QString &operation) const;
-    // Pending operations whose time has come, and those left "sending" by a crash (in doubt:
-    // sent again with the same key), oldest first. Portal operations are never due: a person
-    // does them.
+    // Pending operations whose time has come, and those left "sending" by a crash whose lease
+    // has run out (in doubt: sent again with the same key), oldest first. Portal operations are
+    // never due: a person does them.
     Result<std::vector<AmsOperation>> due(const QDateTime &now) const;
     Result<std::vector<AmsOperation>> all(qint64 requestId) const;
 
-    Result<void> markSending(qint64 id);
-    Result<void> markDone(qint64 id, const QJsonObject &response);
-    Result<void> markRetry(qint64 id, const QString &error, const QDateTime &nextAttemptAt);
-    Result<void> markFailed(qint64 id, const QString &error);
+    // Takes the operation for one send: pending, or sending with a lease that ran out, becomes
+    // sending with a lease of LeaseSeconds under a new owner token, which is returned. Conflict
+    // when another runner holds it or it is closed.
+    Result<QString> markSending(qint64 id);
+    // The outcome of a send, only by the lease's owner and only while it is "sending";
+    // otherwise a Conflict and nothing changes. markDone with no lease is the portal's
+    // confirmation, of an operation that is pending (a person did it).
+    Result<void> markDone(qint64 id, const QJsonObject &response, const QString &lease = {});
+    Result<void> markRetry(qint64 id, const QString &lease, const QString &error,
+                           const QDateTime &nextAttemptAt);
+    Result<void> markFailed(qint64 id, const QString &lease, const QString &error);
     // Portal: what the person read back, kept while the proof is awaited.
     Result<void> setResponse(qint64 id, const QJsonObject &response, const QString &note);
 
@@ -72,7 +89,8 @@ public:
 private:
     Result<std::vector<AmsOperation>> select(const QString &where,
                                              const QVariantList &values) const;
-    // One row's change and its audit entry ams.ACTION, together.
+    // One row's change and its audit entry ams.ACTION, together; a change that touches no row
+    // (the state it leaves is gone) is a Conflict and writes nothing.
     Result<void> changeAudited(qint64 id, const QString &action, const QString &sql,
                                const QVariantList &values, const QString &note = {});
 

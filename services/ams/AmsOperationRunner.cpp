@@ -76,34 +76,36 @@ void AmsOperationRunner::send(qint64 operationId, Continuation<AmsOperation> don
     if (operation->state == AmsOperation::State::Done
         || operation->state == AmsOperation::State::Failed)
         return done(*operation);
-    // Marked before the send: a crash from here on leaves it "sending", which is sent again.
-    if (auto ok = m_queue.markSending(operationId); !ok)
-        return done(errorOf(ok));
+    // Marked before the send: a crash from here on leaves it "sending", which is sent again
+    // once its lease has run out. Another runner holding it is a Conflict: not sent twice.
+    auto lease = m_queue.markSending(operationId);
+    if (!lease)
+        return done(errorOf(lease));
     const int attempts = operation->attempts + 1;
-    deliver(*operation, {this, [this, operationId, attempts, done](Result<QJsonObject> answer) {
-                             Result<void> stored;
-                             if (answer) {
-                                 stored = m_queue.markDone(operationId, *answer);
-                             } else if (keptForRetry(answer.error())) {
-                                 qCInfo(lcAmsQueue) << "operation" << operationId
-                                                    << "kept:" << answer.error().toString();
-                                 stored = m_queue.markRetry(
-                                     operationId, answer.error().toString(),
-                                     AmsOperationQueue::nextAttempt(Clock::currentUtc(), attempts));
-                             } else {
-                                 stored
-                                     = m_queue.markFailed(operationId, answer.error().toString());
-                             }
-                             if (!stored)
-                                 return done(errorOf(stored));
-                             auto reread = m_queue.find(operationId);
-                             if (reread && !answer) {
-                                 // The caller learns why, in words, and finds the operation still
-                                 // stored.
-                                 return done(errorOf(answer));
-                             }
-                             done(std::move(reread));
-                         }});
+    deliver(*operation,
+            {this, [this, operationId, attempts, lease = *lease, done](Result<QJsonObject> answer) {
+                 Result<void> stored;
+                 if (answer) {
+                     stored = m_queue.markDone(operationId, *answer, lease);
+                 } else if (keptForRetry(answer.error())) {
+                     qCInfo(lcAmsQueue)
+                         << "operation" << operationId << "kept:" << answer.error().toString();
+                     stored = m_queue.markRetry(
+                         operationId, lease, answer.error().toString(),
+                         AmsOperationQueue::nextAttempt(Clock::currentUtc(), attempts));
+                 } else {
+                     stored = m_queue.markFailed(operationId, lease, answer.error().toString());
+                 }
+                 if (!stored)
+                     return done(errorOf(stored));
+                 auto reread = m_queue.find(operationId);
+                 if (reread && !answer) {
+                     // The caller learns why, in words, and finds the operation still
+                     // stored.
+                     return done(errorOf(answer));
+                 }
+                 done(std::move(reread));
+             }});
 }
 
 void AmsOperationRunner::runDue(Continuation<Summary> finished)
@@ -128,7 +130,10 @@ void AmsOperationRunner::runNext(std::shared_ptr<std::vector<AmsOperation>> pend
                       summary->failed += result->state == AmsOperation::State::Failed ? 1 : 0;
                   } else {
                       auto stored = m_queue.find(id);
-                      if (stored && stored->state == AmsOperation::State::Pending)
+                      // Sending: another runner holds it, and it is not ours to count as failed.
+                      if (stored
+                          && (stored->state == AmsOperation::State::Pending
+                              || stored->state == AmsOperation::State::Sending))
                           summary->kept += 1;
                       else
                           summary->failed += 1;

@@ -18,7 +18,7 @@ public:
     struct Summary
     {
         int done = 0;
-        int kept = 0; // still pending, to be sent again
+        int kept = 0; // still pending, to be sent again (or being sent by another runner)
         int failed = 0;
         QStringList errors;
     };

@@ -28,9 +28,10 @@ Result<QByteArray> Totp::decodeBase32(const QString &text)
         else if (upper >= '2' && upper <= '7')
             value = upper - '2' + 26;
         if (value < 0) {
+            // Neither the character nor its position: both are part of the secret, and errors
+            // reach the log and the terminal.
             return fail(ErrorCode::InvalidInput,
-                        tr("The one-time code secret is not base32 (letters A-Z and digits 2-7)."),
-                        QStringLiteral("character '%1'").arg(character));
+                        tr("The one-time code secret is not base32 (letters A-Z and digits 2-7)."));
         }
         buffer = (buffer << 5) | static_cast<quint32>(value);
         bits += 5;

@@ -1,6 +1,7 @@
 #include "certificates/Certificate.h"
 
 #include "certificates/OpenSslPointers.h"
+#include "core/LocalFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -371,9 +372,9 @@ Result<std::vector<Certificate>> Certificate::readFile(const QString &path)
                     tr("The file %1 is larger than %2 MB; a certificate file is a few kilobytes.")
                         .arg(path)
                         .arg(MaximumFileSize / (1024 * 1024)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, tr("Could not open %1.").arg(path), file.errorString());
+    QFile file;
+    if (auto opened = LocalFile::openRegular(path, file); !opened)
+        return errorOf(opened);
     // At most one byte past the limit, in case the file grew or is a device that reports no size.
     QByteArray bytes = file.read(MaximumFileSize + 1);
     // The file may hold a private key given by mistake: wipe the copy whatever the outcome.

@@ -250,7 +250,8 @@ bool SubjectDnMatcher::sameEmailAddress(const QString &left, const QString &righ
 
 bool SubjectDnMatcher::looksLikeNik(const QString &text)
 {
-    static const QRegularExpression nik(QStringLiteral("^\\d{16}$"));
+    static const QRegularExpression nik(
+        QRegularExpression::anchoredPattern(QStringLiteral("\\d{16}")));
     return nik.match(text.trimmed()).hasMatch();
 }
 

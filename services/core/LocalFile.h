@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QFile;
+
 namespace rd {
 
 // Whole files on the local disk, for the few places that keep state in a folder (the demo CA,
@@ -19,6 +21,11 @@ public:
     enum class Access { Default, OwnerOnly };
 
     static Result<QByteArray> read(const QString &path);
+    // Opens `file` (not yet open) for reading when `path` is a regular file, and refuses a
+    // folder, a FIFO, a socket or a device: opening a FIFO waits for a writer forever, and a
+    // device never ends. The check is made on the opened descriptor, so the path cannot be
+    // swapped for a FIFO between the check and the open.
+    static Result<void> openRegular(const QString &path, QFile &file);
     static Result<void> write(const QString &path, const QByteArray &bytes,
                               Access access = Access::Default);
 };

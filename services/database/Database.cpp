@@ -4,8 +4,15 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlRecord>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDatabase, "rd.database", QtWarningMsg)
 
@@ -13,6 +20,59 @@ namespace rd {
 
 namespace {
 QAtomicInteger<quint64> s_connectionCounter;
+
+// Newest first: the file, then the folders made for it (each empty again by then).
+void removeMade(const QStringList &made)
+{
+    for (auto it = made.crbegin(); it != made.crend(); ++it) {
+        if (QFileInfo(*it).isDir())
+            QDir().rmdir(*it);
+        else
+            QFile::remove(*it);
+    }
+}
+
+// The folders that are missing are made owner-only (0700), one by one so that a folder that
+// exists keeps its mode; the file is made 0600 before SQLite writes a byte into it. SQLite
+// gives its -wal and -shm files the database file's mode.
+// Returns what it made (folders, then the file), for removal when the open fails after all.
+Result<QStringList> createPrivateFile(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    QStringList made;
+    QStringList missing;
+    for (QString at = folder; !QFileInfo::exists(at); at = QFileInfo(at).absolutePath()) {
+        missing.prepend(at);
+        if (at == QFileInfo(at).absolutePath())
+            break;
+    }
+    for (const QString &dir : std::as_const(missing)) {
+        if (::mkdir(QFile::encodeName(dir).constData(), 0700) == 0) {
+            made << dir;
+        } else if (errno != EEXIST) {
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            removeMade(made);
+            return fail(ErrorCode::Io,
+                        Database::tr("Cannot create the folder %1 for the database.").arg(dir),
+                        why);
+        }
+    }
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        removeMade(made);
+        return fail(ErrorCode::Io, Database::tr("Cannot create the database file %1.").arg(path),
+                    why);
+    }
+    if (fd >= 0) {
+        // The umask may take bits away, never add them; fchmod makes it exactly 0600.
+        ::fchmod(fd, 0600);
+        ::close(fd);
+        made << path;
+    }
+    return made;
+}
 
 QString driverText(const QSqlError &error)
 {
@@ -41,7 +101,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMode mode)
 {
     const QString name = QStringLiteral("revocation-desk-%1").arg(++s_connectionCounter);
     const bool sqlite = url.kind() == DatabaseUrl::Kind::Sqlite;
@@ -54,6 +114,19 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
                                     : QStringLiteral("libqt6sql6-psql")));
     }
 
+    // What this open created, removed again unless the open succeeds: a refused open leaves
+    // nothing behind.
+    QStringList made;
+    bool opened = false;
+    const auto removeUnlessOpened = qScopeGuard([&] {
+        if (!opened && !made.isEmpty()) {
+            if (QSqlDatabase db = QSqlDatabase::database(name, false); db.isOpen())
+                db.close();
+            QFile::remove(made.constLast() + QStringLiteral("-wal"));
+            QFile::remove(made.constLast() + QStringLiteral("-shm"));
+            removeMade(made);
+        }
+    });
     std::shared_ptr<Database> database(
         new Database(url, name, sqlite ? Dialect::Sqlite : Dialect::Postgres));
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
@@ -62,10 +135,17 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
         if (file.isDir())
             return fail(ErrorCode::Io,
                         tr("The database path %1 is a folder, not a file.").arg(url.sqlitePath()));
-        if (!QDir().mkpath(file.absolutePath())) {
-            return fail(
-                ErrorCode::Io,
-                tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
+        if (!file.exists()) {
+            if (mode == OpenMode::Existing) {
+                return fail(ErrorCode::NotFound,
+                            tr("There is no database at %1; `revocation-desk-cli db migrate` "
+                               "creates it.")
+                                .arg(url.sqlitePath()));
+            }
+            auto created = createPrivateFile(file.absoluteFilePath());
+            if (!created)
+                return errorOf(created);
+            made = *created;
         }
         db.setDatabaseName(url.sqlitePath());
         // Two workstations on one file wait for each other instead of failing at once.
@@ -79,12 +159,24 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
             password = qEnvironmentVariable("PGPASSWORD");
         db.setPassword(password);
         db.setDatabaseName(url.databaseName());
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=revocation-desk"));
+        db.setConnectOptions(url.postgresConnectOptions());
     }
     if (!db.open()) {
+        const QString detail = driverText(db.lastError());
+        const QString sslMode = sqlite ? QString() : url.sslMode();
+        const bool tlsRequired
+            = sslMode == QLatin1String("require") || sslMode.startsWith(QLatin1String("verify-"));
+        if (tlsRequired && detail.contains(QLatin1String("SSL"), Qt::CaseInsensitive)) {
+            return fail(ErrorCode::DatabaseUnavailable,
+                        tr("Cannot open the database %1 over TLS (sslmode=%2): the server does "
+                           "not offer TLS or its certificate could not be verified. Give the "
+                           "server TLS and its CA with ?sslrootcert=FILE; only on a network you "
+                           "trust, write ?sslmode=disable.")
+                            .arg(url.toDisplayString(), sslMode),
+                        detail);
+        }
         return fail(ErrorCode::DatabaseUnavailable,
-                    tr("Cannot open the database %1.").arg(url.toDisplayString()),
-                    driverText(db.lastError()));
+                    tr("Cannot open the database %1.").arg(url.toDisplayString()), detail);
     }
     if (sqlite) {
         const QStringList pragmas
@@ -107,6 +199,7 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
             return errorOf(done);
     }
     qCDebug(lcDatabase) << "opened" << url.toDisplayString();
+    opened = true;
     return database;
 }
 

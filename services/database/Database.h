@@ -21,8 +21,13 @@ class Database
 
 public:
     enum class Dialect { Sqlite, Postgres };
+    // Create: a missing SQLite file is made (private: 0600, in a 0700 folder when the folder is
+    // made too). Existing: a missing file is NotFound and nothing is created, for every command
+    // that needs data already there, so a mistyped path or a refused command leaves no file.
+    enum class OpenMode { Create, Existing };
 
-    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url,
+                                                  OpenMode mode = OpenMode::Create);
 
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)

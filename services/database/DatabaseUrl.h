@@ -9,7 +9,8 @@ namespace rd {
 
 class AppSettings;
 
-// Where the data lives: `sqlite:PATH` or `postgresql://user[:password]@host:port/dbname`.
+// Where the data lives: `sqlite:PATH` or
+// `postgresql://user[:password]@host:port/dbname[?sslmode=MODE&sslrootcert=FILE]`.
 class DatabaseUrl
 {
     Q_DECLARE_TR_FUNCTIONS(DatabaseUrl)
@@ -31,6 +32,16 @@ public:
     QString user() const { return m_user; }
     QString password() const { return m_password; }
     QString databaseName() const { return m_databaseName; }
+    // As written in the URL (empty when not given) ...
+    QString sslModeGiven() const { return m_sslMode; }
+    QString sslRootCert() const { return m_sslRootCert; }
+    // ... and as used: what the URL says, else verify-full for a host that is not this
+    // computer (credentials and the register never cross a network in clear), else libpq's own
+    // default (prefer) for loopback and a local socket.
+    QString sslMode() const;
+    bool isLoopback() const;
+    // The QPSQL connect options (QSqlDatabase::setConnectOptions) for this URL.
+    QString postgresConnectOptions() const;
 
     // The URL without its password, safe to print and to keep in the settings.
     QString toDisplayString() const;
@@ -43,6 +54,8 @@ private:
     QString m_user;
     QString m_password;
     QString m_databaseName;
+    QString m_sslMode;
+    QString m_sslRootCert;
 };
 
 } // namespace rd

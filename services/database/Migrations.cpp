@@ -441,6 +441,14 @@ std::vector<Migration> buildMigrations()
     // on PostgreSQL, and the empty head is signed when a key is configured.
     list.push_back({6, QStringLiteral("audit checkpoint guard and signed genesis"),
                     checkpointGuardSqlite(), checkpointGuardPostgres()});
+    // Version 8: one runner owns an AMS operation while it sends it: a lease (who, until when)
+    // taken with the move to "sending", so a second runner neither sends it at the same time nor
+    // takes it for one left by a crash until the lease has run out (docs/ams-api.md).
+    const QStringList amsLease = {
+        QStringLiteral("ALTER TABLE ams_operations ADD COLUMN lease_owner TEXT"),
+        QStringLiteral("ALTER TABLE ams_operations ADD COLUMN lease_until TEXT"),
+    };
+    list.push_back({8, QStringLiteral("AMS operation lease"), amsLease, amsLease});
     return list;
 }
 

@@ -104,7 +104,8 @@ bool validUrl(const QString &url)
 
 Result<Asn1IntegerPtr> serialFromHex(const QString &hex)
 {
-    static const QRegularExpression digits(QStringLiteral("^[0-9A-Fa-f]{1,40}$"));
+    static const QRegularExpression digits(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9A-Fa-f]{1,40}")));
     if (!digits.match(hex).hasMatch())
         return fail(ErrorCode::InvalidInput,
                     DemoCertificateAuthority::tr("%1 is not a serial number in hex.").arg(hex));
@@ -321,7 +322,8 @@ Result<IssuedCertificate> DemoCertificateAuthority::issue(const CertificateSubje
     }
     // The e-mail goes into a configuration string for subjectAltName, where a comma would start
     // a second entry; an address never needs one.
-    static const QRegularExpression email(QStringLiteral("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$"));
+    static const QRegularExpression email(
+        QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+")));
     if (!email.match(subject.email).hasMatch())
         return fail(ErrorCode::InvalidInput, tr("%1 is not an e-mail address.").arg(subject.email));
     if (subject.commonName.trimmed().isEmpty() || subject.organizationalUnit.trimmed().isEmpty())

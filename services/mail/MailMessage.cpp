@@ -47,8 +47,8 @@ QString MailMessage::newMessageId(const QString &senderAddress)
 
 Result<void> MailMessage::checkAddress(const QString &address)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral(
+        "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")));
     if (!pattern.match(address).hasMatch())
         return fail(ErrorCode::InvalidInput,
                     tr("\"%1\" is not an e-mail address the desk can send to.").arg(address));

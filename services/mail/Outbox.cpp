@@ -37,6 +37,22 @@ OutboxEntry entryFrom(const QSqlQuery &query)
     return entry;
 }
 
+// Every change of a row's state names the state it leaves (`WHERE id = ? AND state = ?`); no
+// row changed means another worker or an operator moved it first, and nothing is overwritten.
+Result<void> changedOne(const Result<QSqlQuery> &updated, qint64 id, State from, State to)
+{
+    if (!updated)
+        return errorOf(updated);
+    if (updated->numRowsAffected() != 1) {
+        return fail(ErrorCode::Conflict,
+                    Outbox::tr("E-mail %1 is no longer %2, so it was not marked %3; another "
+                               "worker or an operator changed it first.")
+                        .arg(id)
+                        .arg(Outbox::stateKey(from), Outbox::stateKey(to)));
+    }
+    return {};
+}
+
 QJsonValue textOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
@@ -192,8 +208,8 @@ Result<int> Outbox::recoverInterrupted(const Database &database, const Actor &ac
                                "WHERE id = ? AND state = '%2'")
                     .arg(stateKey(State::Pending), stateKey(State::Sending)),
                 {now, note, entry.id});
-            if (!updated)
-                return errorOf(updated);
+            if (auto ok = changedOne(updated, entry.id, State::Sending, State::Pending); !ok)
+                return ok;
             if (auto ok = audit(database, actor, QStringLiteral("mail.interrupted"), entry,
                                 {{QStringLiteral("attempt_started_at"), entry.lastAttemptAt},
                                  {QStringLiteral("attempts"), entry.attempts}});
@@ -254,11 +270,12 @@ Result<void> Outbox::markSent(const Database &database, const Actor &actor, qint
         if (!entry)
             return errorOf(entry);
         auto updated = database.execute(
-            QStringLiteral("UPDATE outbox SET state = '%1', sent_at = ? WHERE id = ?")
-                .arg(stateKey(State::Sent)),
+            QStringLiteral(
+                "UPDATE outbox SET state = '%1', sent_at = ? WHERE id = ? AND state = '%2'")
+                .arg(stateKey(State::Sent), stateKey(State::Sending)),
             {Clock::toIsoUtc(Clock::currentUtc()), id});
-        if (!updated)
-            return errorOf(updated);
+        if (auto ok = changedOne(updated, id, State::Sending, State::Sent); !ok)
+            return ok;
         return audit(
             database, actor, QStringLiteral("mail.sent"), *entry,
             {{QStringLiteral("reply"), reply}, {QStringLiteral("attempts"), entry->attempts}});
@@ -284,8 +301,8 @@ Result<bool> Outbox::markRetry(const Database &database, const Actor &actor, qin
                        "WHERE id = ? AND state = '%2'")
             .arg(stateKey(State::Pending), stateKey(State::Sending)),
         {error, Clock::toIsoUtc(next), id});
-    if (!updated)
-        return errorOf(updated);
+    if (auto ok = changedOne(updated, id, State::Sending, State::Pending); !ok)
+        return errorOf(ok);
     return false;
 }
 
@@ -297,11 +314,12 @@ Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qi
         if (!entry)
             return errorOf(entry);
         auto updated = database.execute(
-            QStringLiteral("UPDATE outbox SET state = '%1', last_error = ? WHERE id = ?")
-                .arg(stateKey(State::Failed)),
+            QStringLiteral(
+                "UPDATE outbox SET state = '%1', last_error = ? WHERE id = ? AND state = '%2'")
+                .arg(stateKey(State::Failed), stateKey(State::Sending)),
             {error, id});
-        if (!updated)
-            return errorOf(updated);
+        if (auto ok = changedOne(updated, id, State::Sending, State::Failed); !ok)
+            return ok;
         return audit(
             database, actor, QStringLiteral("mail.failed"), *entry,
             {{QStringLiteral("error"), error}, {QStringLiteral("attempts"), entry->attempts}});
@@ -326,8 +344,8 @@ Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64
                                               "next_attempt_at = ? WHERE id = ? AND state = ?")
                                    .arg(stateKey(State::Pending)),
                                {Clock::toIsoUtc(Clock::currentUtc()), id, stateKey(entry->state)});
-        if (!updated)
-            return errorOf(updated);
+        if (auto ok = changedOne(updated, id, entry->state, State::Pending); !ok)
+            return ok;
         return audit(database, actor, QStringLiteral("mail.resend"), *entry,
                      {{QStringLiteral("previous_state"), stateKey(entry->state)},
                       {QStringLiteral("previous_attempts"), entry->attempts},

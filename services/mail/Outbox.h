@@ -71,6 +71,8 @@ public:
     // Takes the next due row by setting it "sending" (attempts + 1); nothing when none is due.
     static Result<std::optional<OutboxEntry>> claimNextDue(const Database &database,
                                                            const QDateTime &now);
+    // The three marks leave "sending" only: a row in any other state is a Conflict and stays
+    // as it is (a second worker, or an operator's resend, got there first).
     static Result<void> markSent(const Database &database, const Actor &actor, qint64 id,
                                  const QString &reply);
     // A transient failure: pending again after the back-off, or failed after MaximumAttempts.

@@ -1,6 +1,7 @@
 #include "mail/OutboxWorker.h"
 
 #include "core/Clock.h"
+#include "mail/MailMessage.h"
 #include "mail/Outbox.h"
 #include "mail/SmtpClient.h"
 
@@ -82,6 +83,17 @@ Result<OutboxRun> OutboxWorker::flushLocked()
         if (!claimed->has_value())
             break;
         const OutboxEntry &entry = **claimed;
+        // Checked again here, not only when it was queued: a row written by an older version or
+        // straight into the table must not put a line break into the SMTP conversation.
+        if (auto address = MailMessage::checkAddress(entry.recipient); !address) {
+            const QString reason = tr("The recipient address is not one the desk can send to; "
+                                      "correct the request's e-mail address and queue it again.");
+            run.problems << tr("e-mail %1: %2").arg(entry.id).arg(reason);
+            if (auto ok = Outbox::markFailed(db, m_actor, entry.id, reason); !ok)
+                return errorOf(ok);
+            ++run.failed;
+            continue;
+        }
         SmtpClient client(m_settings, *password);
         auto delivered = client.send(m_settings.senderAddress, {entry.recipient}, entry.message);
         if (delivered) {

@@ -59,7 +59,8 @@ QString HolderRepository::problem(const Holder &holder)
         return tr("The holder's unit (perangkat daerah) is missing.");
     if (!employmentStatuses().contains(holder.employmentStatus))
         return tr("Unknown employment status %1.").arg(holder.employmentStatus);
-    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    static const QRegularExpression email(
+        QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")));
     if (!holder.email.isEmpty() && !email.match(holder.email).hasMatch())
         return tr("%1 is not an e-mail address.").arg(holder.email);
     return {};

@@ -7,7 +7,8 @@ namespace rd {
 SearchText::SearchText(const QString &text)
     : m_text(text.simplified())
 {
-    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    static const QRegularExpression digits(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9]+")));
     if (m_text.isEmpty())
         m_kind = Kind::Empty;
     else if (digits.match(m_text).hasMatch())

@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "core/OfficeCalendar.h"
+#include "mail/MailMessage.h"
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "requests/AgendaNumberAllocator.h"
@@ -44,7 +45,8 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
         if (request.officialName.trimmed().isEmpty())
             return fail(ErrorCode::InvalidInput,
                         tr("Give the name of the official filing on the holder's behalf."));
-        static const QRegularExpression nip(QStringLiteral("^[0-9]{18}$"));
+        static const QRegularExpression nip(
+            QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{18}")));
         if (!nip.match(request.officialNip).hasMatch())
             return fail(ErrorCode::InvalidInput, tr("The official's NIP must have 18 digits."));
     } else if (request.reason == RevocationReason::Deceased) {
@@ -53,6 +55,16 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
     }
     if (request.reason == RevocationReason::Other && request.reasonText.trimmed().isEmpty())
         return fail(ErrorCode::InvalidInput, tr("Explain the reason when it is \"Other\"."));
+    // Checked whole, before the trim that storing does: a line break inside (or at the end of)
+    // an address is refused here, not found later in a mail header.
+    if (const QString email = request.applicantEmail; !email.trimmed().isEmpty()) {
+        const bool breaks = email.contains(QLatin1Char('\r')) || email.contains(QLatin1Char('\n'));
+        if (breaks)
+            return fail(ErrorCode::InvalidInput,
+                        tr("The applicant's e-mail address must be one line."));
+        if (auto ok = MailMessage::checkAddress(email.trimmed()); !ok)
+            return ok;
+    }
 
     if (auto holder = HolderRepository(m_database).findById(request.holderId); !holder)
         return errorOf(holder);

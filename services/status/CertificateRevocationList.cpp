@@ -2,6 +2,7 @@
 
 #include "certificates/Certificate.h"
 #include "certificates/OpenSslPointers.h"
+#include "core/LocalFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -245,9 +246,9 @@ Result<CertificateRevocationList> CertificateRevocationList::readFile(const QStr
                     tr("%1 is larger than %2 MB, too large for a CRL.")
                         .arg(path)
                         .arg(MaximumSize / (1024 * 1024)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, tr("Could not read %1.").arg(path), file.errorString());
+    QFile file;
+    if (auto opened = LocalFile::openRegular(path, file); !opened)
+        return errorOf(opened);
     // In pieces rather than read(MaximumSize + 1), which would reserve the whole maximum at
     // once; a pipe or a growing file still stops at the limit.
     QByteArray bytes;

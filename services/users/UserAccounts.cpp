@@ -51,7 +51,8 @@ QString UserAccounts::passwordProblem(const QString &password)
 
 QString UserAccounts::usernameProblem(const QString &username)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z][a-z0-9._-]{1,31}")));
     if (!pattern.match(username).hasMatch())
         return tr("A user name has 2 to 32 lower-case letters, digits, '.', '_' or '-', and "
                   "starts with a letter.");

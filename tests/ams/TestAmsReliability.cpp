@@ -250,6 +250,13 @@ private slots:
         auto inDoubt = queue.find(operation->id);
         RD_VERIFY_RESULT(inDoubt);
         QCOMPARE(inDoubt->state, AmsOperation::State::Sending);
+        // The dead client's lease still holds: nobody takes it over yet ...
+        auto held = queue.due(Clock::currentUtc());
+        RD_VERIFY_RESULT(held);
+        QVERIFY(held->empty());
+        // ... until it has run out.
+        Clock::setFixedUtc(
+            QDateTime::currentDateTimeUtc().addSecs(AmsOperationQueue::LeaseSeconds + 60));
         auto due = queue.due(Clock::currentUtc());
         RD_VERIFY_RESULT(due);
         QCOMPARE(due->size(), std::size_t(1));

@@ -91,6 +91,27 @@ private slots:
         QVERIFY(!Totp::decodeBase32(u"MZXW1"_s).has_value());
         QCOMPARE(Totp::decodeBase32(QString()).error().code, ErrorCode::InvalidInput);
     }
+
+    void badCharacterIsNotEchoed_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("bad");
+        QTest::newRow("digit 1") << u"JBSWY3DPEHPK3PX1"_s << u"1"_s;
+        QTest::newRow("digit 8") << u"JBSWY3DPEHP8K3PX"_s << u"8"_s;
+        QTest::newRow("punctuation") << u"JBSWY3DP!EHPK3PX"_s << u"!"_s;
+    }
+    void badCharacterIsNotEchoed()
+    {
+        // The error reaches the log and the terminal: it names no part of the secret, neither
+        // the character that is wrong nor where it stands.
+        QFETCH(QString, secret);
+        QFETCH(QString, bad);
+        auto decoded = Totp::decodeBase32(secret);
+        QVERIFY(!decoded);
+        const QString said = decoded.error().toString() + decoded.error().detail;
+        QVERIFY2(!said.contains(bad), qPrintable(said));
+        QVERIFY2(!said.contains(u"JBSW"_s), qPrintable(said));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTotp)

@@ -159,6 +159,17 @@ void TestCommandLineTool::databasePathThatCannotBeCreated()
 void TestCommandLineTool::migrateTwiceAndStatus()
 {
     const QString db = freshDatabase();
+    // Only db migrate makes the file: any other command on a missing one is not_found.
+    const Run missing = cli(
+        {QStringLiteral("--database"), db, QStringLiteral("holders"), QStringLiteral("list")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("not_found")), qPrintable(missing.err));
+    QVERIFY(!QFileInfo::exists(db.mid(7)));
+    {
+        // An existing file without the schema is refused as not migrated.
+        QFile empty(db.mid(7));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
     const Run unmigrated = cli(
         {QStringLiteral("--database"), db, QStringLiteral("holders"), QStringLiteral("list")});
     QCOMPARE(unmigrated.exitCode, 1);
@@ -391,6 +402,10 @@ void TestCommandLineTool::databaseFromEnvironment()
     QCOMPARE(status.json().object().value(QStringLiteral("database")).toString(), db);
     // --database wins over the environment.
     const QString other = freshDatabase();
+    {
+        QFile empty(other.mid(7));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
     const Run flag
         = fromEnvironment.run({QStringLiteral("--database"), other, QStringLiteral("--json"),
                                QStringLiteral("db"), QStringLiteral("status")});
