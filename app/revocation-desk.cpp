@@ -187,7 +187,6 @@ int main(int argc, char *argv[])
     if (kiosk) {
         rd::RequestLifecycle::Options options;
         options.officeZone = settings.officeTimeZone();
-        options.dualControl = settings.dualControl();
         rd::KioskWizard wizard(*database, options, language);
         wizard.showFullScreen();
         return QApplication::exec();

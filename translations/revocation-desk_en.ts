@@ -766,6 +766,26 @@ Exit status: 0 good, 3 revoked, 4 unknown, 1 status not learned, 2 usage.</sourc
         <source>Show this help.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Log in with --user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandLineTool</name>
@@ -805,7 +825,7 @@ Run revocation-desk-cli %1 VERB --help for a verb&apos;s options.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+        <source>Usage: revocation-desk-cli [--database URL] [--user NAME] [--json] NOUN VERB [options]
 
 Revocation Desk without a window: database set-up, the holder register, revocation requests, users, the audit log and certificates.
 
@@ -813,12 +833,71 @@ Global options:
   --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
                    (default: REVOCATION_DESK_DATABASE, then the setting
                    database/url, then the SQLite file in the data folder)
+  --user NAME      log in as the account NAME; the password is read from the
+                   terminal without echo, or from the first line of standard
+                   input. Without it the command line reads and files requests
+                   only, acting as cli:&lt;os user&gt;
   --json           print data as JSON
   -h, --help       show this help; NOUN --help and NOUN VERB --help too
   --version        show the version
 
 Commands:
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user needs a user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigCommands</name>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the office settings with their values and who set them last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the value of an office setting in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set an office setting (administrator only, with --user); the change is in the audit log. dual_control true: a revocation needs a supervisor&apos;s approval, given by someone other than who asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s settings in the database, the same on every workstation (%1); only an administrator sets them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;; the known ones are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config get takes one key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config list takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config set takes a key and a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1558,6 +1637,10 @@ Commands:
         <source>%1 is not a setting of the office; known: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -1583,6 +1666,10 @@ Commands:
     </message>
     <message>
         <source>E-mail %1 is no longer %2, so it was not marked %3; another worker or an operator changed it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a logged-in member of staff sends an e-mail again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2014,6 +2101,10 @@ Commands:
     </message>
     <message>
         <source>The person who asked for approval cannot also give it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2538,6 +2629,33 @@ Commands:
     </message>
     <message>
         <source>The user name or password is wrong, or the account is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator adds accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator disables accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator sets another person&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The account %1 is locked after too many failed log-ins; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>The account %1 is locked after too many failed log-ins; try again in %n minute.</numerusform>
+            <numerusform>The account %1 is locked after too many failed log-ins; try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first account must be an administrator, who then adds the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has accounts: only an administrator can do this.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

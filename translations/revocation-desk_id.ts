@@ -763,6 +763,26 @@ Kode keluar: 0 good, 3 revoked, 4 unknown, 1 status tidak berhasil diperoleh, 2 
         <source>Show this help.</source>
         <translation>Tampilkan bantuan ini.</translation>
     </message>
+    <message>
+        <source>Log in with --user NAME.</source>
+        <translation>Masuklah dengan --user NAMA.</translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation>Hanya operator, penyelia, atau administrator yang telah masuk yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can do this.</source>
+        <translation>Hanya penyelia atau administrator yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can do this.</source>
+        <translation>Hanya administrator yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Password of %1: </source>
+        <translation>Kata sandi %1: </translation>
+    </message>
 </context>
 <context>
     <name>CommandLineTool</name>
@@ -809,7 +829,7 @@ Jalankan revocation-desk-cli %1 TINDAKAN --help untuk melihat opsi suatu tindaka
         <translation>Perintah &quot;%1&quot; tidak dikenal.</translation>
     </message>
     <message>
-        <source>Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]
+        <source>Usage: revocation-desk-cli [--database URL] [--user NAME] [--json] NOUN VERB [options]
 
 Revocation Desk without a window: database set-up, the holder register, revocation requests, users, the audit log and certificates.
 
@@ -817,13 +837,17 @@ Global options:
   --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
                    (default: REVOCATION_DESK_DATABASE, then the setting
                    database/url, then the SQLite file in the data folder)
+  --user NAME      log in as the account NAME; the password is read from the
+                   terminal without echo, or from the first line of standard
+                   input. Without it the command line reads and files requests
+                   only, acting as cli:&lt;os user&gt;
   --json           print data as JSON
   -h, --help       show this help; NOUN --help and NOUN VERB --help too
   --version        show the version
 
 Commands:
 </source>
-        <translation>Penggunaan: revocation-desk-cli [--database URL] [--json] PERINTAH TINDAKAN [opsi]
+        <translation>Penggunaan: revocation-desk-cli [--database URL] [--user NAMA] [--json] PERINTAH TINDAKAN [opsi]
 
 Revocation Desk tanpa jendela: penyiapan basis data, daftar pemegang sertifikat, permohonan pencabutan, pengguna, log audit, dan sertifikat.
 
@@ -831,6 +855,10 @@ Opsi global:
   --database URL   sqlite:PATH atau postgresql://user[:password]@host:port/dbname
                    (bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan
                    database/url, lalu berkas SQLite di folder data)
+  --user NAMA      masuk sebagai akun NAMA; kata sandi dibaca dari terminal
+                   tanpa ditampilkan, atau dari baris pertama masukan standar.
+                   Tanpa opsi ini baris perintah hanya membaca dan mengajukan
+                   permohonan, sebagai cli:&lt;pengguna OS&gt;
   --json           cetak data sebagai JSON
   -h, --help       tampilkan bantuan ini; juga PERINTAH --help dan
                    PERINTAH TINDAKAN --help
@@ -838,6 +866,61 @@ Opsi global:
 
 Perintah:
 </translation>
+    </message>
+    <message>
+        <source>--user needs a user name.</source>
+        <translation>--user memerlukan nama pengguna.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigCommands</name>
+    <message>
+        <source>(default)</source>
+        <translation>(bawaan)</translation>
+    </message>
+    <message>
+        <source>List the office settings with their values and who set them last.</source>
+        <translation>Tampilkan pengaturan kantor beserta nilainya dan siapa yang terakhir mengubahnya.</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>Salah satu dari: %1.</translation>
+    </message>
+    <message>
+        <source>Print the value of an office setting in force.</source>
+        <translation>Cetak nilai pengaturan kantor yang berlaku.</translation>
+    </message>
+    <message>
+        <source>Set an office setting (administrator only, with --user); the change is in the audit log. dual_control true: a revocation needs a supervisor&apos;s approval, given by someone other than who asked for it.</source>
+        <translation>Ubah pengaturan kantor (hanya administrator, dengan --user); perubahan dicatat dalam log audit. dual_control true: pencabutan memerlukan persetujuan penyelia, yang diberikan oleh orang lain daripada yang memintanya.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s settings in the database, the same on every workstation (%1); only an administrator sets them.</source>
+        <translation>Pengaturan kantor di basis data, sama di setiap stasiun kerja (%1); hanya administrator yang dapat mengubahnya.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;; the known ones are %2.</source>
+        <translation>Pengaturan &quot;%1&quot; tidak dikenal; yang dikenal adalah %2.</translation>
+    </message>
+    <message>
+        <source>config get takes one key.</source>
+        <translation>config get memerlukan satu kunci.</translation>
+    </message>
+    <message>
+        <source>config list takes no arguments.</source>
+        <translation>config list tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>config set takes a key and a value.</source>
+        <translation>config set memerlukan satu kunci dan satu nilai.</translation>
+    </message>
+    <message>
+        <source>set %1 by %2</source>
+        <translation>diubah %1 oleh %2</translation>
+    </message>
+    <message>
+        <source>true or false.</source>
+        <translation>true atau false.</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1653,10 @@ Perintah:
         <source>%1 is not a setting of the office; known: %2.</source>
         <translation>%1 bukan pengaturan kantor; yang dikenal: %2.</translation>
     </message>
+    <message>
+        <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
+        <translation>%1 hanya aktif atau nonaktif: berikan true atau false, bukan &quot;%2&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -1596,6 +1683,10 @@ Perintah:
     <message>
         <source>E-mail %1 is no longer %2, so it was not marked %3; another worker or an operator changed it first.</source>
         <translation>Surel %1 tidak lagi berstatus %2, sehingga tidak ditandai %3; pengirim lain atau operator telah mengubahnya lebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Only a logged-in member of staff sends an e-mail again.</source>
+        <translation>Hanya petugas yang telah masuk yang dapat mengirim ulang surel.</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2118,10 @@ Perintah:
     <message>
         <source>The person who asked for approval cannot also give it.</source>
         <translation>Orang yang meminta persetujuan tidak dapat sekaligus memberikannya.</translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation>Hanya operator, penyelia, atau administrator yang telah masuk yang dapat melakukan ini.</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2646,32 @@ Perintah:
     <message>
         <source>The user name or password is wrong, or the account is disabled.</source>
         <translation>Nama pengguna atau kata sandi salah, atau akun telah dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>Only an administrator adds accounts.</source>
+        <translation>Hanya administrator yang dapat menambahkan akun.</translation>
+    </message>
+    <message>
+        <source>Only an administrator disables accounts.</source>
+        <translation>Hanya administrator yang dapat menonaktifkan akun.</translation>
+    </message>
+    <message>
+        <source>Only an administrator sets another person&apos;s password.</source>
+        <translation>Hanya administrator yang dapat mengubah kata sandi orang lain.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The account %1 is locked after too many failed log-ins; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Akun %1 dikunci karena terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first account must be an administrator, who then adds the others.</source>
+        <translation>Akun pertama harus administrator, yang kemudian menambahkan akun lainnya.</translation>
+    </message>
+    <message>
+        <source>This database has accounts: only an administrator can do this.</source>
+        <translation>Basis data ini sudah memiliki akun: hanya administrator yang dapat melakukan ini.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "database/Migrations.h"
+#include "users/UserAccounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,17 +31,47 @@ Result<DatabasePtr> CliContext::openDatabase(bool requireSchema, Database::OpenM
     auto database = Database::open(*url, mode);
     if (!database)
         return database;
-    if (requireSchema) {
+    // A log-in needs the users table as this program knows it.
+    if (requireSchema || (!m_userOption.isEmpty() && !loggedIn())) {
         if (auto current = Migrations::requireCurrent(**database); !current)
             return errorOf(current);
+    }
+    if (!m_userOption.isEmpty() && !loggedIn()) {
+        const QString password = readPassword(tr("Password of %1: ").arg(m_userOption));
+        auto account = UserAccounts(*database).authenticate(m_userOption, password, m_actor);
+        if (!account)
+            return errorOf(account);
+        m_actor = *account;
     }
     return database;
 }
 
+Result<void> CliContext::requireRole(Actor::Role minimum) const
+{
+    // The roles are ordered: an administrator may what a supervisor may, and so on.
+    if (int(m_actor.role()) >= int(minimum))
+        return {};
+    switch (minimum) {
+    case Actor::Role::Administrator:
+        return rd::fail(ErrorCode::PermissionDenied, tr("Only an administrator can do this."));
+    case Actor::Role::Supervisor:
+        return rd::fail(ErrorCode::PermissionDenied,
+                        tr("Only a supervisor or an administrator can do this."));
+    case Actor::Role::Operator:
+    case Actor::Role::None:
+        break;
+    }
+    return rd::fail(ErrorCode::PermissionDenied,
+                    tr("Only a logged-in operator, supervisor or administrator can do this."));
+}
+
 int CliContext::fail(const Error &error)
 {
-    QString line = QStringLiteral("revocation-desk-cli: %1: %2")
-                       .arg(errorCodeName(error.code), error.message);
+    QString message = error.message;
+    if (error.code == ErrorCode::PermissionDenied && !loggedIn())
+        message += QLatin1Char(' ') + tr("Log in with --user NAME.");
+    QString line
+        = QStringLiteral("revocation-desk-cli: %1: %2").arg(errorCodeName(error.code), message);
     if (!error.detail.isEmpty())
         line += QStringLiteral(" (") + error.detail + QLatin1Char(')');
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));

@@ -37,15 +37,26 @@ public:
     // An empty value is refused by CommandLineTool before it gets here: it would otherwise
     // mean "not given" and fall back to the default database.
     void setDatabaseOption(const QString &url) { m_databaseOption = url; }
+    // --user NAME: the account to log in as when the database is opened.
+    void setUserOption(const QString &username) { m_userOption = username; }
+    // `cli:<os user>` without a role until a --user log-in succeeded, then `user:<name>`.
     Actor actor() const { return m_actor; }
+    bool loggedIn() const { return m_actor.kind() == Actor::Kind::User; }
 
     // Opens the database the global options and settings name; requireSchema refuses one that
     // is not migrated to this program's version. Only `db migrate` creates a missing SQLite file:
-    // every other command needs data that is there, and a refused command leaves no file.
+    // every other command needs data that is there, and a refused command leaves no file. With
+    // --user it logs in there: the password is read as readPassword reads it and checked by
+    // UserAccounts::authenticate.
     Result<DatabasePtr> openDatabase(bool requireSchema = true,
                                      Database::OpenMode mode = Database::OpenMode::Existing);
 
-    // One line on standard error, the exit code that goes with the error.
+    // PermissionDenied unless the logged-in account has the role `minimum` or a higher one
+    // (operator < supervisor < administrator).
+    Result<void> requireRole(Actor::Role minimum) const;
+
+    // One line on standard error, the exit code that goes with the error. A refusal to someone
+    // who is not logged in says how to log in.
     int fail(const Error &error);
     int usage(const QString &message);
     void printJson(const QJsonValue &value);
@@ -63,6 +74,7 @@ private:
     QTextStream &m_in;
     bool m_json = false;
     QString m_databaseOption;
+    QString m_userOption;
     Actor m_actor;
 };
 

@@ -4,6 +4,7 @@
 #include "cli/AuditCommands.h"
 #include "cli/CertificateCommands.h"
 #include "cli/CliContext.h"
+#include "cli/ConfigCommands.h"
 #include "cli/DatabaseCommands.h"
 #include "cli/DemoCommands.h"
 #include "cli/HolderCommands.h"
@@ -46,6 +47,8 @@ std::vector<Noun> nouns()
         {QStringLiteral("ams"), AmsCommands::verbs(), AmsCommands::summary(), &AmsCommands::run},
         {QStringLiteral("secrets"), SecretCommands::verbs(), SecretCommands::summary(),
          &SecretCommands::run},
+        {QStringLiteral("config"), ConfigCommands::verbs(), ConfigCommands::summary(),
+         &ConfigCommands::run},
     };
 }
 
@@ -60,7 +63,8 @@ CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, QTextStream
 QString CommandLineTool::helpText() const
 {
     QString text
-        = tr("Usage: revocation-desk-cli [--database URL] [--json] NOUN VERB [options]\n"
+        = tr("Usage: revocation-desk-cli [--database URL] [--user NAME] [--json] NOUN VERB "
+             "[options]\n"
              "\n"
              "Revocation Desk without a window: database set-up, the holder register, "
              "revocation requests, users, the audit log and certificates.\n"
@@ -69,6 +73,10 @@ QString CommandLineTool::helpText() const
              "  --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname\n"
              "                   (default: REVOCATION_DESK_DATABASE, then the setting\n"
              "                   database/url, then the SQLite file in the data folder)\n"
+             "  --user NAME      log in as the account NAME; the password is read from the\n"
+             "                   terminal without echo, or from the first line of standard\n"
+             "                   input. Without it the command line reads and files requests\n"
+             "                   only, acting as cli:<os user>\n"
              "  --json           print data as JSON\n"
              "  -h, --help       show this help; NOUN --help and NOUN VERB --help too\n"
              "  --version        show the version\n"
@@ -107,6 +115,15 @@ int CommandLineTool::run(const QStringList &arguments)
             if (argument.mid(11).trimmed().isEmpty())
                 return context.usage(tr("--database needs a URL."));
             context.setDatabaseOption(argument.mid(11));
+        } else if (argument == QLatin1String("--user")
+                   || argument.startsWith(QLatin1String("--user="))) {
+            const bool attached = argument.size() > 6;
+            if (!attached && i + 1 >= arguments.size())
+                return context.usage(tr("--user needs a user name."));
+            const QString username = attached ? argument.mid(7) : arguments.at(++i);
+            if (username.isEmpty())
+                return context.usage(tr("--user needs a user name."));
+            context.setUserOption(username);
         } else if (argument == QLatin1String("--version")) {
             m_out << QStringLiteral("revocation-desk-cli %1\n")
                          .arg(QCoreApplication::applicationVersion());

@@ -2,6 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "demo/DemoDataSeeder.h"
+#include "users/UserAccounts.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -81,6 +82,9 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
+    // Open while the database has no account (a new demo); after that an administrator's.
+    if (auto allowed = UserAccounts(*database).authorizeSetUp(context.actor()); !allowed)
+        return context.fail(allowed.error());
     auto summary
         = DemoDataSeeder::seed(*database, context.actor(), seedValue, holderCount, authority);
     if (!summary)

@@ -187,6 +187,8 @@ int resend(CliContext &context, const QStringList &arguments)
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
+    if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
+        return context.fail(allowed.error());
     if (auto done = Outbox::resend(**database, context.actor(), id); !done)
         return context.fail(done.error());
     auto entry = Outbox::find(**database, id);

@@ -330,8 +330,9 @@ int file(CliContext &context, const QStringList &arguments)
         request.certificateId = id->toLongLong();
     }
     AppSettings settings;
-    RequestLifecycle lifecycle(
-        *database, RequestLifecycle::Options {settings.officeTimeZone(), settings.dualControl()});
+    // Dual control is the office's setting in the database, read at each step.
+    RequestLifecycle lifecycle(*database,
+                               RequestLifecycle::Options {settings.officeTimeZone(), {}});
     auto filed = lifecycle.file(context.actor(), request);
     if (!filed)
         return context.fail(filed.error());
@@ -395,14 +396,21 @@ int apply(CliContext &context, const QStringList &arguments)
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
+    // Filing is open to anyone at the command line; every other step is staff's. Refused here
+    // before the request is even read; the lifecycle decides the finer rules (claim, approval).
+    if (*action != RequestAction::Submit && *action != RequestAction::Resubmit) {
+        if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
+            return context.fail(allowed.error());
+    }
     RevocationRequestRepository requests(*database);
     auto request = requests.find(positional.at(0));
     if (!request)
         return context.fail(request.error());
     transition.requestId = request->id;
     AppSettings settings;
-    RequestLifecycle lifecycle(
-        *database, RequestLifecycle::Options {settings.officeTimeZone(), settings.dualControl()});
+    // Dual control is the office's setting in the database, read at each step.
+    RequestLifecycle lifecycle(*database,
+                               RequestLifecycle::Options {settings.officeTimeZone(), {}});
     auto outcome = lifecycle.apply(context.actor(), transition);
     if (!outcome)
         return context.fail(outcome.error());

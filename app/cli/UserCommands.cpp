@@ -106,6 +106,15 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
         auto database = context.openDatabase();
         if (!database)
             return context.fail(database.error());
+        // The first account may be added by anyone (it must be an administrator, who then adds
+        // the others); after that only an administrator adds accounts.
+        auto any = UserAccounts(*database).hasAccounts();
+        if (!any)
+            return context.fail(any.error());
+        if (*any) {
+            if (auto allowed = context.requireRole(Actor::Role::Administrator); !allowed)
+                return context.fail(allowed.error());
+        }
         const QString password = newPassword(context);
         if (password.isEmpty())
             return context.fail(Error {
@@ -130,6 +139,13 @@ int UserCommands::run(CliContext &context, const QString &verb, const QStringLis
     if (!database)
         return context.fail(database.error());
     UserAccounts accounts(*database);
+    // A person changes their own password; everything else about an account is an
+    // administrator's.
+    const bool own = passwd && context.loggedIn() && context.actor().name() == username;
+    if (!own) {
+        if (auto allowed = context.requireRole(Actor::Role::Administrator); !allowed)
+            return context.fail(allowed.error());
+    }
     if (passwd) {
         if (auto exists = accounts.find(username); !exists)
             return context.fail(exists.error());

@@ -26,8 +26,9 @@ Actor Actor::commandLine(const QString &osUser)
 {
     Actor actor;
     actor.m_kind = Kind::CommandLine;
-    // Whoever has a shell on the database host administers it.
-    actor.m_role = Role::Administrator;
+    // A shell is no proof of who sits at it: without a log-in (`--user`) the command line reads
+    // and files, as the kiosk does, and nothing more.
+    actor.m_role = Role::None;
     QString name = osUser;
     if (name.isEmpty())
         name = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));

@@ -39,11 +39,6 @@ QTimeZone AppSettings::officeTimeZone() const
     return id.isEmpty() || !zone.isValid() ? OfficeCalendar::defaultZone() : zone;
 }
 
-bool AppSettings::dualControl() const
-{
-    return m_settings->value(QStringLiteral("revocation/dualControl"), false).toBool();
-}
-
 QString AppSettings::defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)

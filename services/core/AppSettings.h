@@ -25,7 +25,6 @@ public:
     QString language() const; // ui/language: "id", "en" or empty (follow the system)
     void setLanguage(const QString &language);
     QTimeZone officeTimeZone() const; // office/timeZone, default Asia/Jakarta
-    bool dualControl() const; // revocation/dualControl, default off
 
     QSettings &raw() { return *m_settings; }
 

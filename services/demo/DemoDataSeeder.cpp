@@ -63,6 +63,10 @@ Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor,
                     tr("The demo needs at least %1 holders to show a request in every state.")
                         .arg(MinimumHolderCount));
     // Refuse before anything moves, the clock included; storeRegister checks again under lock.
+    // Demo accounts have passwords printed on the screen: once a database has accounts, only an
+    // administrator may add them.
+    if (auto allowed = UserAccounts(db).authorizeSetUp(actor); !allowed)
+        return errorOf(allowed);
     auto count = db->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!count)
         return errorOf(count);

@@ -536,6 +536,8 @@ Result<void> DemoSeedRun::storeRegister()
     // same moment on PostgreSQL waits here and then finds the holders of the first.
     if (auto ok = AuditLog::lockChain(*m_database); !ok)
         return ok;
+    if (auto allowed = UserAccounts(m_database).authorizeSetUp(m_actor); !allowed)
+        return allowed;
     auto count = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
     if (!count)
         return errorOf(count);
@@ -594,7 +596,10 @@ Result<void> DemoSeedRun::storeUsers()
             username = base + QString::number(n);
         user.username = username;
         user.password = demoPassword();
-        auto id = accounts.add(m_actor, username, fullName, user.role, user.password);
+        // The right was checked with the register (authorizeSetUp under the chain's lock).
+        auto id = AuditLog::inTransaction(*m_database, [&]() {
+            return accounts.addInTransaction(m_actor, username, fullName, user.role, user.password);
+        });
         if (!id)
             return std::unexpected(withContext(id.error(), username));
         user.id = *id;

@@ -236,7 +236,8 @@ Result<void> DemoSeedRun::runRequests()
     std::stable_sort(events.begin(), events.end(),
                      [](const Event &a, const Event &b) { return a.at < b.at; });
 
-    RequestLifecycle lifecycle(m_database);
+    // Each scenario says whether it runs under dual control, whatever the office's setting.
+    RequestLifecycle lifecycle(m_database, RequestLifecycle::Options {{}, false});
     RequestLifecycle dualControl(m_database, RequestLifecycle::Options {{}, true});
     CertificateRepository certificates(m_database);
     for (const Event &event : events) {

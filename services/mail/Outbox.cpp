@@ -328,6 +328,9 @@ Result<void> Outbox::markFailed(const Database &database, const Actor &actor, qi
 
 Result<void> Outbox::resend(const Database &database, const Actor &actor, qint64 id)
 {
+    if (actor.role() == Actor::Role::None)
+        return fail(ErrorCode::PermissionDenied,
+                    tr("Only a logged-in member of staff sends an e-mail again."));
     return AuditLog::inTransaction(database, [&]() -> Result<void> {
         auto entry = find(database, id);
         if (!entry)

@@ -9,6 +9,7 @@
 #include "requests/AgendaNumberAllocator.h"
 #include "requests/NotificationComposer.h"
 #include "requests/RequestPermissions.h"
+#include "users/OfficeSettings.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -185,8 +186,17 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
                         .arg(RequestStates::label(*state), RequestStates::actionLabel(action)));
     }
 
-    RequestAccess access {
-        name, *state, row.assignedOperatorId, row.assignedOperator, {}, m_options.dualControl};
+    bool dualControl = false;
+    if (m_options.dualControl) {
+        dualControl = *m_options.dualControl;
+    } else {
+        auto office = OfficeSettings(m_database).dualControl();
+        if (!office)
+            return errorOf(office);
+        dualControl = *office;
+    }
+    RequestAccess access {name, *state,     row.assignedOperatorId, row.assignedOperator,
+                          {},   dualControl};
     if (*state == RequestState::AwaitingApproval) {
         auto asked = m_events.lastActor(transition.requestId, RequestAction::RequestApproval);
         if (!asked)

@@ -33,7 +33,10 @@ struct TransitionOutcome
 struct RequestLifecycleOptions
 {
     QTimeZone officeZone;
-    bool dualControl = false; // revocation needs a supervisor's approval first
+    // Revocation needs a supervisor's approval first. Unset: the office's setting
+    // (OfficeSettings::dualControl), read from the database at each step, so that every
+    // workstation obeys the one rule in force.
+    std::optional<bool> dualControl;
 };
 
 // The only way a revocation request changes state. Each change is one transaction holding the

@@ -4,11 +4,6 @@ namespace rd {
 
 namespace {
 
-bool isStaff(const Actor &actor)
-{
-    return actor.kind() != Actor::Kind::Kiosk;
-}
-
 bool isSupervisor(const Actor &actor)
 {
     return actor.role() == Actor::Role::Supervisor || actor.role() == Actor::Role::Administrator;
@@ -19,12 +14,18 @@ bool isSupervisor(const Actor &actor)
 Result<void> RequestPermissions::authorize(const Actor &actor, const RequestAccess &request,
                                            RequestAction action)
 {
-    // The kiosk only files; operators work the claimed request; revocation under dual control
-    // needs a second person with a supervisor's role.
-    if (!isStaff(actor) && action != RequestAction::Submit && action != RequestAction::Resubmit)
-        return fail(ErrorCode::PermissionDenied, tr("Only staff can do this at a workstation."));
+    // The kiosk and the command line without a log-in only file; operators work the claimed
+    // request; revocation under dual control needs a second person with a supervisor's role.
     if (actor.kind() == Actor::Kind::User && actor.role() == Actor::Role::None)
         return fail(ErrorCode::PermissionDenied, tr("This account has no role."));
+    const bool filing = action == RequestAction::Submit || action == RequestAction::Resubmit;
+    if (actor.role() == Actor::Role::None && !filing) {
+        if (actor.kind() == Actor::Kind::Kiosk)
+            return fail(ErrorCode::PermissionDenied,
+                        tr("Only staff can do this at a workstation."));
+        return fail(ErrorCode::PermissionDenied,
+                    tr("Only a logged-in operator, supervisor or administrator can do this."));
+    }
     const bool operatorStep = action == RequestAction::RequestCompletion
         || action == RequestAction::Verify || action == RequestAction::MatchCertificate;
     if (operatorStep && actor.kind() == Actor::Kind::User && request.assignedOperatorId > 0

@@ -16,6 +16,30 @@ QStringList OfficeSettings::knownKeys()
     return {dualControlKey(), demoDatabaseKey()};
 }
 
+QString OfficeSettings::defaultValue(const QString &)
+{
+    return QStringLiteral("false");
+}
+
+Result<std::vector<OfficeSetting>> OfficeSettings::list() const
+{
+    auto query = m_database->execute(
+        QStringLiteral("SELECT key, value, updated_at, updated_by FROM office_settings"));
+    if (!query)
+        return errorOf(query);
+    std::vector<OfficeSetting> settings;
+    for (const QString &key : knownKeys())
+        settings.push_back({key, defaultValue(key), false, {}, {}});
+    while (query->next()) {
+        for (OfficeSetting &setting : settings) {
+            if (setting.key == query->value(0).toString())
+                setting = {setting.key, query->value(1).toString(), true,
+                           query->value(2).toString(), query->value(3).toString()};
+        }
+    }
+    return settings;
+}
+
 Result<std::optional<QString>> OfficeSettings::value(const QString &key) const
 {
     auto query = m_database->execute(
@@ -56,6 +80,9 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
         return fail(ErrorCode::InvalidInput,
                     tr("%1 is not a setting of the office; known: %2.")
                         .arg(key, knownKeys().join(QStringLiteral(", "))));
+    if (value != QLatin1String("true") && value != QLatin1String("false"))
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 is on or off: give true or false, not \"%2\".").arg(key, value));
     auto before = this->value(key);
     if (!before)
         return errorOf(before);

@@ -6,8 +6,18 @@
 #include <QCoreApplication>
 
 #include <optional>
+#include <vector>
 
 namespace rd {
+
+struct OfficeSetting
+{
+    QString key;
+    QString value; // what is in force: the stored value, else the default
+    bool stored = false;
+    QString updatedAt; // ISO 8601 UTC; empty when never set
+    QString updatedBy; // the actor who set it last
+};
 
 // Rules of the office kept in the database, so that every workstation and the kiosk obey the
 // same ones: an ini file on one PC could be edited there to switch dual control off. Only an
@@ -37,7 +47,12 @@ public:
     // that has checked the actor's right itself (the demo seeder on an empty database).
     Result<void> setInTransaction(const Actor &actor, const QString &key, const QString &value);
 
+    // Every known setting with the value in force, in knownKeys() order.
+    Result<std::vector<OfficeSetting>> list() const;
+
     static QStringList knownKeys();
+    // Every known setting is a flag today: "true" or "false", off when never set.
+    static QString defaultValue(const QString &key);
 
 private:
     DatabasePtr m_database;

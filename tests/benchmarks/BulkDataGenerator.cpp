@@ -588,8 +588,9 @@ Result<std::vector<qint64>> BulkDataGenerator::ensureOperators()
         QString password;
         for (int c = 0; c < 20; ++c)
             password += QChar(u'a' + QRandomGenerator::system()->bounded(26));
-        auto id = accounts.add(Actor::commandLine(QStringLiteral("bulk-data-generator")), username,
-                               names.at(i), Actor::Role::Operator, password);
+        auto id = accounts.add(
+            Actor::user(QStringLiteral("bulk-data-generator"), Actor::Role::Administrator),
+            username, names.at(i), Actor::Role::Operator, password);
         if (!id)
             return errorOf(id);
         ids.push_back(*id);

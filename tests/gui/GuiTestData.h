@@ -119,7 +119,7 @@ inline Result<QueueData> fillQueue(const DatabasePtr &database, int count)
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("at most %1 requests").arg(givenCount * secondCount));
 
-    const Actor admin = Actor::commandLine(QStringLiteral("tester"));
+    const Actor admin = Actor::user(QStringLiteral("tester"), Actor::Role::Administrator);
     QueueData data;
     data.operatorName = QStringLiteral("rahma.op");
     UserAccounts users(database);

@@ -12,6 +12,7 @@
 #include "mail/Outbox.h"
 #include "mail/OutboxWorker.h"
 #include "requests/RequestLifecycle.h"
+#include "users/UserAccounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +31,7 @@ using rd::test::TestFixtures;
 namespace {
 
 const Actor s_actor = Actor::commandLine(QStringLiteral("test"));
+const Actor s_operator = Actor::user(QStringLiteral("ani"), Actor::Role::Operator);
 
 MailSettings plainSettings(int port)
 {
@@ -235,7 +237,7 @@ void TestOutboxDelivery::permanentFailureKeepsReplyAndResend()
     server.stop();
     QVERIFY2(server.start({}, &why), qPrintable(why));
     OutboxWorker second(db->database(), plainSettings(server.port()), s_actor);
-    RD_VERIFY_RESULT(Outbox::resend(*db->database(), s_actor, bad));
+    RD_VERIFY_RESULT(Outbox::resend(*db->database(), s_operator, bad));
     QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Pending);
     auto resent = second.flush();
     RD_VERIFY_RESULT(resent);
@@ -243,7 +245,7 @@ void TestOutboxDelivery::permanentFailureKeepsReplyAndResend()
     QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Sent);
     QCOMPARE(auditCount(*db->database(), QStringLiteral("mail.resend")), 1);
     // A sent e-mail is not sent again by hand.
-    auto twice = Outbox::resend(*db->database(), s_actor, good);
+    auto twice = Outbox::resend(*db->database(), s_operator, good);
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::InvalidTransition);
 }
@@ -556,14 +558,24 @@ void TestOutboxDelivery::commandLine()
     QCOMPARE(row.value(QStringLiteral("id")).toInteger(), bad);
     QVERIFY(row.value(QStringLiteral("last_error")).toString().contains(QLatin1String("550")));
 
-    const Run resend = cli.run(
-        database
-        + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QString::number(bad)});
+    // Sending again is an operator's decision: refused without a log-in, done with one.
+    const QStringList resendBad {QStringLiteral("mail"), QStringLiteral("resend"),
+                                 QString::number(bad)};
+    const Run anonymous = cli.run(database + resendBad);
+    QCOMPARE(anonymous.exitCode, 1);
+    QVERIFY2(anonymous.err.contains(QLatin1String("permission_denied")), qPrintable(anonymous.err));
+    QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Failed);
+    RD_VERIFY_RESULT(UserAccounts(db->database())
+                         .add(s_actor, QStringLiteral("admin"), QStringLiteral("Admin"),
+                              Actor::Role::Administrator, QStringLiteral("kata-sandi-admin-1")));
+    const QStringList login {QStringLiteral("--user"), QStringLiteral("admin")};
+    const Run resend = cli.run(database + login + resendBad, "kata-sandi-admin-1\n");
     QVERIFY2(resend.exitCode == 0, qPrintable(resend.err));
     QCOMPARE(Outbox::find(*db->database(), bad)->state, OutboxEntry::State::Pending);
     const Run missing = cli.run(
-        database
-        + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")});
+        database + login
+            + QStringList {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("999")},
+        "kata-sandi-admin-1\n");
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QLatin1String("not_found")));
 

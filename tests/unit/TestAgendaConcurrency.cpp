@@ -147,10 +147,12 @@ void TestAgendaConcurrency::twoProcessesClaimEachRequestOnce()
     const DatabasePtr db = test->database();
     const qint64 holder = TestFixtures::addHolder(db, 8);
     UserAccounts users(db);
-    auto ani = users.add(Actor::commandLine(), QStringLiteral("ani"), QStringLiteral("Ani"),
-                         Actor::Role::Operator, QStringLiteral("kata-sandi-ani-1"));
-    auto budi = users.add(Actor::commandLine(), QStringLiteral("budi"), QStringLiteral("Budi"),
-                          Actor::Role::Operator, QStringLiteral("kata-sandi-budi-1"));
+    auto ani = users.add(Actor::user(QStringLiteral("admin"), Actor::Role::Administrator),
+                         QStringLiteral("ani"), QStringLiteral("Ani"), Actor::Role::Operator,
+                         QStringLiteral("kata-sandi-ani-1"));
+    auto budi = users.add(Actor::user(QStringLiteral("admin"), Actor::Role::Administrator),
+                          QStringLiteral("budi"), QStringLiteral("Budi"), Actor::Role::Operator,
+                          QStringLiteral("kata-sandi-budi-1"));
     RD_VERIFY_RESULT(ani);
     RD_VERIFY_RESULT(budi);
     QStringList ids;

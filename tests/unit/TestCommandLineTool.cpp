@@ -5,6 +5,7 @@
 #include "TestFixtures.h"
 #include "VerifyResult.h"
 #include "audit/AuditLog.h"
+#include "users/UserAccounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +36,13 @@ private slots:
     void auditVerifyFindsTampering();
     void databaseFromEnvironment();
     void demoSeedOnlyIntoAnEmptyDatabase();
+    void cliUsersCannotPassDualControl();
+    void dualControlHoldsWithTwoAccounts();
+    void roleBoundCommandsRefuseWithoutLogIn_data();
+    void roleBoundCommandsRefuseWithoutLogIn();
+    void wrongPasswordAndLockOut();
+    void dualControlComesFromTheDatabase();
+    void configGetSetList();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}) const
@@ -42,6 +50,16 @@ private:
         return m_cli.run(arguments, input);
     }
     QString freshDatabase();
+    // A migrated database with a holder, a filed request and the accounts root (administrator),
+    // ani (operator), sari and joko (supervisors); returns the agenda number.
+    QString deskWithAccounts(const QString &db);
+    Run as(const QString &user, const QStringList &arguments) const
+    {
+        return m_cli.run(QStringList {QStringLiteral("--user"), user} + arguments,
+                         (QStringLiteral("kata-sandi-") + user + QStringLiteral("-1\n")).toUtf8());
+    }
+    // Everything a refused command must leave as it was.
+    static QString snapshot(const QString &db);
 
     CliRunner m_cli;
     QTemporaryDir m_dir;
@@ -67,7 +85,7 @@ void TestCommandLineTool::helpOnEveryCommand_data()
 {
     QTest::addColumn<QStringList>("command");
     QTest::newRow("top") << QStringList {QStringLiteral("--help")};
-    for (const char *noun : {"db", "demo", "holders", "requests", "audit", "users"})
+    for (const char *noun : {"db", "demo", "holders", "requests", "audit", "users", "config"})
         QTest::newRow(noun) << QStringList {QLatin1String(noun), QStringLiteral("--help")};
     const QList<QStringList> verbs = {
         {QStringLiteral("db"), QStringLiteral("migrate")},
@@ -84,6 +102,9 @@ void TestCommandLineTool::helpOnEveryCommand_data()
         {QStringLiteral("users"), QStringLiteral("passwd")},
         {QStringLiteral("users"), QStringLiteral("disable")},
         {QStringLiteral("users"), QStringLiteral("list")},
+        {QStringLiteral("config"), QStringLiteral("get")},
+        {QStringLiteral("config"), QStringLiteral("set")},
+        {QStringLiteral("config"), QStringLiteral("list")},
     };
     for (const QStringList &verb : verbs)
         QTest::newRow(qPrintable(verb.join(QLatin1Char(' '))))
@@ -128,6 +149,10 @@ void TestCommandLineTool::usageErrors_data()
                                << 2 << "usage";
     QTest::newRow("missing database value")
         << QStringList {QStringLiteral("--database")} << 2 << "usage";
+    QTest::newRow("missing user value") << QStringList {QStringLiteral("--user")} << 2 << "usage";
+    QTest::newRow("empty user") << QStringList {QStringLiteral("--user="), QStringLiteral("users"),
+                                                QStringLiteral("list")}
+                                << 2 << "usage";
 }
 
 void TestCommandLineTool::usageErrors()
@@ -239,11 +264,20 @@ void TestCommandLineTool::fileListShowApply()
                           QStringLiteral("--state"), QStringLiteral("closed")});
     QCOMPARE(none.json().array().size(), 0);
 
-    const Run claim = cli({QStringLiteral("--database"), db, QStringLiteral("requests"),
-                           QStringLiteral("apply"), agenda, QStringLiteral("claim")});
-    QCOMPARE(claim.exitCode, 0);
-    const Run revoke = cli({QStringLiteral("--database"), db, QStringLiteral("requests"),
-                            QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
+    {
+        auto database = Database::open(*DatabaseUrl::parse(db));
+        RD_VERIFY_RESULT(database);
+        RD_VERIFY_RESULT(UserAccounts(*database).add(
+            Actor::commandLine(), QStringLiteral("ani"), QStringLiteral("Ani"),
+            Actor::Role::Administrator, QStringLiteral("kata-sandi-ani-1")));
+    }
+    const Run claim = as(QStringLiteral("ani"),
+                         {QStringLiteral("--database"), db, QStringLiteral("requests"),
+                          QStringLiteral("apply"), agenda, QStringLiteral("claim")});
+    QVERIFY2(claim.exitCode == 0, qPrintable(claim.describe()));
+    const Run revoke = as(QStringLiteral("ani"),
+                          {QStringLiteral("--database"), db, QStringLiteral("requests"),
+                           QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
     QCOMPARE(revoke.exitCode, 1);
     QVERIFY(revoke.err.startsWith(QStringLiteral("revocation-desk-cli: invalid_transition:")));
     const Run unknownAction = cli({QStringLiteral("--database"), db, QStringLiteral("requests"),
@@ -313,22 +347,45 @@ void TestCommandLineTool::usersFromStandardInput()
         cli({QStringLiteral("--database"), db, QStringLiteral("db"), QStringLiteral("migrate")})
             .exitCode,
         0);
-    const Run added
+    // The first account: anyone may add it, and it must be an administrator.
+    const QStringList addAni {QStringLiteral("--database"),    db,
+                              QStringLiteral("users"),         QStringLiteral("add"),
+                              QStringLiteral("ani"),           QStringLiteral("--name"),
+                              QStringLiteral("Ani Rahmawati"), QStringLiteral("--role"),
+                              QStringLiteral("operator")};
+    const Run firstOperator = cli(addAni, "kata-sandi-ani-2026\n");
+    QCOMPARE(firstOperator.exitCode, 1);
+    QVERIFY2(firstOperator.err.contains(QStringLiteral(": invalid_input:")),
+             qPrintable(firstOperator.err));
+    const Run bootstrap
         = cli({QStringLiteral("--database"), db, QStringLiteral("users"), QStringLiteral("add"),
-               QStringLiteral("ani"), QStringLiteral("--name"), QStringLiteral("Ani Rahmawati"),
-               QStringLiteral("--role"), QStringLiteral("operator")},
-              "kata-sandi-ani-2026\n");
-    QCOMPARE(added.exitCode, 0);
+               QStringLiteral("root"), QStringLiteral("--name"), QStringLiteral("Root"),
+               QStringLiteral("--role"), QStringLiteral("administrator")},
+              "kata-sandi-root-1\n");
+    QVERIFY2(bootstrap.exitCode == 0, qPrintable(bootstrap.describe()));
+    const Run anonymous = cli(addAni, "kata-sandi-ani-2026\n");
+    QCOMPARE(anonymous.exitCode, 1);
+    QVERIFY2(anonymous.err.contains(QStringLiteral(": permission_denied:"))
+                 && anonymous.err.contains(QStringLiteral("--user")),
+             qPrintable(anonymous.err));
+    // --user's password comes first on standard input, then the new account's.
+    const QStringList login {QStringLiteral("--user"), QStringLiteral("root")};
+    const Run added = cli(login + addAni, "kata-sandi-root-1\nkata-sandi-ani-2026\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
     const Run again
-        = cli({QStringLiteral("--database"), db, QStringLiteral("users"), QStringLiteral("add"),
-               QStringLiteral("ani"), QStringLiteral("--name"), QStringLiteral("Ani")},
-              "kata-sandi-ani-2026\n");
+        = cli(login
+                  + QStringList {QStringLiteral("--database"), db, QStringLiteral("users"),
+                                 QStringLiteral("add"), QStringLiteral("ani"),
+                                 QStringLiteral("--name"), QStringLiteral("Ani")},
+              "kata-sandi-root-1\nkata-sandi-ani-2026\n");
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.err.contains(QStringLiteral(": conflict:")));
     const Run weak
-        = cli({QStringLiteral("--database"), db, QStringLiteral("users"), QStringLiteral("add"),
-               QStringLiteral("budi"), QStringLiteral("--name"), QStringLiteral("Budi")},
-              "short\n");
+        = cli(login
+                  + QStringList {QStringLiteral("--database"), db, QStringLiteral("users"),
+                                 QStringLiteral("add"), QStringLiteral("budi"),
+                                 QStringLiteral("--name"), QStringLiteral("Budi")},
+              "kata-sandi-root-1\nshort\n");
     QCOMPARE(weak.exitCode, 1);
     QVERIFY(weak.err.contains(QStringLiteral(": invalid_input:")));
     const Run role
@@ -336,19 +393,24 @@ void TestCommandLineTool::usersFromStandardInput()
                QStringLiteral("budi"), QStringLiteral("--name"), QStringLiteral("Budi"),
                QStringLiteral("--role"), QStringLiteral("king")});
     QCOMPARE(role.exitCode, 2);
-    QCOMPARE(cli({QStringLiteral("--database"), db, QStringLiteral("users"),
-                  QStringLiteral("passwd"), QStringLiteral("ani")},
-                 "kata-sandi-baru-2027\n")
+    // A person changes their own password; an administrator anyone's.
+    const QStringList passwdAni {QStringLiteral("--database"), db, QStringLiteral("users"),
+                                 QStringLiteral("passwd"), QStringLiteral("ani")};
+    QCOMPARE(cli(passwdAni, "kata-sandi-baru-2027\n").exitCode, 1);
+    QCOMPARE(cli(QStringList {QStringLiteral("--user"), QStringLiteral("ani")} + passwdAni,
+                 "kata-sandi-ani-2026\nkata-sandi-baru-2027\n")
                  .exitCode,
              0);
-    QCOMPARE(cli({QStringLiteral("--database"), db, QStringLiteral("users"),
-                  QStringLiteral("disable"), QStringLiteral("ani")})
-                 .exitCode,
-             0);
+    QCOMPARE(cli(login + passwdAni, "kata-sandi-root-1\nkata-sandi-baru-2028\n").exitCode, 0);
+    const QStringList disableAni {QStringLiteral("--database"), db, QStringLiteral("users"),
+                                  QStringLiteral("disable"), QStringLiteral("ani")};
+    QCOMPARE(cli(disableAni).exitCode, 1);
+    QCOMPARE(cli(login + disableAni, "kata-sandi-root-1\n").exitCode, 0);
     const Run listed = cli({QStringLiteral("--database"), db, QStringLiteral("--json"),
                             QStringLiteral("users"), QStringLiteral("list")});
     QCOMPARE(listed.exitCode, 0);
     const QJsonObject ani = listed.json().array().at(0).toObject();
+    QCOMPARE(ani.value(QStringLiteral("username")).toString(), QStringLiteral("ani"));
     QCOMPARE(ani.value(QStringLiteral("role")).toString(), QStringLiteral("operator"));
     QCOMPARE(ani.value(QStringLiteral("active")).toBool(), false);
     QVERIFY(!listed.out.contains(QStringLiteral("argon2")));
@@ -428,11 +490,35 @@ void TestCommandLineTool::demoSeedOnlyIntoAnEmptyDatabase()
     QCOMPARE(summary.value(QStringLiteral("requests_by_state")).toObject().size(), 14);
     QVERIFY(!summary.value(QStringLiteral("user_credentials")).toArray().isEmpty());
 
+    // The database has accounts now: seeding again (more accounts with printed passwords) is an
+    // administrator's, and even they find the register full.
     const Run again
         = cli({QStringLiteral("--database"), db, QStringLiteral("demo"), QStringLiteral("seed")});
     QCOMPARE(again.exitCode, 1);
-    QVERIFY2(again.err.startsWith(QStringLiteral("revocation-desk-cli: conflict:")),
+    QVERIFY2(again.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:")),
              qPrintable(again.err));
+    QString admin;
+    QString adminPassword;
+    const Run users = cli({QStringLiteral("--database"), db, QStringLiteral("--json"),
+                           QStringLiteral("users"), QStringLiteral("list")});
+    for (const QJsonValue &user : users.json().array()) {
+        if (user.toObject().value(QStringLiteral("role")).toString()
+            == QLatin1String("administrator"))
+            admin = user.toObject().value(QStringLiteral("username")).toString();
+    }
+    // Each credential reads "NAME / PASSWORD (ROLE)".
+    for (const QJsonValue &line : summary.value(QStringLiteral("user_credentials")).toArray()) {
+        const QStringList parts = line.toString().split(QLatin1Char(' '));
+        if (parts.size() >= 3 && parts.at(0) == admin)
+            adminPassword = parts.at(2);
+    }
+    QVERIFY2(!admin.isEmpty() && !adminPassword.isEmpty(), qPrintable(seeded.out));
+    const Run againAsAdmin = cli({QStringLiteral("--user"), admin, QStringLiteral("--database"), db,
+                                  QStringLiteral("demo"), QStringLiteral("seed")},
+                                 (adminPassword + QLatin1Char('\n')).toUtf8());
+    QCOMPARE(againAsAdmin.exitCode, 1);
+    QVERIFY2(againAsAdmin.err.startsWith(QStringLiteral("revocation-desk-cli: conflict:")),
+             qPrintable(againAsAdmin.err));
     const Run few
         = cli({QStringLiteral("--database"), db, QStringLiteral("demo"), QStringLiteral("seed"),
                QStringLiteral("--holders"), QStringLiteral("12")});
@@ -457,6 +543,347 @@ void TestCommandLineTool::demoSeedOnlyIntoAnEmptyDatabase()
     const Run verify = cli(
         {QStringLiteral("--database"), db, QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(verify.exitCode, 0);
+}
+
+QString TestCommandLineTool::deskWithAccounts(const QString &db)
+{
+    if (cli({QStringLiteral("--database"), db, QStringLiteral("db"), QStringLiteral("migrate")})
+            .exitCode
+        != 0)
+        return {};
+    auto database = Database::open(*DatabaseUrl::parse(db));
+    if (!database)
+        return {};
+    UserAccounts users(*database);
+    const Actor setUp = Actor::user(QStringLiteral("setup"), Actor::Role::Administrator);
+    const struct
+    {
+        const char *name;
+        Actor::Role role;
+    } people[] = {{"root", Actor::Role::Administrator},
+                  {"ani", Actor::Role::Operator},
+                  {"sari", Actor::Role::Supervisor},
+                  {"joko", Actor::Role::Supervisor}};
+    for (const auto &[name, role] : people) {
+        const QString username = QLatin1String(name);
+        if (!users.add(setUp, username, username, role,
+                       QStringLiteral("kata-sandi-") + username + QStringLiteral("-1")))
+            return {};
+    }
+    const qint64 holder = rd::test::TestFixtures::addHolder(*database, 40);
+    const qint64 id = rd::test::TestFixtures::fileRequest(*database, holder);
+    auto agenda = (*database)->scalar(
+        QStringLiteral("SELECT agenda_number FROM revocation_requests WHERE id = ?"), {id});
+    return agenda ? agenda->toString() : QString();
+}
+
+QString TestCommandLineTool::snapshot(const QString &db)
+{
+    auto database = Database::open(*DatabaseUrl::parse(db));
+    if (!database)
+        return QStringLiteral("no database");
+    QString text;
+    for (const QString &sql :
+         {QStringLiteral("SELECT COUNT(*) || '/' || MAX(seq) FROM audit_log"),
+          QStringLiteral("SELECT username || role || active || password_hash FROM users "
+                         "ORDER BY username"),
+          QStringLiteral("SELECT key || value FROM office_settings ORDER BY key"),
+          QStringLiteral("SELECT id || state || version FROM revocation_requests ORDER BY id"),
+          QStringLiteral("SELECT id || state FROM outbox ORDER BY id"),
+          QStringLiteral("SELECT COUNT(*) FROM holders")}) {
+        auto query = (*database)->execute(sql);
+        if (!query)
+            return query.error().toString();
+        while (query->next())
+            text += query->value(0).toString() + QLatin1Char('\n');
+    }
+    return text;
+}
+
+// The reproduction: two OS users, each the CLI's "administrator", passed dual control.
+void TestCommandLineTool::cliUsersCannotPassDualControl()
+{
+    const QString db = freshDatabase();
+    const QString agenda = deskWithAccounts(db);
+    QVERIFY(!agenda.isEmpty());
+    QCOMPARE(as(QStringLiteral("root"),
+                {QStringLiteral("--database"), db, QStringLiteral("config"), QStringLiteral("set"),
+                 QStringLiteral("dual_control"), QStringLiteral("true")})
+                 .exitCode,
+             0);
+    for (const char *step : {"claim", "verify", "match_certificate"}) {
+        const Run run = as(QStringLiteral("ani"),
+                           {QStringLiteral("--database"), db, QStringLiteral("requests"),
+                            QStringLiteral("apply"), agenda, QLatin1String(step)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    }
+    const QString before = snapshot(db);
+    CliRunner alice = m_cli;
+    alice.set(QStringLiteral("USER"), QStringLiteral("alice"));
+    const Run asked
+        = alice.run({QStringLiteral("--database"), db, QStringLiteral("requests"),
+                     QStringLiteral("apply"), agenda, QStringLiteral("request_approval")});
+    QCOMPARE(asked.exitCode, 1);
+    QVERIFY2(asked.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:"))
+                 && asked.err.contains(QStringLiteral("--user NAME")),
+             qPrintable(asked.err));
+    CliRunner bob = m_cli;
+    bob.set(QStringLiteral("USER"), QStringLiteral("bob"));
+    const Run revoked = bob.run({QStringLiteral("--database"), db, QStringLiteral("requests"),
+                                 QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
+    QCOMPARE(revoked.exitCode, 1);
+    QVERIFY2(revoked.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:")),
+             qPrintable(revoked.err));
+    QCOMPARE(snapshot(db), before);
+}
+
+void TestCommandLineTool::dualControlHoldsWithTwoAccounts()
+{
+    const QString db = freshDatabase();
+    const QString agenda = deskWithAccounts(db);
+    QVERIFY(!agenda.isEmpty());
+    const QStringList database {QStringLiteral("--database"), db};
+    QCOMPARE(as(QStringLiteral("root"),
+                database
+                    + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                   QStringLiteral("dual_control"), QStringLiteral("true")})
+                 .exitCode,
+             0);
+    auto apply = [&](const QString &user, const QString &action) {
+        return as(user,
+                  database
+                      + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
+                                     QStringLiteral("apply"), agenda, action});
+    };
+    for (const char *step : {"claim", "verify", "match_certificate"})
+        QCOMPARE(apply(QStringLiteral("ani"), QLatin1String(step)).exitCode, 0);
+    const Run direct = apply(QStringLiteral("ani"), QStringLiteral("revoke"));
+    QCOMPARE(direct.exitCode, 1);
+    QVERIFY2(direct.err.contains(QStringLiteral("permission_denied")), qPrintable(direct.err));
+    QCOMPARE(apply(QStringLiteral("sari"), QStringLiteral("request_approval")).exitCode, 0);
+    const Run byOperator = apply(QStringLiteral("ani"), QStringLiteral("revoke"));
+    QCOMPARE(byOperator.exitCode, 1);
+    const Run bySelf = apply(QStringLiteral("sari"), QStringLiteral("revoke"));
+    QCOMPARE(bySelf.exitCode, 1);
+    QVERIFY2(bySelf.err.contains(QStringLiteral("permission_denied")), qPrintable(bySelf.err));
+    const Run approved = apply(QStringLiteral("joko"), QStringLiteral("revoke"));
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.describe()));
+    QCOMPARE(approved.json().object().value(QStringLiteral("state")).toString(),
+             QStringLiteral("revoked"));
+    const Run shown = cli(database
+                          + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
+                                         QStringLiteral("show"), agenda});
+    const QJsonArray events = shown.json().object().value(QStringLiteral("events")).toArray();
+    QCOMPARE(events.last().toObject().value(QStringLiteral("actor")).toString(),
+             QStringLiteral("user:joko"));
+}
+
+void TestCommandLineTool::roleBoundCommandsRefuseWithoutLogIn_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QString>("user"); // empty: not logged in
+    const QString agenda = QStringLiteral("AGENDA");
+    const QList<std::pair<const char *, QStringList>> commands = {
+        {"requests apply claim",
+         {QStringLiteral("requests"), QStringLiteral("apply"), agenda, QStringLiteral("claim")}},
+        {"requests apply reject",
+         {QStringLiteral("requests"), QStringLiteral("apply"), agenda, QStringLiteral("reject"),
+          QStringLiteral("--note"), QStringLiteral("tidak lengkap")}},
+        {"requests apply cancel",
+         {QStringLiteral("requests"), QStringLiteral("apply"), agenda, QStringLiteral("cancel"),
+          QStringLiteral("--note"), QStringLiteral("batal")}},
+        {"users add",
+         {QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("budi"),
+          QStringLiteral("--name"), QStringLiteral("Budi"), QStringLiteral("--role"),
+          QStringLiteral("administrator")}},
+        {"users passwd",
+         {QStringLiteral("users"), QStringLiteral("passwd"), QStringLiteral("root")}},
+        {"users disable",
+         {QStringLiteral("users"), QStringLiteral("disable"), QStringLiteral("root")}},
+        {"config set",
+         {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("dual_control"),
+          QStringLiteral("true")}},
+        {"demo seed", {QStringLiteral("demo"), QStringLiteral("seed")}},
+        {"mail resend", {QStringLiteral("mail"), QStringLiteral("resend"), QStringLiteral("1")}},
+    };
+    for (const auto &[name, command] : commands)
+        QTest::newRow(name) << command << QString();
+    // Logged in, but without the role.
+    QTest::newRow("operator: users add") << commands.at(3).second << QStringLiteral("ani");
+    QTest::newRow("operator: users passwd of another")
+        << commands.at(4).second << QStringLiteral("ani");
+    QTest::newRow("supervisor: users disable") << commands.at(5).second << QStringLiteral("sari");
+    QTest::newRow("supervisor: config set") << commands.at(6).second << QStringLiteral("sari");
+    QTest::newRow("operator: demo seed") << commands.at(7).second << QStringLiteral("ani");
+}
+
+void TestCommandLineTool::roleBoundCommandsRefuseWithoutLogIn()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QString, user);
+    const QString db = freshDatabase();
+    const QString agenda = deskWithAccounts(db);
+    QVERIFY(!agenda.isEmpty());
+    {
+        auto database = Database::open(*DatabaseUrl::parse(db));
+        RD_VERIFY_RESULT(database);
+        RD_VERIFY_RESULT((*database)->execute(
+            QStringLiteral("INSERT INTO outbox (kind, language, message_id, recipient, subject, "
+                           "message, state, attempts, next_attempt_at, created_at) VALUES "
+                           "('test', 'id', '<1@test>', 'a@example.org', 'S', ?, 'failed', 1, "
+                           "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"),
+            {QByteArray("Subject: S\r\n\r\nB\r\n")}));
+    }
+    command.replaceInStrings(QStringLiteral("AGENDA"), agenda);
+    const QString before = snapshot(db);
+    const QStringList arguments = QStringList {QStringLiteral("--database"), db} + command;
+    // Standard input holds passwords, so that nothing fails for the want of one.
+    const Run run = user.isEmpty()
+        ? cli(arguments, "kata-sandi-neu-1\nkata-sandi-neu-1\n")
+        : m_cli.run(QStringList {QStringLiteral("--user"), user} + arguments,
+                    (QStringLiteral("kata-sandi-") + user
+                     + QStringLiteral("-1\nkata-sandi-neu-1\nkata-sandi-neu-1\n"))
+                        .toUtf8());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:")),
+             qPrintable(run.err));
+    QCOMPARE(run.err.contains(QStringLiteral("--user NAME")), user.isEmpty());
+    QCOMPARE(snapshot(db), before);
+}
+
+void TestCommandLineTool::wrongPasswordAndLockOut()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!deskWithAccounts(db).isEmpty());
+    const QStringList list {QStringLiteral("--user"),     QStringLiteral("ani"),
+                            QStringLiteral("--database"), db,
+                            QStringLiteral("users"),      QStringLiteral("list")};
+    const Run unknown
+        = cli({QStringLiteral("--user"), QStringLiteral("nobody"), QStringLiteral("--database"), db,
+               QStringLiteral("users"), QStringLiteral("list")},
+              "kata-sandi-ani-1\n");
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.startsWith(QStringLiteral("revocation-desk-cli: authentication_failed:")),
+             qPrintable(unknown.err));
+    QVERIFY(unknown.out.isEmpty());
+    for (int i = 1; i < UserAccounts::MaxFailedLogins; ++i) {
+        const Run wrong = cli(list, "salah-sandi-123\n");
+        QCOMPARE(wrong.exitCode, 1);
+        QCOMPARE(wrong.err, unknown.err); // an unknown name and a wrong password look alike
+    }
+    const Run locking = cli(list, "salah-sandi-123\n");
+    QCOMPARE(locking.exitCode, 1);
+    QVERIFY2(locking.err.contains(QStringLiteral("locked")), qPrintable(locking.err));
+    const Run right = cli(list, "kata-sandi-ani-1\n");
+    QCOMPARE(right.exitCode, 1);
+    QVERIFY2(right.err.contains(QStringLiteral("locked")), qPrintable(right.err));
+    QVERIFY(right.out.isEmpty());
+    const Run other = as(QStringLiteral("sari"),
+                         {QStringLiteral("--database"), db, QStringLiteral("--json"),
+                          QStringLiteral("users"), QStringLiteral("list")});
+    QVERIFY2(other.exitCode == 0, qPrintable(other.describe()));
+}
+
+void TestCommandLineTool::dualControlComesFromTheDatabase()
+{
+    const QString db = freshDatabase();
+    const QString agenda = deskWithAccounts(db);
+    QVERIFY(!agenda.isEmpty());
+    const QStringList database {QStringLiteral("--database"), db};
+    // The old per-PC switch says off; the office's setting says on.
+    const QString iniFolder = m_dir.filePath(QStringLiteral("config/revocation-desk"));
+    QVERIFY(QDir().mkpath(iniFolder));
+    auto writeIni = [&](bool on) {
+        QFile ini(iniFolder + QStringLiteral("/revocation-desk.ini"));
+        QVERIFY(ini.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        ini.write(on ? "[revocation]\ndualControl=true\n" : "[revocation]\ndualControl=false\n");
+    };
+    writeIni(false);
+    QCOMPARE(as(QStringLiteral("root"),
+                database
+                    + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                   QStringLiteral("dual_control"), QStringLiteral("true")})
+                 .exitCode,
+             0);
+    for (const char *step : {"claim", "verify", "match_certificate"})
+        QCOMPARE(as(QStringLiteral("sari"),
+                    database
+                        + QStringList {QStringLiteral("requests"), QStringLiteral("apply"), agenda,
+                                       QLatin1String(step)})
+                     .exitCode,
+                 0);
+    const Run refused = as(QStringLiteral("sari"),
+                           database
+                               + QStringList {QStringLiteral("requests"), QStringLiteral("apply"),
+                                              agenda, QStringLiteral("revoke")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("permission_denied")), qPrintable(refused.err));
+    const Run matched = cli(database
+                            + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
+                                           QStringLiteral("show"), agenda});
+    QCOMPARE(matched.json().object().value(QStringLiteral("state")).toString(),
+             QStringLiteral("certificate_matched"));
+    // And the other way round: off in the office, on in the ini: a direct revocation passes.
+    writeIni(true);
+    QCOMPARE(as(QStringLiteral("root"),
+                database
+                    + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                   QStringLiteral("dual_control"), QStringLiteral("false")})
+                 .exitCode,
+             0);
+    const Run revoked = as(QStringLiteral("sari"),
+                           database
+                               + QStringList {QStringLiteral("requests"), QStringLiteral("apply"),
+                                              agenda, QStringLiteral("revoke")});
+    QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.describe()));
+    QFile::remove(iniFolder + QStringLiteral("/revocation-desk.ini"));
+}
+
+void TestCommandLineTool::configGetSetList()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!deskWithAccounts(db).isEmpty());
+    const QStringList database {QStringLiteral("--database"), db};
+    const Run initial = cli(database
+                            + QStringList {QStringLiteral("config"), QStringLiteral("get"),
+                                           QStringLiteral("dual_control")});
+    QCOMPARE(initial.exitCode, 0);
+    QCOMPARE(initial.out.trimmed(), QStringLiteral("false"));
+    const Run set = as(QStringLiteral("root"),
+                       database
+                           + QStringList {QStringLiteral("--json"), QStringLiteral("config"),
+                                          QStringLiteral("set"), QStringLiteral("dual_control"),
+                                          QStringLiteral("true")});
+    QVERIFY2(set.exitCode == 0, qPrintable(set.describe()));
+    QCOMPARE(set.json().object().value(QStringLiteral("updated_by")).toString(),
+             QStringLiteral("user:root"));
+    const Run listed = cli(
+        database
+        + QStringList {QStringLiteral("--json"), QStringLiteral("config"), QStringLiteral("list")});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray rows = listed.json().array();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).toObject().value(QStringLiteral("value")).toString(),
+             QStringLiteral("true"));
+    const QString before = snapshot(db);
+    const Run badValue
+        = as(QStringLiteral("root"),
+             database
+                 + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                QStringLiteral("dual_control"), QStringLiteral("maybe")});
+    QCOMPARE(badValue.exitCode, 1);
+    QVERIFY2(badValue.err.contains(QStringLiteral(": invalid_input:")), qPrintable(badValue.err));
+    const Run unknown = cli(
+        database
+        + QStringList {QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("colour")});
+    QCOMPARE(unknown.exitCode, 2);
+    QCOMPARE(snapshot(db), before);
+    auto opened = Database::open(*DatabaseUrl::parse(db));
+    RD_VERIFY_RESULT(opened);
+    auto audited = (*opened)->scalar(
+        QStringLiteral("SELECT actor FROM audit_log WHERE action = 'office.setting'"));
+    RD_VERIFY_RESULT(audited);
+    QCOMPARE(audited->toString(), QStringLiteral("user:root"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineTool)

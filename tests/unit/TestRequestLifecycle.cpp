@@ -99,7 +99,8 @@ void TestRequestLifecycle::everyTransition()
     RequestLifecycle lifecycle(m_db);
     TransitionRequest transition {id, requestAction, std::nullopt, QStringLiteral("Alasan uji"),
                                   QString()};
-    const auto outcome = lifecycle.apply(Actor::commandLine(QStringLiteral("test")), transition);
+    const auto outcome = lifecycle.apply(
+        Actor::user(QStringLiteral("test"), Actor::Role::Administrator), transition);
     const auto expected = RequestStates::target(fromState, requestAction);
     RevocationRequestRepository requests(m_db);
     const auto after = requests.findById(id);
@@ -118,7 +119,7 @@ void TestRequestLifecycle::everyTransition()
         QCOMPARE(last.fromState, RequestStates::key(fromState));
         QCOMPARE(last.toState, RequestStates::key(*expected));
         QCOMPARE(last.step, RequestStates::sopStep(fromState, requestAction));
-        QCOMPARE(last.actor, QStringLiteral("cli:test"));
+        QCOMPARE(last.actor, QStringLiteral("user:test"));
         QVERIFY(last.startedAt.isValid() && last.finishedAt.isValid());
         QVERIFY(last.startedAt <= last.finishedAt);
     } else {
@@ -170,7 +171,7 @@ void TestRequestLifecycle::agendaNumbersCountPerOfficeMonth()
     NewRevocationRequest request;
     request.holderId = m_holder;
     request.reason = RevocationReason::KeyCompromised;
-    const Actor actor = Actor::commandLine(QStringLiteral("test"));
+    const Actor actor = Actor::user(QStringLiteral("test"), Actor::Role::Administrator);
 
     Clock::setFixedUtc(QDateTime(QDate(2026, 11, 30), QTime(16, 59), QTimeZone::utc()));
     QCOMPARE(lifecycle.file(actor, request)->agendaNumber, QStringLiteral("SE/2026/11/0001"));
@@ -193,12 +194,12 @@ void TestRequestLifecycle::agendaNumbersCountPerOfficeMonth()
 void TestRequestLifecycle::claimIsExclusiveAndNamesTheOperator()
 {
     UserAccounts users(m_db);
-    auto ani = users.add(Actor::commandLine(QStringLiteral("test")), QStringLiteral("ani"),
-                         QStringLiteral("Ani Rahmawati"), Actor::Role::Operator,
-                         QStringLiteral("kata-sandi-ani-1"));
-    auto budi = users.add(Actor::commandLine(QStringLiteral("test")), QStringLiteral("budi"),
-                          QStringLiteral("Budi Santoso"), Actor::Role::Operator,
-                          QStringLiteral("kata-sandi-budi-1"));
+    auto ani = users.add(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
+                         QStringLiteral("ani"), QStringLiteral("Ani Rahmawati"),
+                         Actor::Role::Operator, QStringLiteral("kata-sandi-ani-1"));
+    auto budi = users.add(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
+                          QStringLiteral("budi"), QStringLiteral("Budi Santoso"),
+                          Actor::Role::Operator, QStringLiteral("kata-sandi-budi-1"));
     RD_VERIFY_RESULT(ani);
     RD_VERIFY_RESULT(budi);
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
@@ -224,10 +225,13 @@ void TestRequestLifecycle::staleVersionIsAConflict()
 {
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     RequestLifecycle lifecycle(m_db);
-    auto stale = lifecycle.apply(Actor::commandLine(), {id, RequestAction::Claim, 1, {}, {}});
+    auto stale = lifecycle.apply(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
+                                 {id, RequestAction::Claim, 1, {}, {}});
     QVERIFY(!stale);
     QCOMPARE(stale.error().code, ErrorCode::Conflict);
-    RD_VERIFY_RESULT(lifecycle.apply(Actor::commandLine(), {id, RequestAction::Claim, 2, {}, {}}));
+    RD_VERIFY_RESULT(
+        lifecycle.apply(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
+                        {id, RequestAction::Claim, 2, {}, {}}));
 }
 
 void TestRequestLifecycle::kioskCanOnlyFile()
@@ -270,11 +274,12 @@ void TestRequestLifecycle::reasonRequiredForRejection()
 {
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     RequestLifecycle lifecycle(m_db);
-    auto bare = lifecycle.apply(
-        Actor::commandLine(), {id, RequestAction::Reject, std::nullopt, QStringLiteral("   "), {}});
+    auto bare
+        = lifecycle.apply(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
+                          {id, RequestAction::Reject, std::nullopt, QStringLiteral("   "), {}});
     QVERIFY(!bare);
     QCOMPARE(bare.error().code, ErrorCode::InvalidInput);
-    auto rejected = lifecycle.apply(Actor::commandLine(),
+    auto rejected = lifecycle.apply(Actor::user(QStringLiteral("test"), Actor::Role::Administrator),
                                     {id,
                                      RequestAction::Reject,
                                      std::nullopt,
@@ -330,7 +335,8 @@ void TestRequestLifecycle::badFilingsChangeNothing()
     const qint64 requests = TestFixtures::count(*m_db, QStringLiteral("revocation_requests"));
     const qint64 audit = TestFixtures::count(*m_db, QStringLiteral("audit_log"));
     RequestLifecycle lifecycle(m_db);
-    auto filed = lifecycle.file(Actor::commandLine(), request);
+    auto filed
+        = lifecycle.file(Actor::user(QStringLiteral("test"), Actor::Role::Administrator), request);
     QVERIFY(!filed);
     QCOMPARE(int(filed.error().code), code);
     QVERIFY(!filed.error().message.isEmpty());
@@ -345,7 +351,7 @@ void TestRequestLifecycle::stepTimingsCompareWithStandard()
     Clock::setFixedUtc(start);
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     RequestLifecycle lifecycle(m_db);
-    const Actor actor = Actor::commandLine(QStringLiteral("test"));
+    const Actor actor = Actor::user(QStringLiteral("test"), Actor::Role::Administrator);
     Clock::setFixedUtc(start.addSecs(3600)); // an hour in the queue does not count as work
     RD_VERIFY_RESULT(lifecycle.apply(actor, {id, RequestAction::Claim, std::nullopt, {}, {}}));
     Clock::setFixedUtc(start.addSecs(3600 + 7 * 60));

@@ -12,6 +12,8 @@ using namespace rd;
 namespace {
 
 const QString StaffOnly = QStringLiteral("Only staff can do this at a workstation.");
+const QString LogInFirst
+    = QStringLiteral("Only a logged-in operator, supervisor or administrator can do this.");
 const QString NoRole = QStringLiteral("This account has no role.");
 const QString ClaimedByBudi = QStringLiteral("Request SE/2026/11/0007 was claimed by budi.");
 const QString DualControl = QStringLiteral(
@@ -24,7 +26,8 @@ constexpr qint64 AniId = 11;
 constexpr qint64 BudiId = 12;
 
 const Actor Kiosk = Actor::kiosk(QStringLiteral("kiosk-1"));
-const Actor CommandLine = Actor::commandLine(QStringLiteral("admin"));
+// Not logged in (no --user): it reads and files, as the kiosk does, whatever the OS user.
+const Actor CommandLine = Actor::commandLine(QStringLiteral("root"));
 const Actor NoRoleUser = Actor::user(QStringLiteral("tamu"), Actor::Role::None, 10);
 const Actor Ani = Actor::user(QStringLiteral("ani"), Actor::Role::Operator, AniId);
 const Actor Sari = Actor::user(QStringLiteral("sari"), Actor::Role::Supervisor, 13);
@@ -80,7 +83,8 @@ void TestRequestPermissions::authorize_data()
     QTest::addColumn<QString>("denial"); // empty: allowed
 
     // Every actor against every action, on a request nobody has claimed, dual control off:
-    // the kiosk files and resubmits only, an account without a role does nothing, the rest may.
+    // the kiosk and the command line without a log-in file and resubmit only, an account without
+    // a role does nothing, the rest may.
     const struct
     {
         const char *name;
@@ -90,10 +94,12 @@ void TestRequestPermissions::authorize_data()
     for (const auto &[name, actor] : actors) {
         for (const RequestAction action : RequestStates::allActions()) {
             QString denial;
+            const bool filing
+                = action == RequestAction::Submit || action == RequestAction::Resubmit;
             if (actor.kind() == Actor::Kind::Kiosk)
-                denial = action == RequestAction::Submit || action == RequestAction::Resubmit
-                    ? QString()
-                    : StaffOnly;
+                denial = filing ? QString() : StaffOnly;
+            else if (actor.kind() == Actor::Kind::CommandLine)
+                denial = filing ? QString() : LogInFirst;
             else if (actor.role() == Actor::Role::None && actor.kind() == Actor::Kind::User)
                 denial = NoRole;
             QTest::addRow("%s, %s", name, qPrintable(RequestStates::actionKey(action)))
@@ -118,7 +124,7 @@ void TestRequestPermissions::authorize_data()
     QTest::newRow("administrator verifies an operator's claim")
         << Dewi << claimedByBudi() << RequestAction::Verify << QString();
     QTest::newRow("cli verifies an operator's claim")
-        << CommandLine << claimedByBudi() << RequestAction::Verify << QString();
+        << CommandLine << claimedByBudi() << RequestAction::Verify << LogInFirst;
     QTest::newRow("operator rejects another operator's claim")
         << Ani << claimedByBudi() << RequestAction::Reject << QString();
     QTest::newRow("operator cancels another operator's claim")
@@ -135,7 +141,7 @@ void TestRequestPermissions::authorize_data()
     QTest::newRow("dual control, administrator revokes directly")
         << Dewi << matched << RequestAction::Revoke << DualControl;
     QTest::newRow("dual control, cli revokes directly")
-        << CommandLine << matched << RequestAction::Revoke << DualControl;
+        << CommandLine << matched << RequestAction::Revoke << LogInFirst;
     QTest::newRow("dual control, operator records pending proof directly")
         << Ani << matched << RequestAction::RecordPendingProof << DualControl;
     QTest::newRow("dual control, kiosk revokes directly")
@@ -148,12 +154,16 @@ void TestRequestPermissions::authorize_data()
     // The approval: a supervisor other than the one who asked.
     QTest::newRow("approval, operator approves")
         << Ani << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << SupervisorOnly;
-    // The command line administers the desk: it approves as a supervisor would.
+    // The command line without a log-in is nobody's second pair of eyes (issue 10: two OS users
+    // passed dual control by naming themselves in $USER).
     QTest::newRow("approval, cli approves")
-        << CommandLine << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << QString();
-    QTest::newRow("approval, the asking cli approves")
-        << CommandLine << awaitingApprovalAskedBy(CommandLine) << RequestAction::Revoke
-        << NotTheAsker;
+        << CommandLine << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << LogInFirst;
+    QTest::newRow("approval asked by one cli user, another cli user approves")
+        << Actor::commandLine(QStringLiteral("bob"))
+        << awaitingApprovalAskedBy(Actor::commandLine(QStringLiteral("alice")))
+        << RequestAction::Revoke << LogInFirst;
+    QTest::newRow("approval, cli asks for it")
+        << CommandLine << matched << RequestAction::RequestApproval << LogInFirst;
     QTest::newRow("approval, the asking supervisor approves")
         << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << NotTheAsker;
     QTest::newRow("approval, the asking supervisor records pending proof")
