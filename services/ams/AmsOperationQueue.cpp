@@ -163,37 +163,32 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
 {
     if (!operations().contains(operation))
         return fail(ErrorCode::InvalidInput, tr("Unknown AMS operation \"%1\".").arg(operation));
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return errorOf(ok);
-    if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return errorOf(ok);
-    auto open = openFor(requestId, operation);
-    if (!open)
-        return errorOf(open);
-    if (*open)
-        return **open;
-    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
-    auto id = m_database->scalar(
-        QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
-                       "payload, state, attempts, next_attempt_at, created_at) "
-                       "VALUES (?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
-            .arg(stateKey(State::Pending)),
-        {requestId, operation, key, toText(payload), now, now});
-    if (!id)
-        return errorOf(id);
-    auto queued = find(id->toLongLong());
-    if (!queued)
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<AmsOperation> {
+        auto open = openFor(requestId, operation);
+        if (!open)
+            return errorOf(open);
+        if (*open)
+            return **open;
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString now = Clock::toIsoUtc(Clock::currentUtc());
+        auto id = m_database->scalar(
+            QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
+                           "payload, state, attempts, next_attempt_at, created_at) "
+                           "VALUES (?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
+                .arg(stateKey(State::Pending)),
+            {requestId, operation, key, toText(payload), now, now});
+        if (!id)
+            return errorOf(id);
+        auto queued = find(id->toLongLong());
+        if (!queued)
+            return queued;
+        auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
+                                         QStringLiteral("ams_operation"),
+                                         QString::number(queued->id), auditDetails(*queued));
+        if (!appended)
+            return errorOf(appended);
         return queued;
-    auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
-                                     QStringLiteral("ams_operation"), QString::number(queued->id),
-                                     auditDetails(*queued));
-    if (!appended)
-        return errorOf(appended);
-    if (auto ok = transaction.commit(); !ok)
-        return errorOf(ok);
-    return queued;
+    });
 }
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
