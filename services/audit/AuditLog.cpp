@@ -112,7 +112,7 @@ Result<void> AuditLog::lockChain(const Database &database)
 
 Result<qint64> AuditLog::append(const Database &database, const Actor &actor, const QString &action,
                                 const QString &entityType, const QString &entityId,
-                                const QJsonObject &details)
+                                const QJsonObject &details, const Clock &clock)
 {
     // FOR UPDATE serialises writers on PostgreSQL; SQLite writers are already serialised by the
     // caller's BEGIN IMMEDIATE.
@@ -130,7 +130,7 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
     const QString previousHash = head->value(1).toString();
     head->finish();
 
-    const QString recordedAt = Clock::toIsoUtc(Clock::currentUtc());
+    const QString recordedAt = Clock::toIsoUtc(clock.now());
     const QString detailText
         = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     const QString hash = entryHash(previousHash, seq, recordedAt, actor.toString(), action,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QCoreApplication>
@@ -31,10 +32,12 @@ class AuditLog
 
 public:
     // Must run inside the caller's transaction: the entry commits or rolls back with the change
-    // it records. Locks the chain head, so concurrent writers never fork the chain.
+    // it records. Locks the chain head, so concurrent writers never fork the chain. The entry
+    // is recorded at clock's "now" (the writer's own clock, see core/Clock.h).
     static Result<qint64> append(const Database &database, const Actor &actor,
                                  const QString &action, const QString &entityType,
-                                 const QString &entityId, const QJsonObject &details = {});
+                                 const QString &entityId, const QJsonObject &details = {},
+                                 const Clock &clock = Clock());
 
     // Takes the chain head's lock first thing in a transaction. Writers that take it first
     // always take their locks in the same order, so they queue instead of deadlocking (e.g. a

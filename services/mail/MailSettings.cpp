@@ -2,6 +2,8 @@
 
 #include "core/SecretStore.h"
 
+#include <QHostAddress>
+
 namespace rd {
 
 namespace {
@@ -98,6 +100,14 @@ Result<void> MailSettings::validate() const
     if (timeoutSeconds <= 0)
         return fail(ErrorCode::InvalidInput, tr("mail/timeoutSeconds must be more than 0."));
     return {};
+}
+
+bool MailSettings::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 Result<QString> MailSettings::password() const

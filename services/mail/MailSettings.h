@@ -39,6 +39,10 @@ public:
     // A clear message for a setting that cannot work (no host, bad port, no sender...).
     Result<void> validate() const;
 
+    // The server is on this machine: "localhost", 127.0.0.0/8 or ::1. Never looked up, so a
+    // name that some resolver maps to 127.0.0.1 does not count.
+    static bool isLoopbackHost(const QString &host);
+
     static QString securityKey(Security security);
     static std::optional<Security> securityFromKey(const QString &key);
     static int defaultPort(Security security);

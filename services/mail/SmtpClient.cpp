@@ -14,14 +14,6 @@ namespace {
 
 constexpr qsizetype MaximumReplyBytes = 64 * 1024;
 
-bool isLoopback(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 } // namespace
 
 SmtpClient::SmtpClient(MailSettings settings, QString password)
@@ -296,7 +288,7 @@ std::expected<void, SmtpFailure> SmtpClient::startTls()
 
 std::expected<void, SmtpFailure> SmtpClient::authenticate()
 {
-    if (!m_socket->isEncrypted() && !isLoopback(m_settings.host)) {
+    if (!m_socket->isEncrypted() && !MailSettings::isLoopbackHost(m_settings.host)) {
         SmtpFailure failure;
         failure.permanent = true;
         failure.error = Error {ErrorCode::AuthenticationFailed,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 #include "mail/MailMessage.h"
 #include "requests/RequestEventRepository.h"
@@ -34,6 +35,7 @@ struct RequestLifecycleOptions
 {
     QTimeZone officeZone;
     bool dualControl = false; // revocation needs a supervisor's approval first
+    Clock clock = Clock(); // stamps the row, its event, its audit entry and its e-mail
 };
 
 // The only way a revocation request changes state. Each change is one transaction holding the

@@ -36,8 +36,9 @@ const QString s_columns = QStringLiteral("id, username, full_name, role, active"
 
 } // namespace
 
-UserAccounts::UserAccounts(DatabasePtr database)
+UserAccounts::UserAccounts(DatabasePtr database, Clock clock)
     : m_database(std::move(database))
+    , m_clock(std::move(clock))
 { }
 
 QString UserAccounts::passwordProblem(const QString &password)
@@ -104,7 +105,7 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
         return errorOf(hash);
 
     return m_database->inTransaction([&]() -> Result<qint64> {
-        const QString now = Clock::toIsoUtc(Clock::currentUtc());
+        const QString now = Clock::toIsoUtc(m_clock.now());
         auto id = m_database->scalar(
             QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
                            "created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"),
@@ -114,9 +115,9 @@ Result<qint64> UserAccounts::add(const Actor &actor, const QString &username,
                 return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
             return errorOf(id);
         }
-        auto audit = AuditLog::append(*m_database, actor, QStringLiteral("user.add"),
-                                      QStringLiteral("user"), username,
-                                      QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
+        auto audit = AuditLog::append(
+            *m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"), username,
+            QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}}, m_clock);
         if (!audit)
             return errorOf(audit);
         return id->toLongLong();
@@ -146,7 +147,7 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
                                          const QString &auditAction)
 {
     return m_database->inTransaction([&]() -> Result<void> {
-        values << Clock::toIsoUtc(Clock::currentUtc()) << username;
+        values << Clock::toIsoUtc(m_clock.now()) << username;
         auto updated
             = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
                                       + QStringLiteral(", updated_at = ? WHERE username = ?"),
@@ -155,8 +156,8 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
             return errorOf(updated);
         if (updated->numRowsAffected() != 1)
             return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-        auto audit
-            = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
+        auto audit = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"),
+                                      username, {}, m_clock);
         if (!audit)
             return errorOf(audit);
         return {};

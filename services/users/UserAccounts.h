@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,8 @@ class UserAccounts
     Q_DECLARE_TR_FUNCTIONS(UserAccounts)
 
 public:
-    explicit UserAccounts(DatabasePtr database);
+    // What it writes is stamped with clock's "now".
+    explicit UserAccounts(DatabasePtr database, Clock clock = Clock());
 
     Result<qint64> add(const Actor &actor, const QString &username, const QString &fullName,
                        Actor::Role role, const QString &password);
@@ -49,6 +51,7 @@ private:
                                const QString &auditAction);
 
     DatabasePtr m_database;
+    Clock m_clock;
 };
 
 } // namespace rd
