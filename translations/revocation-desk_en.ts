@@ -1222,10 +1222,6 @@ Commands:
         <source>Could not encode the CRL.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Cannot create the folder %1 for the demo CA.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -1483,6 +1479,13 @@ Commands:
     </message>
     <message>
         <source>%1 is not a regular file (a folder, a pipe or a device); give a file.</source>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1693,6 +1696,9 @@ Commands:
     </message>
     <message>
         <source>e-mail %1: %2</source>
+    </message>
+    <message>
+        <source>This database holds demo data, so its e-mails are sent only to an SMTP server on this machine (localhost, 127.0.0.1 or ::1), never to %1: demo addresses are made up and must not reach a real mail server. Nothing was sent; the e-mails stay in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1242,10 +1242,6 @@ Perintah:
         <source>Could not encode the CRL.</source>
         <translation>CRL tidak dapat di-encode.</translation>
     </message>
-    <message>
-        <source>Cannot create the folder %1 for the demo CA.</source>
-        <translation>Folder %1 untuk CA demo tidak dapat dibuat.</translation>
-    </message>
 </context>
 <context>
     <name>DemoCommands</name>
@@ -1502,6 +1498,14 @@ Perintah:
         <source>%1 is not a regular file (a folder, a pipe or a device); give a file.</source>
         <translation>%1 bukan berkas biasa (melainkan folder, pipa, atau perangkat); berikan sebuah berkas.</translation>
     </message>
+    <message>
+        <source>%1 exists and is not a folder.</source>
+        <translation>%1 sudah ada dan bukan sebuah folder.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Folder %1 tidak dapat dibuat.</translation>
+    </message>
 </context>
 <context>
     <name>MailCommands</name>
@@ -1710,6 +1714,10 @@ Perintah:
     <message>
         <source>e-mail %1: %2</source>
         <translation>surel %1: %2</translation>
+    </message>
+    <message>
+        <source>This database holds demo data, so its e-mails are sent only to an SMTP server on this machine (localhost, 127.0.0.1 or ::1), never to %1: demo addresses are made up and must not reach a real mail server. Nothing was sent; the e-mails stay in the outbox.</source>
+        <translation>Basis data ini berisi data demo sehingga e-mailnya hanya dikirim ke server SMTP di komputer ini (localhost, 127.0.0.1 atau ::1), tidak pernah ke %1: alamat demo adalah rekaan dan tidak boleh sampai ke server e-mail sungguhan. Tidak ada yang dikirim; e-mail tetap berada di kotak keluar.</translation>
     </message>
 </context>
 <context>

@@ -156,84 +156,64 @@ Result<AmsOperation> AmsOperationQueue::find(qint64 id) const
     return found->front();
 }
 
-Result<std::optional<AmsOperation>> AmsOperationQueue::openFor(qint64 requestId,
-                                                               const QString &operation) const
-{
-    auto found = select(QStringLiteral("request_id = ? AND operation = ? AND state IN "
-                                       "('%1', '%2')")
-                            .arg(stateKey(State::Pending), stateKey(State::Sending)),
-                        {requestId, operation});
-    if (!found)
-        return errorOf(found);
-    if (found->empty())
-        return std::optional<AmsOperation>();
-    return std::optional<AmsOperation>(found->front());
-}
-
 Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString &operation,
                                                 const QJsonObject &payload)
 {
     if (!operations().contains(operation))
         return fail(ErrorCode::InvalidInput, tr("Unknown AMS operation \"%1\".").arg(operation));
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return errorOf(ok);
-    if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return errorOf(ok);
-    auto earlier = select(QStringLiteral("request_id = ? AND operation = ? ORDER BY id DESC"),
-                          {requestId, operation});
-    if (!earlier)
-        return errorOf(earlier);
-    // Rows from before version 8 may be several; the newest is the one that counts.
-    if (!earlier->empty()) {
-        const AmsOperation &last = earlier->front();
-        if (last.state != State::Failed)
-            return last;
-        // It may have reached AMS before it failed (a timeout, then a refused log-in): only
-        // the same key lets AMS recognise it and not do it twice.
-        auto reopened = m_database->execute(
-            QStringLiteral("UPDATE ams_operations SET state = '%1', payload = ?, "
-                           "next_attempt_at = ?, completed_at = NULL, lease_owner = NULL, "
-                           "lease_until = NULL WHERE id = ? AND state = '%2'")
-                .arg(stateKey(State::Pending), stateKey(State::Failed)),
-            {toText(payload), Clock::toIsoUtc(Clock::currentUtc()), last.id});
-        if (!reopened)
-            return errorOf(reopened);
-        if (reopened->numRowsAffected() != 1)
-            return fail(ErrorCode::Conflict,
-                        tr("The AMS operation %1 changed while it was queued again.").arg(last.id));
-        QJsonObject details = auditDetails(last);
-        details.insert(QStringLiteral("previous_error"), last.lastError);
-        auto appended
-            = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.requeued"),
-                               QStringLiteral("ams_operation"), QString::number(last.id), details);
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<AmsOperation> {
+        auto earlier = select(QStringLiteral("request_id = ? AND operation = ? ORDER BY id DESC"),
+                              {requestId, operation});
+        if (!earlier)
+            return errorOf(earlier);
+        // Rows from before version 8 may be several; the newest is the one that counts.
+        if (!earlier->empty()) {
+            const AmsOperation &last = earlier->front();
+            if (last.state != State::Failed)
+                return last;
+            // It may have reached AMS before it failed (a timeout, then a refused log-in): only
+            // the same key lets AMS recognise it and not do it twice.
+            auto reopened = m_database->execute(
+                QStringLiteral("UPDATE ams_operations SET state = '%1', payload = ?, "
+                               "next_attempt_at = ?, completed_at = NULL, lease_owner = NULL, "
+                               "lease_until = NULL WHERE id = ? AND state = '%2'")
+                    .arg(stateKey(State::Pending), stateKey(State::Failed)),
+                {toText(payload), Clock::toIsoUtc(Clock::currentUtc()), last.id});
+            if (!reopened)
+                return errorOf(reopened);
+            if (reopened->numRowsAffected() != 1)
+                return fail(
+                    ErrorCode::Conflict,
+                    tr("The AMS operation %1 changed while it was queued again.").arg(last.id));
+            QJsonObject details = auditDetails(last);
+            details.insert(QStringLiteral("previous_error"), last.lastError);
+            auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.requeued"),
+                                             QStringLiteral("ams_operation"),
+                                             QString::number(last.id), details);
+            if (!appended)
+                return errorOf(appended);
+            return find(last.id);
+        }
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString now = Clock::toIsoUtc(Clock::currentUtc());
+        auto id = m_database->scalar(
+            QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
+                           "payload, state, attempts, next_attempt_at, created_at) "
+                           "VALUES (?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
+                .arg(stateKey(State::Pending)),
+            {requestId, operation, key, toText(payload), now, now});
+        if (!id)
+            return errorOf(id);
+        auto queued = find(id->toLongLong());
+        if (!queued)
+            return queued;
+        auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
+                                         QStringLiteral("ams_operation"),
+                                         QString::number(queued->id), auditDetails(*queued));
         if (!appended)
             return errorOf(appended);
-        if (auto ok = transaction.commit(); !ok)
-            return errorOf(ok);
-        return find(last.id);
-    }
-    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
-    auto id = m_database->scalar(
-        QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
-                       "payload, state, attempts, next_attempt_at, created_at) "
-                       "VALUES (?, ?, ?, ?, '%1', 0, ?, ?) RETURNING id")
-            .arg(stateKey(State::Pending)),
-        {requestId, operation, key, toText(payload), now, now});
-    if (!id)
-        return errorOf(id);
-    auto queued = find(id->toLongLong());
-    if (!queued)
         return queued;
-    auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
-                                     QStringLiteral("ams_operation"), QString::number(queued->id),
-                                     auditDetails(*queued));
-    if (!appended)
-        return errorOf(appended);
-    if (auto ok = transaction.commit(); !ok)
-        return errorOf(ok);
-    return queued;
+    });
 }
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const

@@ -62,7 +62,6 @@ public:
     Result<AmsOperation> enqueue(qint64 requestId, const QString &operation,
                                  const QJsonObject &payload);
     Result<AmsOperation> find(qint64 id) const;
-    Result<std::optional<AmsOperation>> openFor(qint64 requestId, const QString &operation) const;
     // Pending operations whose time has come, and those left "sending" by a crash whose lease
     // has run out (in doubt: sent again with the same key), oldest first. Portal operations are
     // never due: a person does them.

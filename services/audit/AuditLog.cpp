@@ -144,10 +144,10 @@ Result<QByteArray> checkHead(const Database &database, const Head &head, const Q
 
 Result<qint64> appendAfter(const Database &database, const Head &head, const QByteArray &key,
                            const Actor &actor, const QString &action, const QString &entityType,
-                           const QString &entityId, const QJsonObject &details)
+                           const QString &entityId, const QJsonObject &details, const Clock &clock)
 {
     const qint64 seq = head.seq + 1;
-    const QString recordedAt = Clock::toIsoUtc(Clock::currentUtc());
+    const QString recordedAt = Clock::toIsoUtc(clock.now());
     const QString detailText
         = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     const QString hash = AuditLog::entryHash(head.hash, seq, recordedAt, actor.toString(), action,
@@ -237,7 +237,7 @@ Result<void> AuditLog::lockChain(const Database &database)
 
 Result<qint64> AuditLog::append(const Database &database, const Actor &actor, const QString &action,
                                 const QString &entityType, const QString &entityId,
-                                const QJsonObject &details)
+                                const QJsonObject &details, const Clock &clock)
 {
     auto head = lockHead(database);
     if (!head)
@@ -245,7 +245,7 @@ Result<qint64> AuditLog::append(const Database &database, const Actor &actor, co
     auto key = checkHead(database, *head, action);
     if (!key)
         return errorOf(key);
-    return appendAfter(database, *head, *key, actor, action, entityType, entityId, details);
+    return appendAfter(database, *head, *key, actor, action, entityType, entityId, details, clock);
 }
 
 Result<qint64> AuditLog::reseal(const Database &database, const Actor &actor, const QString &reason)
@@ -291,7 +291,8 @@ Result<qint64> AuditLog::reseal(const Database &database, const Actor &actor, co
         QJsonObject {{QStringLiteral("reason"), reason.trimmed()},
                      {QStringLiteral("finding"), AuditVerification::findingKey(verified->finding)},
                      {QStringLiteral("head_seq"), head->seq},
-                     {QStringLiteral("head_hash"), head->hash}});
+                     {QStringLiteral("head_hash"), head->hash}},
+        Clock());
 }
 
 Result<AuditVerification> AuditLog::verify(const Database &database)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QCoreApplication>
@@ -48,10 +49,12 @@ public:
     // it records. Locks the chain head, so concurrent writers never fork the chain. Refuses, and
     // logs, a head that was not written by a holder of the key (wrong or missing signature,
     // entries after it, or a signed head and no key here): signing it would make a forged entry
-    // look honest.
+    // look honest. The entry is recorded at clock's "now" (the writer's own clock, see
+    // core/Clock.h).
     static Result<qint64> append(const Database &database, const Actor &actor,
                                  const QString &action, const QString &entityType,
-                                 const QString &entityId, const QJsonObject &details = {});
+                                 const QString &entityId, const QJsonObject &details = {},
+                                 const Clock &clock = Clock());
 
     // Takes the chain head's lock first thing in a transaction. Writers that take it first
     // always take their locks in the same order, so they queue instead of deadlocking (e.g. a

@@ -11,6 +11,15 @@ std::mutex s_mutex;
 QDateTime s_fixed;
 } // namespace
 
+Clock::Clock(Source source)
+    : m_source(std::move(source))
+{ }
+
+QDateTime Clock::now() const
+{
+    return m_source ? m_source().toUTC() : currentUtc();
+}
+
 QDateTime Clock::currentUtc()
 {
     std::lock_guard lock(s_mutex);

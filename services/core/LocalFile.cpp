@@ -1,6 +1,8 @@
 #include "core/LocalFile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <cerrno>
@@ -62,6 +64,21 @@ Result<void> LocalFile::write(const QString &path, const QByteArray &bytes, Acce
     file.write(bytes);
     if (!file.commit())
         return fail(ErrorCode::Io, tr("Cannot write %1.").arg(path), file.errorString());
+    return {};
+}
+
+Result<void> LocalFile::ensureFolder(const QString &path)
+{
+    const QFileInfo folder(path);
+    if (folder.isDir())
+        return {};
+    if (folder.exists())
+        return fail(ErrorCode::Io, tr("%1 exists and is not a folder.").arg(path));
+    const QString parent = folder.absolutePath();
+    if (!QDir().mkpath(parent)
+        || !QDir().mkdir(folder.absoluteFilePath(),
+                         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return fail(ErrorCode::Io, tr("Cannot create the folder %1.").arg(path));
     return {};
 }
 

@@ -28,6 +28,11 @@ public:
     static Result<void> openRegular(const QString &path, QFile &file);
     static Result<void> write(const QString &path, const QByteArray &bytes,
                               Access access = Access::Default);
+
+    // A folder for files like a key: when path does not exist, it is created (with its missing
+    // parents) for its owner only (0700) from the start. An existing folder is left as it is,
+    // its mode included: whoever made it chose who may read it.
+    static Result<void> ensureFolder(const QString &path);
 };
 
 } // namespace rd

@@ -288,11 +288,8 @@ Result<DemoCertificateAuthority> DemoCertificateAuthority::openOrCreate(const QS
             return errorOf(key);
         return load(*certificate, *key);
     }
-    if (!QDir().mkpath(directory))
-        return fail(ErrorCode::Io,
-                    tr("Cannot create the folder %1 for the demo CA.").arg(directory));
-    QFile::setPermissions(directory,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (auto ok = LocalFile::ensureFolder(directory); !ok)
+        return errorOf(ok);
     auto created = create(notBefore, validityYears);
     if (!created)
         return errorOf(created);

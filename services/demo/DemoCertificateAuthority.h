@@ -82,8 +82,9 @@ public:
                                                  const QByteArray &privateKeyPem);
 
     // The CA kept in `directory` as ca.pem and ca-key.pem, the AMS simulator's file names; when
-    // either is missing, a new CA valid from notBefore, saved there (the folder created, owner
-    // only, since the simulator keeps demo passwords beside it). The demo seeder and the
+    // either is missing, a new CA valid from notBefore, saved there (a new folder created owner
+    // only, since the simulator keeps demo passwords beside it; an existing folder keeps its
+    // mode, LocalFile::ensureFolder). The demo seeder and the
     // simulator share a CA this way, so that the simulator knows the demo's certificates.
     static Result<DemoCertificateAuthority>
     openOrCreate(const QString &directory, const QDateTime &notBefore, int validityYears = 20);

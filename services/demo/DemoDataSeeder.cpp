@@ -88,7 +88,6 @@ Result<DemoSeedSummary> DemoDataSeeder::seed(DatabasePtr db, const Actor &actor,
     const CertificateUrls urls = authority.publicUrl.isEmpty()
         ? DemoCertificateAuthority::defaultUrls()
         : DemoCertificateAuthority::urlsUnder(authority.publicUrl);
-    demo::ClockRestorer restoreClock;
     demo::DemoSeedRun run(std::move(db), actor, randomSeed, holderCount, now, std::move(kept),
                           urls);
     return run.run();

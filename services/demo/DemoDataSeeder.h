@@ -40,10 +40,12 @@ struct DemoSeedAuthority
 //
 // The same seed gives the same register and requests for the same "today" (Clock::currentUtc(),
 // which tests pin); keys, serial numbers and the users' passwords are random every time, since
-// a demo password anyone could recompute would be no password. While it runs, the seeder moves
-// Clock through the past months so that filing dates, agenda numbers and the audit log read like
-// an office's history; it sets Clock back to the system time when it returns, also on failure.
-// Run it alone, not while another thread of the process depends on Clock.
+// a demo password anyone could recompute would be no password. The seeder gives the services
+// it drives a Clock of its own and moves that through the past months, so that filing dates,
+// agenda numbers and the audit log read like an office's history; the process clock is never
+// moved. Demo e-mail addresses are under natunakab.example (RFC 2606), and the database is
+// marked as a demo (OfficeSettings::isDemoDatabase), so that its outbox sends only to an SMTP
+// server on this machine.
 class DemoDataSeeder
 {
     Q_DECLARE_TR_FUNCTIONS(DemoDataSeeder)

@@ -10,6 +10,7 @@
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
 #include "requests/RequestLifecycle.h"
+#include "users/OfficeSettings.h"
 #include "users/UserAccounts.h"
 #include <QRandomGenerator>
 #include <QSet>
@@ -525,28 +526,36 @@ Result<void> DemoSeedRun::planCertificates(const DemoCertificateAuthority &autho
 
 Result<void> DemoSeedRun::storeRegister()
 {
-    HolderRepository holders(m_database);
-    CertificateRepository certificates(m_database);
-    Clock::setFixedUtc(m_importTime);
-
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return ok;
+    m_at = m_importTime;
+    HolderRepository holders(m_database, m_clock);
+    CertificateRepository certificates(m_database, m_clock);
     // The chain head first, as every audited writer takes it: a second seeder started at the
     // same moment on PostgreSQL waits here and then finds the holders of the first.
-    if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return ok;
-    if (auto allowed = UserAccounts(m_database).authorizeSetUp(m_actor); !allowed)
-        return allowed;
-    auto count = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
-    if (!count)
-        return errorOf(count);
-    if (count->toLongLong() > 0)
-        return fail(ErrorCode::Conflict,
-                    DemoDataSeeder::tr("The register already holds %n holder(s); demo data is "
-                                       "only seeded into an empty database.",
-                                       nullptr, int(count->toLongLong())));
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
+        if (auto allowed = UserAccounts(m_database, m_clock).authorizeSetUp(m_actor); !allowed)
+            return allowed;
+        auto count = m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM holders"));
+        if (!count)
+            return errorOf(count);
+        if (count->toLongLong() > 0)
+            return fail(ErrorCode::Conflict,
+                        DemoDataSeeder::tr("The register already holds %n holder(s); demo data is "
+                                           "only seeded into an empty database.",
+                                           nullptr, int(count->toLongLong())));
+        // Said in the database with the register it marks, before any e-mail is queued: the
+        // outbox of a demo sends only to a server on this machine (made-up people's addresses).
+        if (auto ok = OfficeSettings(m_database, m_clock)
+                          .setInTransaction(m_actor, OfficeSettings::demoDatabaseKey(),
+                                            QStringLiteral("true"));
+            !ok)
+            return ok;
+        return storePeople(holders, certificates);
+    });
+}
 
+Result<void> DemoSeedRun::storePeople(HolderRepository &holders,
+                                      CertificateRepository &certificates)
+{
     for (Person &person : m_people) {
         auto id = holders.insert(m_actor, person.holder);
         if (!id)
@@ -570,13 +579,13 @@ Result<void> DemoSeedRun::storeRegister()
             ++m_summary.certificates;
         }
     }
-    return transaction.commit();
+    return {};
 }
 
 Result<void> DemoSeedRun::storeUsers()
 {
-    UserAccounts accounts(m_database);
-    Clock::setFixedUtc(m_importTime.addSecs(20 * 60));
+    m_at = m_importTime.addSecs(20 * 60);
+    UserAccounts accounts(m_database, m_clock);
     for (DeskUser &user : m_users) {
         QString fullName;
         QString base;

@@ -99,14 +99,6 @@ QString demoPassword();
 // A CA older than every certificate it has issued.
 QDateTime authorityNotBefore(const QDateTime &now);
 
-// Sets Clock back to the system time however the seeding ends.
-struct ClockRestorer
-{
-    ClockRestorer() = default;
-    ~ClockRestorer() { Clock::setFixedUtc(QDateTime()); }
-    Q_DISABLE_COPY_MOVE(ClockRestorer)
-};
-
 Error withContext(Error error, const QString &context);
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +121,10 @@ public:
         , m_importTime(OfficeCalendar::officeTime(
               OfficeCalendar::previousWorkday(m_now.date().addDays(-209)), 30))
         , m_importDay(m_importTime.date())
+        , m_at(m_now)
     { }
+    // m_clock reads m_at through this object.
+    Q_DISABLE_COPY_MOVE(DemoSeedRun)
 
     Result<DemoSeedSummary> run();
 
@@ -145,6 +140,8 @@ private:
                        const QString &status, const QDateTime &revokedAt = {},
                        std::optional<int> reason = std::nullopt);
     Result<void> storeRegister();
+    // Inside storeRegister's transaction.
+    Result<void> storePeople(HolderRepository &holders, CertificateRepository &certificates);
     Result<void> storeUsers();
     Result<void> runRequests();
     Result<void> markExpired();
@@ -167,6 +164,11 @@ private:
     QDateTime m_now;
     QDateTime m_importTime;
     QDate m_importDay;
+    // The seeding's own "now", moved through the past months event by event, so that filing
+    // dates, agenda numbers and the audit log read like an office's history. Every writer the
+    // seeding uses is given m_clock; the process clock is never moved.
+    QDateTime m_at;
+    Clock m_clock {[this] { return m_at; }};
 
     std::vector<Slot> m_slots;
     std::vector<Person> m_people;

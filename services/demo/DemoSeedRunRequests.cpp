@@ -237,15 +237,15 @@ Result<void> DemoSeedRun::runRequests()
                      [](const Event &a, const Event &b) { return a.at < b.at; });
 
     // Each scenario says whether it runs under dual control, whatever the office's setting.
-    RequestLifecycle lifecycle(m_database, RequestLifecycle::Options {{}, false});
-    RequestLifecycle dualControl(m_database, RequestLifecycle::Options {{}, true});
-    CertificateRepository certificates(m_database);
+    RequestLifecycle lifecycle(m_database, RequestLifecycle::Options {{}, false, m_clock});
+    RequestLifecycle dualControl(m_database, RequestLifecycle::Options {{}, true, m_clock});
+    CertificateRepository certificates(m_database, m_clock);
     for (const Event &event : events) {
         PlannedRequest &plan = plans[event.plan];
         const Scenario &scenario = *plan.scenario;
         RequestLifecycle &desk = scenario.dualControl ? dualControl : lifecycle;
         const Actor &actor = plan.actors[event.step];
-        Clock::setFixedUtc(event.at);
+        m_at = event.at;
         const QString context = QStringLiteral("demo request %1 (%2), step %3")
                                     .arg(event.plan + 1)
                                     .arg(RequestStates::key(scenario.finalState))
@@ -271,18 +271,13 @@ Result<void> DemoSeedRun::runRequests()
         plan.state = moved->to;
         if (moved->to == RequestState::Revoked && plan.request.certificateId) {
             // AMS revoked it and OCSP/CRL show it: the register records the revocation.
-            Transaction transaction(*m_database);
-            if (auto ok = transaction.begin(); !ok)
-                return ok;
-            if (auto ok = AuditLog::lockChain(*m_database); !ok)
-                return ok;
-            if (auto ok = certificates.updateStatus(
+            auto recorded = AuditLog::inTransaction(*m_database, [&]() {
+                return certificates.updateStatus(
                     actor, *plan.request.certificateId, QStringLiteral("revoked"), event.at,
                     RevocationReasons::crlReasonCode(plan.request.reason));
-                !ok)
-                return std::unexpected(withContext(ok.error(), context));
-            if (auto ok = transaction.commit(); !ok)
-                return ok;
+            });
+            if (!recorded)
+                return std::unexpected(withContext(recorded.error(), context));
         }
     }
 
@@ -301,28 +296,25 @@ Result<void> DemoSeedRun::runRequests()
 Result<void> DemoSeedRun::markExpired()
 {
     // Today's expiry check: what ran out since the register was taken over.
-    Clock::setFixedUtc(m_now);
-    CertificateRepository certificates(m_database);
-    Transaction transaction(*m_database);
-    if (auto ok = transaction.begin(); !ok)
-        return ok;
-    if (auto ok = AuditLog::lockChain(*m_database); !ok)
-        return ok;
-    auto query = m_database->execute(
-        QStringLiteral("SELECT id FROM certificates WHERE status = 'active' AND not_after < ? "
-                       "ORDER BY id"),
-        {Clock::toIsoUtc(m_now)});
-    if (!query)
-        return errorOf(query);
-    std::vector<qint64> ids;
-    while (query->next())
-        ids.push_back(query->value(0).toLongLong());
-    query->finish();
-    for (qint64 id : ids) {
-        if (auto ok = certificates.updateStatus(m_actor, id, QStringLiteral("expired")); !ok)
-            return ok;
-    }
-    return transaction.commit();
+    m_at = m_now;
+    CertificateRepository certificates(m_database, m_clock);
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
+        auto query = m_database->execute(
+            QStringLiteral("SELECT id FROM certificates WHERE status = 'active' AND not_after < ? "
+                           "ORDER BY id"),
+            {Clock::toIsoUtc(m_now)});
+        if (!query)
+            return errorOf(query);
+        std::vector<qint64> ids;
+        while (query->next())
+            ids.push_back(query->value(0).toLongLong());
+        query->finish();
+        for (qint64 id : ids) {
+            if (auto ok = certificates.updateStatus(m_actor, id, QStringLiteral("expired")); !ok)
+                return ok;
+        }
+        return {};
+    });
 }
 
 } // namespace rd::demo

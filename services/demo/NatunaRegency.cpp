@@ -489,7 +489,7 @@ QString NatunaRegency::nikRegion()
 
 QString NatunaRegency::emailDomain()
 {
-    return QStringLiteral("natunakab.go.id");
+    return QStringLiteral("natunakab.example");
 }
 
 NatunaRegency::PersonName NatunaRegency::makeName(DemoDice &dice, bool female)

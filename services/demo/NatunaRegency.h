@@ -84,7 +84,9 @@ public:
 
     // The first digits of every NIK issued here: 21 Kepulauan Riau, 03 Natuna.
     static QString nikRegion();
-    static QString emailDomain(); // "natunakab.go.id"
+    // "natunakab.example": reserved by RFC 2606, so that no demo e-mail can reach a real
+    // person of the regency (natunakab.go.id) whatever server it is sent to.
+    static QString emailDomain();
 
     static PersonName makeName(DemoDice &dice, bool female);
     // A word of a name as an e-mail address carries it: lower case, letters a-z only.

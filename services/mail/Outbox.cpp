@@ -134,12 +134,15 @@ qint64 Outbox::backOffSeconds(int attempts)
 }
 
 Result<qint64> Outbox::enqueue(const Database &database, MailMessage &message, qint64 requestId,
-                               const QString &kind, const QString &language)
+                               const QString &kind, const QString &language, const Clock &clock)
 {
+    const QDateTime queuedAt = clock.now();
+    if (!message.date.isValid())
+        message.date = queuedAt;
     auto bytes = message.toBytes();
     if (!bytes)
         return errorOf(bytes);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(queuedAt);
     auto id = database.scalar(
         QStringLiteral("INSERT INTO outbox (request_id, kind, language, message_id, recipient, "
                        "subject, message, state, attempts, next_attempt_at, created_at) "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 #include "mail/MailMessage.h"
 
@@ -55,9 +56,11 @@ public:
     static std::optional<OutboxEntry::State> stateFromKey(const QString &key);
 
     // Inside the caller's transaction. Builds the message's bytes (and its Message-ID) now, so
-    // that every attempt sends the same bytes.
+    // that every attempt sends the same bytes. Queued, and dated when the message has no date,
+    // at clock's "now".
     static Result<qint64> enqueue(const Database &database, MailMessage &message, qint64 requestId,
-                                  const QString &kind, const QString &language);
+                                  const QString &kind, const QString &language,
+                                  const Clock &clock = Clock());
 
     // Every row, or those in `state`.
     static Result<std::vector<OutboxEntry>> list(const Database &database,

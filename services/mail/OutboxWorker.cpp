@@ -1,9 +1,11 @@
 #include "mail/OutboxWorker.h"
 
 #include "core/Clock.h"
+#include "core/NetworkHost.h"
 #include "mail/MailMessage.h"
 #include "mail/Outbox.h"
 #include "mail/SmtpClient.h"
+#include "users/OfficeSettings.h"
 
 #include <QLockFile>
 #include <QLoggingCategory>
@@ -53,6 +55,21 @@ Result<OutboxRun> OutboxWorker::flush()
     return run;
 }
 
+Result<void> OutboxWorker::checkDemoRelay() const
+{
+    auto demo = OfficeSettings(m_database).isDemoDatabase();
+    if (!demo)
+        return errorOf(demo);
+    if (*demo && !NetworkHost::isLoopback(m_settings.host))
+        return fail(ErrorCode::PermissionDenied,
+                    tr("This database holds demo data, so its e-mails are sent only to an SMTP "
+                       "server on this machine (localhost, 127.0.0.1 or ::1), never to %1: "
+                       "demo addresses are made up and must not reach a real mail server. "
+                       "Nothing was sent; the e-mails stay in the outbox.")
+                        .arg(m_settings.host));
+    return {};
+}
+
 Result<OutboxRun> OutboxWorker::flushLocked()
 {
     OutboxRun run;
@@ -69,6 +86,8 @@ Result<OutboxRun> OutboxWorker::flushLocked()
     }
     // Settings and password first: a desk without mail settings leaves every row untouched.
     if (auto ok = m_settings.validate(); !ok)
+        return errorOf(ok);
+    if (auto ok = checkDemoRelay(); !ok)
         return errorOf(ok);
     auto password = m_settings.password();
     if (!password)

@@ -38,6 +38,9 @@ public:
 
 private:
     Result<OutboxRun> flushLocked();
+    // A database marked as a demo (OfficeSettings::isDemoDatabase) mails only a server on this
+    // machine.
+    Result<void> checkDemoRelay() const;
 
     DatabasePtr m_database;
     MailSettings m_settings;

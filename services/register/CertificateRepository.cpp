@@ -47,8 +47,9 @@ CertificateRecord readRecord(const QSqlQuery &query)
 
 } // namespace
 
-CertificateRepository::CertificateRepository(DatabasePtr database)
+CertificateRepository::CertificateRepository(DatabasePtr database, Clock clock)
     : m_database(std::move(database))
+    , m_clock(std::move(clock))
 { }
 
 const QStringList &CertificateRepository::statuses()
@@ -102,7 +103,7 @@ Result<qint64> CertificateRepository::insert(const Actor &actor, const Certifica
          record.der.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.der),
          record.status, revoked ? QVariant(Clock::toIsoUtc(record.revokedAt)) : nullText(),
          revoked ? QVariant(*record.revocationReasonCode) : nullInteger(),
-         Clock::toIsoUtc(Clock::currentUtc())});
+         Clock::toIsoUtc(m_clock.now())});
     if (!id) {
         if (id.error().code == ErrorCode::Conflict)
             return fail(ErrorCode::Conflict,
@@ -118,7 +119,7 @@ Result<qint64> CertificateRepository::insert(const Actor &actor, const Certifica
         details.insert(QStringLiteral("holder_id"), record.holderId);
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("certificate.create"),
                                   QStringLiteral("certificate"), QString::number(id->toLongLong()),
-                                  details);
+                                  details, m_clock);
     if (!audit)
         return errorOf(audit);
     return id->toLongLong();
@@ -145,7 +146,7 @@ Result<void> CertificateRepository::updateStatus(const Actor &actor, qint64 id,
                         .arg(current->serialHex, status));
     }
     const QDateTime when
-        = revoked ? (revokedAt.isValid() ? revokedAt : Clock::currentUtc()) : QDateTime();
+        = revoked ? (revokedAt.isValid() ? revokedAt : m_clock.now()) : QDateTime();
     const int code = reasonCode.value_or(0);
     auto updated
         = m_database->execute(QStringLiteral("UPDATE certificates SET status = ?, revoked_at = ?, "
@@ -159,8 +160,9 @@ Result<void> CertificateRepository::updateStatus(const Actor &actor, qint64 id,
         details.insert(QStringLiteral("revoked_at"), Clock::toIsoUtc(when));
         details.insert(QStringLiteral("reason_code"), code);
     }
-    auto audit = AuditLog::append(*m_database, actor, QStringLiteral("certificate.status"),
-                                  QStringLiteral("certificate"), QString::number(id), details);
+    auto audit
+        = AuditLog::append(*m_database, actor, QStringLiteral("certificate.status"),
+                           QStringLiteral("certificate"), QString::number(id), details, m_clock);
     if (!audit)
         return errorOf(audit);
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QByteArray>
@@ -34,7 +35,8 @@ class CertificateRepository
     Q_DECLARE_TR_FUNCTIONS(CertificateRepository)
 
 public:
-    explicit CertificateRepository(DatabasePtr database);
+    // What it writes is stamped with clock's "now".
+    explicit CertificateRepository(DatabasePtr database, Clock clock = Clock());
 
     static const QStringList &statuses();
     // RFC 5280 CRLReason codes: 0-6 and 8-10 (7 is unused).
@@ -56,6 +58,7 @@ public:
 
 private:
     DatabasePtr m_database;
+    Clock m_clock;
 };
 
 } // namespace rd

@@ -33,8 +33,9 @@ Holder readHolder(const QSqlQuery &query)
 
 } // namespace
 
-HolderRepository::HolderRepository(DatabasePtr database)
+HolderRepository::HolderRepository(DatabasePtr database, Clock clock)
     : m_database(std::move(database))
+    , m_clock(std::move(clock))
 { }
 
 const QStringList &HolderRepository::employmentStatuses()
@@ -70,7 +71,7 @@ Result<qint64> HolderRepository::insert(const Actor &actor, const Holder &holder
 {
     if (const QString why = problem(holder); !why.isEmpty())
         return fail(ErrorCode::InvalidInput, why);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(m_clock.now());
     auto id = m_database->scalar(
         QStringLiteral("INSERT INTO holders (nik, nip, full_name, email, phone, unit, position, "
                        "employment_status, ams_username, created_at, updated_at) "
@@ -89,7 +90,8 @@ Result<qint64> HolderRepository::insert(const Actor &actor, const Holder &holder
     auto audit = AuditLog::append(
         *m_database, actor, QStringLiteral("holder.create"), QStringLiteral("holder"),
         QString::number(id->toLongLong()),
-        QJsonObject {{QStringLiteral("nik"), holder.nik}, {QStringLiteral("unit"), holder.unit}});
+        QJsonObject {{QStringLiteral("nik"), holder.nik}, {QStringLiteral("unit"), holder.unit}},
+        m_clock);
     if (!audit)
         return errorOf(audit);
     return id->toLongLong();
@@ -112,14 +114,15 @@ Result<qint64> HolderRepository::insertTenure(const Actor &actor, const Tenure &
          tenure.endDate.isValid() ? QVariant(tenure.endDate.toString(Qt::ISODate))
                                   : QVariant(QMetaType::fromType<QString>()),
          Database::nullIfEmpty(tenure.decreeNumber), tenure.source,
-         Clock::toIsoUtc(Clock::currentUtc())});
+         Clock::toIsoUtc(m_clock.now())});
     if (!id)
         return errorOf(id);
     auto audit = AuditLog::append(
         *m_database, actor, QStringLiteral("tenure.create"), QStringLiteral("tenure"),
         QString::number(id->toLongLong()),
         QJsonObject {{QStringLiteral("holder_id"), tenure.holderId},
-                     {QStringLiteral("end_date"), tenure.endDate.toString(Qt::ISODate)}});
+                     {QStringLiteral("end_date"), tenure.endDate.toString(Qt::ISODate)}},
+        m_clock);
     if (!audit)
         return errorOf(audit);
     return id->toLongLong();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 #include "register/Holder.h"
 
@@ -15,7 +16,8 @@ class HolderRepository
     Q_DECLARE_TR_FUNCTIONS(HolderRepository)
 
 public:
-    explicit HolderRepository(DatabasePtr database);
+    // What it writes is stamped with clock's "now".
+    explicit HolderRepository(DatabasePtr database, Clock clock = Clock());
 
     static const QStringList &employmentStatuses();
     // Empty when the holder can be stored, otherwise what is wrong.
@@ -34,6 +36,7 @@ public:
 
 private:
     DatabasePtr m_database;
+    Clock m_clock;
 };
 
 } // namespace rd

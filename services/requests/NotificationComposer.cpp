@@ -237,10 +237,9 @@ NotificationComposer::compose(const DatabasePtr &database, const RevocationReque
     return std::optional<MailMessage>(message);
 }
 
-Result<NotificationOutcome>
-NotificationComposer::enqueue(const DatabasePtr &database, qint64 requestId,
-                              Notification notification, const QString &note,
-                              const MailAddress &sender, const QTimeZone &officeZone)
+Result<NotificationOutcome> NotificationComposer::enqueue(
+    const DatabasePtr &database, qint64 requestId, Notification notification, const QString &note,
+    const MailAddress &sender, const QTimeZone &officeZone, const Clock &clock)
 {
     NotificationOutcome outcome;
     auto request = RevocationRequestRepository(database).findById(requestId);
@@ -262,7 +261,7 @@ NotificationComposer::enqueue(const DatabasePtr &database, qint64 requestId,
         return outcome;
     }
     auto id = Outbox::enqueue(*database, mail, requestId, key(notification),
-                              request->applicantLanguage);
+                              request->applicantLanguage, clock);
     if (!id)
         return errorOf(id);
     outcome.outboxId = *id;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Clock.h"
 #include "database/Database.h"
 #include "mail/MailMessage.h"
 #include "requests/RequestState.h"
@@ -56,11 +57,12 @@ public:
     compose(const DatabasePtr &database, qint64 requestId, Notification notification,
             const QString &note, const MailAddress &sender, const QTimeZone &officeZone);
     // compose() and Outbox::enqueue() inside the caller's transaction: the e-mail exists
-    // exactly when the state change that caused it does.
+    // exactly when the state change that caused it does. Queued and dated at clock's "now".
     static Result<NotificationOutcome> enqueue(const DatabasePtr &database, qint64 requestId,
                                                Notification notification, const QString &note,
                                                const MailAddress &sender,
-                                               const QTimeZone &officeZone);
+                                               const QTimeZone &officeZone,
+                                               const Clock &clock = Clock());
 
     static Result<MailMessage> testMessage(const QString &to, const QString &language,
                                            const MailAddress &sender);

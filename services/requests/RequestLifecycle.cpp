@@ -85,7 +85,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
 {
     if (auto ok = validate(request); !ok)
         return errorOf(ok);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(m_options.clock.now());
     auto id = m_requests.insertDraft(request, now);
     if (!id)
         return errorOf(id);
@@ -108,7 +108,7 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
                          {QStringLiteral("channel"), request.channel}};
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("request.create"),
                                   QStringLiteral("revocation_request"), QString::number(requestId),
-                                  details);
+                                  details, m_options.clock);
     if (!audit)
         return errorOf(audit);
     return requestId;
@@ -209,7 +209,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         return fail(ErrorCode::InvalidInput,
                     tr("Give a reason for \"%1\".").arg(RequestStates::actionLabel(action)));
 
-    const QDateTime nowTime = Clock::currentUtc();
+    const QDateTime nowTime = m_options.clock.now();
     const QString now = Clock::toIsoUtc(nowTime);
     QString agenda = row.agendaNumber;
     if (action == RequestAction::Submit && agenda.isEmpty()) {
@@ -269,7 +269,8 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         const MailAddress sender
             = m_mailSender ? *m_mailSender : NotificationComposer::configuredSender();
         auto queued = NotificationComposer::enqueue(m_database, transition.requestId, *notification,
-                                                    transition.note, sender, m_options.officeZone);
+                                                    transition.note, sender, m_options.officeZone,
+                                                    m_options.clock);
         if (!queued)
             return errorOf(queued);
         if (queued->outboxId > 0)
@@ -277,9 +278,10 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
         else
             details.insert(QStringLiteral("mail_skipped"), queued->skipped);
     }
-    auto audit = AuditLog::append(
-        db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
-        QStringLiteral("revocation_request"), QString::number(transition.requestId), details);
+    auto audit
+        = AuditLog::append(db, actor, QStringLiteral("request.") + RequestStates::actionKey(action),
+                           QStringLiteral("revocation_request"),
+                           QString::number(transition.requestId), details, m_options.clock);
     if (!audit)
         return errorOf(audit);
 

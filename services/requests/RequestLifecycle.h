@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 #include "mail/MailMessage.h"
 #include "requests/RequestEventRepository.h"
@@ -37,6 +38,7 @@ struct RequestLifecycleOptions
     // (OfficeSettings::dualControl), read from the database at each step, so that every
     // workstation obeys the one rule in force.
     std::optional<bool> dualControl;
+    Clock clock = Clock(); // stamps the row, its event, its audit entry and its e-mail
 };
 
 // The only way a revocation request changes state. Each change is one transaction holding the

@@ -7,8 +7,9 @@
 
 namespace rd {
 
-OfficeSettings::OfficeSettings(DatabasePtr database)
+OfficeSettings::OfficeSettings(DatabasePtr database, Clock clock)
     : m_database(std::move(database))
+    , m_clock(std::move(clock))
 { }
 
 QStringList OfficeSettings::knownKeys()
@@ -86,7 +87,7 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
     auto before = this->value(key);
     if (!before)
         return errorOf(before);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(m_clock.now());
     auto stored = m_database->execute(
         before->has_value()
             ? QStringLiteral("UPDATE office_settings SET value = ?, updated_at = ?, "
@@ -100,7 +101,7 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
     if (before->has_value())
         details.insert(QStringLiteral("from"), **before);
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("office.setting"),
-                                  QStringLiteral("office_setting"), key, details);
+                                  QStringLiteral("office_setting"), key, details, m_clock);
     if (!audit)
         return errorOf(audit);
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QCoreApplication>
@@ -33,7 +34,8 @@ public:
     // The database holds demo data: its mail goes only to a loopback server.
     static QString demoDatabaseKey() { return QStringLiteral("demo_database"); }
 
-    explicit OfficeSettings(DatabasePtr database);
+    // A change is stamped with clock's "now".
+    explicit OfficeSettings(DatabasePtr database, Clock clock = Clock());
 
     Result<std::optional<QString>> value(const QString &key) const;
     Result<bool> flag(const QString &key) const;
@@ -56,6 +58,7 @@ public:
 
 private:
     DatabasePtr m_database;
+    Clock m_clock;
 };
 
 } // namespace rd

@@ -38,8 +38,9 @@ const QString s_columns = QStringLiteral("id, username, full_name, role, active"
 
 } // namespace
 
-UserAccounts::UserAccounts(DatabasePtr database)
+UserAccounts::UserAccounts(DatabasePtr database, Clock clock)
     : m_database(std::move(database))
+    , m_clock(std::move(clock))
 { }
 
 QString UserAccounts::passwordProblem(const QString &password)
@@ -134,7 +135,7 @@ Result<qint64> UserAccounts::addInTransaction(const Actor &actor, const QString 
     auto hash = hashPassword(password);
     if (!hash)
         return errorOf(hash);
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(m_clock.now());
     auto id = m_database->scalar(
         QStringLiteral("INSERT INTO users (username, full_name, role, password_hash, active, "
                        "created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"),
@@ -144,9 +145,9 @@ Result<qint64> UserAccounts::addInTransaction(const Actor &actor, const QString 
             return fail(ErrorCode::Conflict, tr("The user %1 exists already.").arg(username));
         return errorOf(id);
     }
-    auto audit
-        = AuditLog::append(*m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"),
-                           username, QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}});
+    auto audit = AuditLog::append(
+        *m_database, actor, QStringLiteral("user.add"), QStringLiteral("user"), username,
+        QJsonObject {{QStringLiteral("role"), Actor::roleKey(role)}}, m_clock);
     if (!audit)
         return errorOf(audit);
     return id->toLongLong();
@@ -181,7 +182,7 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
                                          const QString &auditAction)
 {
     return AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
-        values << Clock::toIsoUtc(Clock::currentUtc()) << username;
+        values << Clock::toIsoUtc(m_clock.now()) << username;
         auto updated
             = m_database->execute(QStringLiteral("UPDATE users SET ") + assignments
                                       + QStringLiteral(", updated_at = ? WHERE username = ?"),
@@ -190,8 +191,8 @@ Result<void> UserAccounts::changeAccount(const Actor &actor, const QString &user
             return errorOf(updated);
         if (updated->numRowsAffected() != 1)
             return fail(ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-        auto audit
-            = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"), username);
+        auto audit = AuditLog::append(*m_database, actor, auditAction, QStringLiteral("user"),
+                                      username, {}, m_clock);
         if (!audit)
             return errorOf(audit);
         return {};
@@ -225,7 +226,7 @@ Result<Actor> UserAccounts::authenticate(const QString &username, const QString 
     case LoginOutcome::Accepted:
         return Actor::user(username, role, id);
     case LoginOutcome::Locked: {
-        const qint64 seconds = Clock::currentUtc().secsTo(lockedUntil);
+        const qint64 seconds = m_clock.now().secsTo(lockedUntil);
         return fail(ErrorCode::AuthenticationFailed,
                     tr("The account %1 is locked after too many failed log-ins; try again in %n "
                        "minute(s).",
@@ -250,13 +251,13 @@ Result<UserAccounts::LoginOutcome> UserAccounts::recordLogin(const Actor &attemp
                                      {username});
     if (!query)
         return errorOf(query);
-    const QDateTime now = Clock::currentUtc();
+    const QDateTime now = m_clock.now();
     auto refused = [&](const QString &reason, QJsonObject details = {}) -> Result<void> {
         details.insert(QStringLiteral("reason"), reason);
         // A name that is no user name (a password typed in the wrong field) is not recorded.
         const QString entity = usernameProblem(username).isEmpty() ? username : QString();
         auto audit = AuditLog::append(*m_database, attempt, QStringLiteral("user.login_failed"),
-                                      QStringLiteral("user"), entity, details);
+                                      QStringLiteral("user"), entity, details, m_clock);
         if (!audit)
             return errorOf(audit);
         return {};
@@ -301,7 +302,8 @@ Result<UserAccounts::LoginOutcome> UserAccounts::recordLogin(const Actor &attemp
         auto audit = AuditLog::append(
             *m_database, attempt, QStringLiteral("user.locked"), QStringLiteral("user"), username,
             QJsonObject {{QStringLiteral("failed_logins"), count},
-                         {QStringLiteral("locked_until"), Clock::toIsoUtc(lockEnd)}});
+                         {QStringLiteral("locked_until"), Clock::toIsoUtc(lockEnd)}},
+            m_clock);
         if (!audit)
             return errorOf(audit);
         *lockedUntil = lockEnd;
@@ -316,7 +318,7 @@ Result<UserAccounts::LoginOutcome> UserAccounts::recordLogin(const Actor &attemp
             return errorOf(cleared);
         auto audit = AuditLog::append(
             *m_database, attempt, QStringLiteral("user.login"), QStringLiteral("user"), username,
-            QJsonObject {{QStringLiteral("cleared_failed_logins"), failures}});
+            QJsonObject {{QStringLiteral("cleared_failed_logins"), failures}}, m_clock);
         if (!audit)
             return errorOf(audit);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "database/Database.h"
 
 #include <QCoreApplication>
@@ -33,7 +34,8 @@ public:
     static constexpr int MaxFailedLogins = 5;
     static constexpr int LockoutMinutes = 15;
 
-    explicit UserAccounts(DatabasePtr database);
+    // What it writes is stamped with clock's "now".
+    explicit UserAccounts(DatabasePtr database, Clock clock = Clock());
 
     Result<qint64> add(const Actor &actor, const QString &username, const QString &fullName,
                        Actor::Role role, const QString &password);
@@ -76,6 +78,7 @@ private:
                                const QString &auditAction);
 
     DatabasePtr m_database;
+    Clock m_clock;
 };
 
 } // namespace rd

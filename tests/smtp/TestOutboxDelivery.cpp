@@ -8,10 +8,12 @@
 #include "VerifyResult.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "core/NetworkHost.h"
 #include "mail/MailSettings.h"
 #include "mail/Outbox.h"
 #include "mail/OutboxWorker.h"
 #include "requests/RequestLifecycle.h"
+#include "users/OfficeSettings.h"
 #include "users/UserAccounts.h"
 
 #include <QJsonArray>
@@ -85,8 +87,12 @@ private slots:
     void notificationsArriveInTheApplicantsLanguage();
     void crashAfterServerAcceptedSendsOnceMore();
     void commandLine();
+    void demoDatabaseRefusesARemoteRelay_data();
+    void demoDatabaseRefusesARemoteRelay();
+    void demoDatabaseMailsALoopbackServer();
 
 private:
+    static void markAsDemo(const DatabasePtr &database);
     CliRunner cliFor(int port) const;
     qint64 requestIn(const DatabasePtr &database, RequestState state, const QString &email,
                      const QString &language, const QString &holderName);
@@ -587,6 +593,81 @@ void TestOutboxDelivery::commandLine()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.err.contains(QLatin1String("mail/host")));
     QCOMPARE(Outbox::find(*db->database(), bad)->attempts, 0);
+}
+
+void TestOutboxDelivery::markAsDemo(const DatabasePtr &database)
+{
+    const Actor administrator = Actor::user(QStringLiteral("admin"), Actor::Role::Administrator);
+    RD_VERIFY_RESULT(
+        OfficeSettings(database).setFlag(administrator, OfficeSettings::demoDatabaseKey(), true));
+}
+
+void TestOutboxDelivery::demoDatabaseRefusesARemoteRelay_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("loopback");
+    // What NetworkHost::isLoopback decides; the remote ones are also tried by the outbox below,
+    // which must refuse them before any network is touched.
+    QTest::newRow("localhost") << QStringLiteral("localhost") << true;
+    QTest::newRow("LOCALHOST") << QStringLiteral("LOCALHOST") << true;
+    QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("127.8.9.10") << QStringLiteral("127.8.9.10") << true;
+    QTest::newRow("::1") << QStringLiteral("::1") << true;
+    QTest::newRow("TEST-NET-1 address") << QStringLiteral("192.0.2.1") << false;
+    QTest::newRow("IPv6 documentation") << QStringLiteral("2001:db8::25") << false;
+    QTest::newRow("a relay's name") << QStringLiteral("mail.natunakab.go.id") << false;
+    QTest::newRow("a name that starts like loopback")
+        << QStringLiteral("127.0.0.1.example.org") << false;
+    QTest::newRow("localhost as a subdomain") << QStringLiteral("localhost.example.org") << false;
+}
+
+void TestOutboxDelivery::demoDatabaseRefusesARemoteRelay()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, loopback);
+    QCOMPARE(NetworkHost::isLoopback(host), loopback);
+    if (loopback)
+        return;
+
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    markAsDemo(db->database());
+    const qint64 id = queue(*db->database(), QStringLiteral("budi.santoso@natunakab.example"),
+                            QStringLiteral("Uji demo"));
+    QVERIFY(id > 0);
+    MailSettings settings = plainSettings(25);
+    settings.host = host;
+    settings.timeoutSeconds = 2; // without the refusal, the attempt would wait for no server
+    OutboxWorker worker(db->database(), settings, s_actor);
+    auto run = worker.flush();
+    QVERIFY(!run);
+    QCOMPARE(run.error().code, ErrorCode::PermissionDenied);
+    QVERIFY2(run.error().message.contains(host), qPrintable(run.error().message));
+    QVERIFY2(run.error().message.contains(QLatin1String("demo")), qPrintable(run.error().message));
+    // Nothing lost and no attempt counted: the row waits for a loopback server.
+    auto row = Outbox::find(*db->database(), id);
+    RD_VERIFY_RESULT(row);
+    QCOMPARE(row->state, OutboxEntry::State::Pending);
+    QCOMPARE(row->attempts, 0);
+    QVERIFY(row->lastError.isEmpty());
+}
+
+void TestOutboxDelivery::demoDatabaseMailsALoopbackServer()
+{
+    RD_OPEN_DATABASE(db, TestDatabase::engineUnderTest());
+    markAsDemo(db->database());
+    const qint64 id = queue(*db->database(), QStringLiteral("budi.santoso@natunakab.example"),
+                            QStringLiteral("Uji demo"));
+    QVERIFY(id > 0);
+    QTemporaryDir serverDir;
+    SmtpTestServer server(serverDir.path());
+    QString why;
+    QVERIFY2(server.start({}, &why), qPrintable(why));
+    OutboxWorker worker(db->database(), plainSettings(server.port()), s_actor);
+    auto run = worker.flush();
+    RD_VERIFY_RESULT(run);
+    QCOMPARE(run->sent, 1);
+    QCOMPARE(Outbox::find(*db->database(), id)->state, OutboxEntry::State::Sent);
+    QCOMPARE(server.messages().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOutboxDelivery)

@@ -10,15 +10,19 @@
 #include "register/IdentityNumbers.h"
 #include "requests/RequestState.h"
 #include "requests/RevocationReason.h"
+#include "users/OfficeSettings.h"
 #include "users/UserAccounts.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QtTest>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 using namespace rd;
 
@@ -131,6 +135,10 @@ private slots:
     void auditChainIsIntact();
     void secondSeedIsRefusedAndChangesNothing();
     void sameSeedGivesTheSameRegister();
+    void seedingNeverMovesTheProcessClock();
+    void addressesAreReservedForExamples();
+    void databaseIsMarkedAsDemo();
+    void authorityFolderKeepsItsMode();
     void tooFewHoldersAreRefused();
     void authorityIssuesBsreShapedCertificates();
     void authorityRejectsBadInput();
@@ -151,7 +159,7 @@ void TestDemoDataSeeder::initTestCase()
     auto seeded = DemoDataSeeder::seed(m_db, Actor::commandLine(QStringLiteral("demo")));
     RD_VERIFY_RESULT(seeded);
     m_summary = *seeded;
-    // The seeder hands the system clock back.
+    // The process clock was never moved.
     QVERIFY(qAbs(Clock::currentUtc().secsTo(QDateTime::currentDateTimeUtc())) < 5);
 }
 
@@ -176,7 +184,7 @@ void TestDemoDataSeeder::holdersAreRealistic()
                               "ams_username, nik FROM holders"));
     QCOMPARE(holders.size(), m_summary.holders);
     static const QRegularExpression email(
-        QStringLiteral("^[a-z]+(\\.[a-z]+)?[0-9]*@natunakab\\.go\\.id$"));
+        QStringLiteral("^[a-z]+(\\.[a-z]+)?[0-9]*@natunakab\\.example$"));
     static const QRegularExpression phone(QStringLiteral("^08[0-9]{9,11}$"));
     int titled = 0;
     QSet<QString> emails, units, statuses;
@@ -558,8 +566,9 @@ void TestDemoDataSeeder::sameSeedGivesTheSameRegister()
     RD_VERIFY_RESULT(seedAt(first->database(), 7));
     RD_VERIFY_RESULT(seedAt(second->database(), 7));
     RD_VERIFY_RESULT(seedAt(other->database(), 8));
-    QVERIFY(!Clock::currentUtc().isNull());
-    QVERIFY(qAbs(Clock::currentUtc().secsTo(QDateTime::currentDateTimeUtc())) < 5);
+    // The seeder kept its own time: the process clock is where the test pinned it.
+    QCOMPARE(Clock::currentUtc(), pinned);
+    Clock::setFixedUtc({});
 
     const QString holders = QStringLiteral(
         "SELECT nik, nip, full_name, email, phone, unit, position, employment_status, "
@@ -589,6 +598,139 @@ void TestDemoDataSeeder::sameSeedGivesTheSameRegister()
     }
 }
 
+void TestDemoDataSeeder::seedingNeverMovesTheProcessClock()
+{
+    // Another thread reads the process clock all through the seeding, as the GUI's workers
+    // would; it must never see the seeder's past months.
+    RD_OPEN_DATABASE(test, test::TestDatabase::Engine::Sqlite);
+    const QDateTime pinned = utc(2026, 6, 10, 5);
+    Clock::setFixedUtc(pinned);
+    std::atomic<bool> seeding {true};
+    std::atomic<int> samples {0};
+    std::atomic<int> moved {0};
+    std::thread watcher([&] {
+        while (seeding) {
+            if (Clock::currentUtc() != pinned)
+                ++moved;
+            ++samples;
+            std::this_thread::yield();
+        }
+    });
+    auto seeded = DemoDataSeeder::seed(test->database(), Actor::commandLine(QStringLiteral("demo")),
+                                       3, DemoDataSeeder::MinimumHolderCount);
+    seeding = false;
+    watcher.join();
+    const QDateTime after = Clock::currentUtc();
+    Clock::setFixedUtc({});
+    RD_VERIFY_RESULT(seeded);
+    QVERIFY(samples > 0);
+    QCOMPARE(moved.load(), 0);
+    QCOMPARE(after, pinned);
+
+    // The history it wrote still reads as the office lived it: from the register's take-over
+    // seven months before "today" up to today.
+    const QStringList span = rows(*test->database(),
+                                  QStringLiteral("SELECT MIN(recorded_at), MAX(recorded_at) "
+                                                 "FROM audit_log"))
+                                 .first()
+                                 .split(QLatin1Char('|'));
+    QCOMPARE(span.size(), 2);
+    QVERIFY2(Clock::fromIsoUtc(span[0]) < pinned.addDays(-200), qPrintable(span[0]));
+    QVERIFY2(Clock::fromIsoUtc(span[1]) <= pinned, qPrintable(span[1]));
+    for (const QString &sql : {QStringLiteral("SELECT MIN(created_at) FROM holders"),
+                               QStringLiteral("SELECT MIN(created_at) FROM users"),
+                               QStringLiteral("SELECT MIN(created_at) FROM outbox")}) {
+        const QString oldest = rows(*test->database(), sql).first();
+        QVERIFY2(Clock::fromIsoUtc(oldest) < pinned.addDays(-30), qPrintable(sql + oldest));
+    }
+}
+
+void TestDemoDataSeeder::addressesAreReservedForExamples()
+{
+    // RFC 2606: no demo e-mail can reach a real person, whatever server it is sent to.
+    int addresses = 0;
+    for (const QString &sql : {QStringLiteral("SELECT email FROM holders"),
+                               QStringLiteral("SELECT applicant_email FROM revocation_requests"),
+                               QStringLiteral("SELECT recipient FROM outbox")}) {
+        for (const QString &address : rows(*m_db, sql)) {
+            if (address.isEmpty())
+                continue;
+            ++addresses;
+            QVERIFY2(address.endsWith(QLatin1String("@natunakab.example")), qPrintable(address));
+        }
+    }
+    QVERIFY(addresses > m_summary.holders);
+    QVERIFY(countOf(*m_db, QStringLiteral("outbox")) > 0);
+    // The bytes that would go out name the same reserved addresses.
+    static const QRegularExpression to(
+        QStringLiteral("\r\nTo: (?:[^\r]*\r\n )?[^\r]*<[^>]+@natunakab\\.example>\r\n"));
+    for (const QString &mail : rows(*m_db, QStringLiteral("SELECT message FROM outbox")))
+        QVERIFY2(to.match(mail).hasMatch(), qPrintable(mail.left(600)));
+}
+
+void TestDemoDataSeeder::databaseIsMarkedAsDemo()
+{
+    auto demo = OfficeSettings(m_db).isDemoDatabase();
+    RD_VERIFY_RESULT(demo);
+    QVERIFY(*demo);
+    QCOMPARE(rows(*m_db,
+                  QStringLiteral("SELECT entity_id, actor FROM audit_log "
+                                 "WHERE action = 'office.setting'")),
+             QStringList {QStringLiteral("demo_database|")
+                          + Actor::commandLine(QStringLiteral("demo")).toString()});
+
+    RD_OPEN_DATABASE(empty, test::TestDatabase::Engine::Sqlite);
+    auto notDemo = OfficeSettings(empty->database()).isDemoDatabase();
+    RD_VERIFY_RESULT(notDemo);
+    QVERIFY(!*notDemo);
+}
+
+void TestDemoDataSeeder::authorityFolderKeepsItsMode()
+{
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+        | QFileDevice::ExeOther;
+    const QFileDevice::Permissions owner
+        = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    // `demo seed --authority-dir` on a folder someone made readable for others on purpose.
+    const QString shared = dir.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkdir(shared));
+    const QFileDevice::Permissions open = owner | QFileDevice::ReadGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::ExeOther; // 0755
+    QVERIFY(QFile::setPermissions(shared, open));
+    auto kept = DemoCertificateAuthority::openOrCreate(shared, utc(2020, 1, 1));
+    RD_VERIFY_RESULT(kept);
+    QCOMPARE(QFile::permissions(shared) & (owner | others), open);
+    // The key is private whatever the folder.
+    QCOMPARE(QFile::permissions(QDir(shared).filePath(QStringLiteral("ca-key.pem"))) & others,
+             QFileDevice::Permissions());
+    auto again = DemoCertificateAuthority::openOrCreate(shared, utc(2020, 1, 1));
+    RD_VERIFY_RESULT(again);
+    QCOMPARE(again->certificate().serialHex, kept->certificate().serialHex);
+    QCOMPARE(QFile::permissions(shared) & (owner | others), open);
+
+    // A folder that does not exist yet is created private (0700).
+    const QString fresh = dir.filePath(QStringLiteral("new/ca"));
+    RD_VERIFY_RESULT(DemoCertificateAuthority::openOrCreate(fresh, utc(2020, 1, 1)));
+    QCOMPARE(QFile::permissions(fresh) & (owner | others), owner);
+
+    // A file where the folder should be: a clear error, the file untouched.
+    const QString file = dir.filePath(QStringLiteral("file"));
+    {
+        QFile plain(file);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.write("x");
+    }
+    auto refused = DemoCertificateAuthority::openOrCreate(file, utc(2020, 1, 1));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Io);
+    QVERIFY2(refused.error().message.contains(file), qPrintable(refused.error().message));
+    QCOMPARE(QFileInfo(file).size(), qint64(1));
+}
+
 void TestDemoDataSeeder::tooFewHoldersAreRefused()
 {
     RD_OPEN_DATABASE(test, test::TestDatabase::Engine::Sqlite);
@@ -609,13 +751,13 @@ void TestDemoDataSeeder::authorityIssuesBsreShapedCertificates()
     QCOMPARE(ca.issuerDn, kIssuer);
 
     // A comma to escape and a character beyond ASCII that must stay readable.
-    const CertificateSubject subject {QStringLiteral("siti.nuraini@natunakab.go.id"),
+    const CertificateSubject subject {QStringLiteral("siti.nuraini@natunakab.example"),
                                       QStringLiteral("Siti Nur'aini Hasanah"),
                                       QStringLiteral("Bidang Aplikasi, Informatika – Natuna")};
     auto issued = authority->issue(subject, utc(2026, 1, 5, 2));
     RD_VERIFY_RESULT(issued);
     QCOMPARE(issued->subjectDn,
-             QStringLiteral("emailAddress=siti.nuraini@natunakab.go.id,CN=Siti Nur'aini Hasanah,"
+             QStringLiteral("emailAddress=siti.nuraini@natunakab.example,CN=Siti Nur'aini Hasanah,"
                             "OU=Bidang Aplikasi\\, Informatika – Natuna,"
                             "O=Pemerintah Kabupaten Natuna,L=Natuna,ST=Kepulauan Riau,C=ID"));
     QCOMPARE(issued->issuerDn, kIssuer);
@@ -679,13 +821,13 @@ void TestDemoDataSeeder::authorityRejectsBadInput()
     QVERIFY(!trailing);
     QCOMPARE(trailing.error().code, ErrorCode::InvalidInput);
 
-    auto badEmail = authority->issue({QStringLiteral("a,b@natunakab.go.id"),
+    auto badEmail = authority->issue({QStringLiteral("a,b@natunakab.example"),
                                       QStringLiteral("Rahmat"), QStringLiteral("Diskominfo")},
                                      utc(2026, 1, 1));
     QVERIFY(!badEmail);
     QCOMPARE(badEmail.error().code, ErrorCode::InvalidInput);
     // X.520 limits a CN to 64 characters: OpenSSL refuses, and says why.
-    auto tooLong = authority->issue({QStringLiteral("rahmat@natunakab.go.id"),
+    auto tooLong = authority->issue({QStringLiteral("rahmat@natunakab.example"),
                                      QString(65, QLatin1Char('A')), QStringLiteral("Diskominfo")},
                                     utc(2026, 1, 1));
     QVERIFY(!tooLong);
@@ -702,7 +844,7 @@ void TestDemoDataSeeder::repositoryStoresAndKeepsRevocationsFinal()
     holder.nik = QStringLiteral("2103014506900001");
     holder.fullName = QStringLiteral("Hj. Siti Aminah, S.Pd.");
     holder.unit = QStringLiteral("Dinas Pendidikan");
-    holder.email = QStringLiteral("siti.aminah@natunakab.go.id");
+    holder.email = QStringLiteral("siti.aminah@natunakab.example");
     auto holderId = HolderRepository(db).insert(actor, holder);
     RD_VERIFY_RESULT(holderId);
 
