@@ -636,6 +636,9 @@ void TestOutboxDelivery::demoDatabaseRefusesARemoteRelay()
     QVERIFY(id > 0);
     MailSettings settings = plainSettings(25);
     settings.host = host;
+    // Plain text to a remote host is refused on its own (MailSettings::validate); with TLS the
+    // settings are sound and only the demo rule stands in the way.
+    settings.security = MailSettings::Security::StartTls;
     settings.timeoutSeconds = 2; // without the refusal, the attempt would wait for no server
     OutboxWorker worker(db->database(), settings, s_actor);
     auto run = worker.flush();
