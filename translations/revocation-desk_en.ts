@@ -1005,6 +1005,33 @@ Commands:
         <source>Run `revocation-desk-cli db migrate` to bring it up to date.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Database roles: %1 owns the tables, %2 is for the workbench and the command line, %3 for kiosks. None can log in until you give it a password (docs/install.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseRoles</name>
+    <message>
+        <source>The database name %1 is too long to name its roles after it (at most %2 bytes with &quot;_operator&quot;); choose a shorter database name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not know who we are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database roles %1 do not exist, and %2 may not create them. Run `revocation-desk-cli db migrate` once as a PostgreSQL superuser, or have the database administrator create them with the SQL in docs/install.md (&quot;Database roles&quot;) and run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not hand the tables to the role %2: run `revocation-desk-cli db migrate` as a PostgreSQL superuser or as %2 (docs/install.md, &quot;Database roles&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rights of the database roles could not be set (%1): run `revocation-desk-cli db migrate` as a PostgreSQL superuser or as %2 (docs/install.md, &quot;Database roles&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseUrl</name>
@@ -1460,6 +1487,28 @@ Commands:
     </message>
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskFilings</name>
+    <message>
+        <source>NIK and e-mail do not match the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was refused: a value is missing or not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskIntake</name>
+    <message>
+        <source>The kiosk filing names an unknown reason %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk filing %1 was taken in by another desk meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2008,7 +2057,27 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Revocation requests: the queue, one request&apos;s steps, filing, and moving a request along the SOP.</source>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing, moving a request along the SOP, and taking in what kiosks filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in what kiosks filed through the database function (PostgreSQL): each filing becomes a request with its agenda number, in the kiosk&apos;s name; a filing the rules refuse is marked refused with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests intake takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kiosk filing is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 filed as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3047,6 +3116,14 @@ Commands:
         <source>What happens next</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep the filing number: the operator asks for it and gives the request its agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing number</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::KioskSummaryPage</name>
@@ -3915,6 +3992,10 @@ NIK %2
     </message>
     <message>
         <source>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: the regency&apos;s procedure for revoking an electronic certificate, from the applicant&apos;s request to the notice that it was revoked.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What kiosks filed could not be taken in: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

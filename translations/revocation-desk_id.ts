@@ -1026,6 +1026,33 @@ Perintah:
         <source>Run `revocation-desk-cli db migrate` to bring it up to date.</source>
         <translation>Jalankan `revocation-desk-cli db migrate` untuk memutakhirkannya.</translation>
     </message>
+    <message>
+        <source>Database roles: %1 owns the tables, %2 is for the workbench and the command line, %3 for kiosks. None can log in until you give it a password (docs/install.md).</source>
+        <translation>Peran basis data: %1 memiliki tabel, %2 untuk meja kerja dan baris perintah, %3 untuk kios. Tidak satu pun dapat masuk sebelum Anda memberinya kata sandi (docs/install.md).</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseRoles</name>
+    <message>
+        <source>The database name %1 is too long to name its roles after it (at most %2 bytes with &quot;_operator&quot;); choose a shorter database name.</source>
+        <translation>Nama basis data %1 terlalu panjang untuk menamai perannya (paling banyak %2 bita beserta &quot;_operator&quot;); pilihlah nama basis data yang lebih pendek.</translation>
+    </message>
+    <message>
+        <source>The database does not know who we are.</source>
+        <translation>Basis data tidak mengenali pengguna yang tersambung.</translation>
+    </message>
+    <message>
+        <source>The database roles %1 do not exist, and %2 may not create them. Run `revocation-desk-cli db migrate` once as a PostgreSQL superuser, or have the database administrator create them with the SQL in docs/install.md (&quot;Database roles&quot;) and run it again.</source>
+        <translation>Peran basis data %1 belum ada, dan %2 tidak berwenang membuatnya. Jalankan `revocation-desk-cli db migrate` sekali sebagai superuser PostgreSQL, atau mintalah administrator basis data membuatnya dengan SQL dalam docs/install.md (&quot;Database roles&quot;), lalu jalankan kembali.</translation>
+    </message>
+    <message>
+        <source>%1 may not hand the tables to the role %2: run `revocation-desk-cli db migrate` as a PostgreSQL superuser or as %2 (docs/install.md, &quot;Database roles&quot;).</source>
+        <translation>%1 tidak berwenang menyerahkan tabel kepada peran %2: jalankan `revocation-desk-cli db migrate` sebagai superuser PostgreSQL atau sebagai %2 (docs/install.md, &quot;Database roles&quot;).</translation>
+    </message>
+    <message>
+        <source>The rights of the database roles could not be set (%1): run `revocation-desk-cli db migrate` as a PostgreSQL superuser or as %2 (docs/install.md, &quot;Database roles&quot;).</source>
+        <translation>Hak peran basis data tidak dapat ditetapkan (%1): jalankan `revocation-desk-cli db migrate` sebagai superuser PostgreSQL atau sebagai %2 (docs/install.md, &quot;Database roles&quot;).</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseUrl</name>
@@ -1478,6 +1505,28 @@ Perintah:
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
         <translation>Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).</translation>
+    </message>
+</context>
+<context>
+    <name>KioskFilings</name>
+    <message>
+        <source>NIK and e-mail do not match the register.</source>
+        <translation>NIK dan surel tidak sesuai dengan data register.</translation>
+    </message>
+    <message>
+        <source>The request was refused: a value is missing or not allowed.</source>
+        <translation>Permohonan ditolak: ada isian yang kosong atau tidak diperbolehkan.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskIntake</name>
+    <message>
+        <source>The kiosk filing names an unknown reason %1.</source>
+        <translation>Pengajuan dari kios menyebut alasan %1 yang tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Kiosk filing %1 was taken in by another desk meanwhile.</source>
+        <translation>Pengajuan kios %1 telah lebih dahulu diterima oleh meja layanan lain.</translation>
     </message>
 </context>
 <context>
@@ -2026,8 +2075,28 @@ Perintah:
         <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
-        <source>Revocation requests: the queue, one request&apos;s steps, filing, and moving a request along the SOP.</source>
-        <translation>Permohonan pencabutan: antrean, langkah satu permohonan, pengajuan, dan memajukan permohonan sesuai SOP.</translation>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing, moving a request along the SOP, and taking in what kiosks filed.</source>
+        <translation>Permohonan pencabutan: antrean, langkah satu permohonan, pengajuan, memajukan permohonan sesuai SOP, dan penerimaan pengajuan dari kios.</translation>
+    </message>
+    <message>
+        <source>Take in what kiosks filed through the database function (PostgreSQL): each filing becomes a request with its agenda number, in the kiosk&apos;s name; a filing the rules refuse is marked refused with the reason.</source>
+        <translation>Menerima pengajuan dari kios melalui fungsi basis data (PostgreSQL): setiap pengajuan menjadi permohonan dengan nomor agendanya, atas nama kios; pengajuan yang tidak memenuhi ketentuan ditandai ditolak beserta alasannya.</translation>
+    </message>
+    <message>
+        <source>requests intake takes no arguments.</source>
+        <translation>requests intake tidak menerima argumen.</translation>
+    </message>
+    <message>
+        <source>No kiosk filing is waiting.</source>
+        <translation>Tidak ada pengajuan kios yang menunggu.</translation>
+    </message>
+    <message>
+        <source>%1 filed as %2.</source>
+        <translation>%1 diajukan sebagai %2.</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 ditolak: %2</translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3133,14 @@ Perintah:
         <source>What happens next</source>
         <translation>Langkah selanjutnya</translation>
     </message>
+    <message>
+        <source>Keep the filing number: the operator asks for it and gives the request its agenda number.</source>
+        <translation>Simpanlah nomor pengajuan ini: operator akan menanyakannya dan memberikan nomor agenda untuk permohonan Anda.</translation>
+    </message>
+    <message>
+        <source>Filing number</source>
+        <translation>Nomor pengajuan</translation>
+    </message>
 </context>
 <context>
     <name>rd::KioskSummaryPage</name>
@@ -3932,6 +4009,10 @@ NIK %2
     <message>
         <source>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: the regency&apos;s procedure for revoking an electronic certificate, from the applicant&apos;s request to the notice that it was revoked.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Revocation Desk %1&lt;/h3&gt;&lt;p&gt;Layanan Pencabutan Sertifikat Elektronik: prosedur Pemerintah Kabupaten Natuna untuk mencabut sertifikat elektronik, mulai dari permohonan pemohon hingga pemberitahuan bahwa sertifikat telah dicabut.&lt;/p&gt;&lt;p&gt;Basis data: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What kiosks filed could not be taken in: %1</source>
+        <translation>Pengajuan dari kios tidak dapat diterima: %1</translation>
     </message>
 </context>
 </TS>

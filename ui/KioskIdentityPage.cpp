@@ -3,6 +3,7 @@
 #include "KioskWizard.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
+#include "requests/KioskFilings.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -109,6 +110,16 @@ bool KioskIdentityPage::isEmpty() const
     return m_nik->text().isEmpty() && m_email->text().isEmpty();
 }
 
+QString KioskIdentityPage::nik() const
+{
+    return m_nik->text();
+}
+
+QString KioskIdentityPage::email() const
+{
+    return m_email->text().trimmed();
+}
+
 void KioskIdentityPage::identityEdited()
 {
     // A changed NIK or e-mail must be checked again; what was shown goes at once.
@@ -149,6 +160,27 @@ bool KioskIdentityPage::validatePage()
     if (m_holder)
         return true;
 
+    if (kiosk()->filesThroughFunctions()) {
+        // The kiosk's database role sees only what the lookup function returns.
+        auto found = KioskFilings(kiosk()->database()).lookUp(nik, email);
+        if (!found) {
+            m_lastOutcome = Outcome::RegisterUnavailable;
+        } else if (!*found) {
+            m_lastOutcome = Outcome::NoMatch;
+        } else {
+            m_lastOutcome = Outcome::None;
+            Holder holder;
+            holder.id = (*found)->holderId;
+            holder.nik = nik;
+            holder.email = email;
+            holder.fullName = (*found)->fullName;
+            holder.unit = (*found)->unit;
+            m_holder = holder;
+        }
+        showOutcome();
+        showHolder();
+        return false;
+    }
     const HolderRepository holders(kiosk()->database());
     auto found = holders.findByNik(nik);
     if (!found && found.error().code != ErrorCode::NotFound) {

@@ -28,6 +28,9 @@ public:
     // The holder whose NIK and e-mail matched, once shown for confirmation; nullptr before.
     const Holder *holder() const { return m_holder ? &*m_holder : nullptr; }
     bool isEmpty() const;
+    // As typed; the kiosk's filing function checks them again.
+    QString nik() const;
+    QString email() const;
 
     bool validatePage() override;
     void retranslate() override;

@@ -54,7 +54,18 @@ void KioskReceiptPage::showOutcome(const TransitionOutcome &outcome, const QStri
     m_agendaNumber->setText(outcome.agendaNumber);
     m_email = email;
     m_language = language;
-    showNextSteps();
+    m_filingNumber = false;
+    retranslate();
+}
+
+void KioskReceiptPage::showFiling(const QString &filingNumber, const QString &email,
+                                  const QString &language)
+{
+    m_agendaNumber->setText(filingNumber);
+    m_email = email;
+    m_language = language;
+    m_filingNumber = true;
+    retranslate();
 }
 
 void KioskReceiptPage::initializePage()
@@ -80,7 +91,10 @@ void KioskReceiptPage::showNextSteps()
             .toHtmlEscaped()
             .arg(KioskWizard::languageName(m_language).toHtmlEscaped(),
                  QStringLiteral("<b>") + m_email.toHtmlEscaped() + QStringLiteral("</b>")),
-        tr("Keep the agenda number: the operator asks for it.").toHtmlEscaped(),
+        m_filingNumber ? tr("Keep the filing number: the operator asks for it and gives the "
+                            "request its agenda number.")
+                             .toHtmlEscaped()
+                       : tr("Keep the agenda number: the operator asks for it.").toHtmlEscaped(),
     };
     QString html = QStringLiteral("<ol style=\"margin-left: 0\">");
     for (const QString &step : steps)
@@ -94,7 +108,7 @@ void KioskReceiptPage::retranslate()
 {
     KioskPage::retranslate();
     setHeading(tr("Your request has been filed"));
-    m_numberLabel->setText(tr("Agenda number"));
+    m_numberLabel->setText(m_filingNumber ? tr("Filing number") : tr("Agenda number"));
     m_nextStepsTitle->setText(tr("What happens next"));
     showNextSteps();
 }
@@ -104,9 +118,10 @@ void KioskReceiptPage::clear()
     m_hold->stop();
     m_ready = false;
     m_agendaNumber->clear();
+    m_filingNumber = false;
     m_email.clear();
     m_language.clear();
-    showNextSteps();
+    retranslate();
 }
 
 } // namespace rd

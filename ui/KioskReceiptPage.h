@@ -22,6 +22,8 @@ public:
 
     void showOutcome(const TransitionOutcome &outcome, const QString &email,
                      const QString &language);
+    // Filed through the kiosk's database function: a filing number, the agenda number later.
+    void showFiling(const QString &filingNumber, const QString &email, const QString &language);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -39,6 +41,7 @@ private:
     QString m_email;
     QString m_language;
     bool m_ready = false;
+    bool m_filingNumber = false;
 };
 
 } // namespace rd

@@ -9,6 +9,7 @@
 #include "core/OfficeCalendar.h"
 #include "core/Translator.h"
 #include "requests/AgendaNumberAllocator.h"
+#include "requests/KioskFilings.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSysInfo>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcKiosk, "rd.ui.kiosk", QtInfoMsg)
@@ -61,6 +63,12 @@ KioskWizard::KioskWizard(DatabasePtr database, const RequestLifecycle::Options &
 {
     setObjectName(QStringLiteral("kioskWizard"));
     setWizardStyle(QWizard::ClassicStyle);
+    // The kiosk's database role cannot write requests: it files through the function.
+    if (auto restricted = KioskFilings::onlyThroughFunctions(*m_database); restricted)
+        m_throughFunctions = *restricted;
+    else
+        qCWarning(lcKiosk).noquote()
+            << "cannot tell the kiosk's database rights:" << restricted.error().toString();
     setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage
                | QWizard::NoCancelButtonOnLastPage | QWizard::HaveCustomButton1
                | QWizard::HaveCustomButton2);
@@ -233,17 +241,30 @@ NewRevocationRequest KioskWizard::request() const
     return request;
 }
 
-Result<TransitionOutcome> KioskWizard::fileRequest()
+Result<void> KioskWizard::fileRequest()
 {
     const NewRevocationRequest request = this->request();
+    if (m_throughFunctions) {
+        auto filing = KioskFilings(m_database)
+                          .file(m_identity->nik(), m_identity->email(), request,
+                                QSysInfo::machineHostName());
+        if (!filing) {
+            qCWarning(lcKiosk).noquote() << "filing failed:" << filing.error().toString();
+            return errorOf(filing);
+        }
+        qCInfo(lcKiosk).noquote() << "filed" << KioskFilings::filingNumber(*filing);
+        m_receipt->showFiling(KioskFilings::filingNumber(*filing), request.applicantEmail,
+                              request.applicantLanguage);
+        return {};
+    }
     auto filed = m_lifecycle.file(Actor::kiosk(), request);
     if (!filed) {
         qCWarning(lcKiosk).noquote() << "filing failed:" << filed.error().toString();
-        return filed;
+        return errorOf(filed);
     }
     qCInfo(lcKiosk).noquote() << "filed request" << filed->agendaNumber;
     m_receipt->showOutcome(*filed, request.applicantEmail, request.applicantLanguage);
-    return filed;
+    return {};
 }
 
 void KioskWizard::accept()

@@ -70,8 +70,12 @@ public:
     QString reasonLabel(RevocationReason reason) const;
     static QString languageName(const QString &language);
     NewRevocationRequest request() const;
-    // Files the request (draft and submit in one transaction) as the kiosk, with channel kiosk.
-    Result<TransitionOutcome> fileRequest();
+    // Files the request (draft and submit in one transaction) as the kiosk, with channel kiosk;
+    // connected as the kiosk's PostgreSQL role, through the filing function instead, which
+    // gives a filing number and leaves the agenda number to the desk (KioskIntake).
+    Result<void> fileRequest();
+    // True when the database lets the kiosk only look up and file through its two functions.
+    bool filesThroughFunctions() const { return m_throughFunctions; }
 
     // "Done" starts again for the next person; Esc and Cancel ask first.
     void accept() override;
@@ -89,6 +93,7 @@ private:
     DatabasePtr m_database;
     QTimeZone m_officeZone;
     RequestLifecycle m_lifecycle;
+    bool m_throughFunctions = false;
     QString m_initialLanguage;
     QString m_language;
     std::chrono::milliseconds m_receiptHold = DefaultReceiptHold;

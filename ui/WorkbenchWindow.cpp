@@ -4,6 +4,7 @@
 #include "RequestDetailsDialog.h"
 #include "RequestQueueModel.h"
 #include "core/OfficeCalendar.h"
+#include "requests/KioskIntake.h"
 #include "requests/RevocationRequestRepository.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSignalBlocker>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <limits>
@@ -101,8 +103,33 @@ WorkbenchWindow::WorkbenchWindow(DatabasePtr database, const QTimeZone &officeZo
                    .expandedTo(screen->availableGeometry().size() * 0.9)
                    .boundedTo(screen->availableGeometry().size()));
     adjustToFont();
+    // On SQLite the kiosk files directly; there is nothing to take in.
+    if (!m_database->isSqlite()) {
+        m_intakeTimer = new QTimer(this);
+        m_intakeTimer->setObjectName(QStringLiteral("kioskIntakeTimer"));
+        m_intakeTimer->setInterval(KioskIntakeIntervalMs);
+        connect(m_intakeTimer, &QTimer::timeout, this, &WorkbenchWindow::takeInKioskFilings);
+        m_intakeTimer->start();
+        takeInKioskFilings();
+    }
     reload();
     m_ui->searchField->setFocus(Qt::OtherFocusReason);
+}
+
+void WorkbenchWindow::takeInKioskFilings()
+{
+    KioskIntake intake(m_database, RequestLifecycle::Options {m_officeZone, false});
+    auto outcomes = intake.takeIn(QStringLiteral("workbench:") + QSysInfo::machineHostName());
+    if (!outcomes) {
+        setProblem(Problem::KioskIntake,
+                   tr("What kiosks filed could not be taken in: %1").arg(outcomes.error().message));
+        return;
+    }
+    setProblem(Problem::KioskIntake, {});
+    if (!outcomes->isEmpty()) {
+        qCInfo(lcWorkbench) << "took in" << outcomes->size() << "kiosk filing(s)";
+        reload();
+    }
 }
 
 WorkbenchWindow::~WorkbenchWindow() = default;

@@ -30,6 +30,8 @@ class WorkbenchWindow : public QMainWindow
 public:
     // Typing is collected for this long before the queue is searched.
     static constexpr int SearchDelayMs = 250;
+    // How often the workbench takes in what kiosks filed through the database function.
+    static constexpr int KioskIntakeIntervalMs = 30000;
 
     explicit WorkbenchWindow(DatabasePtr database, const QTimeZone &officeZone = {},
                              QWidget *parent = nullptr);
@@ -42,6 +44,8 @@ public:
     void reload();
     // Opens the read-only details of the request in the index's row.
     void showDetails(const QModelIndex &index);
+    // Turns waiting kiosk filings into requests (PostgreSQL); the queue reloads when any came.
+    void takeInKioskFilings();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,7 +57,7 @@ private:
     void searchEntered();
     void updateStatus();
     // What went wrong, by where; the banner above the table shows all that is not empty.
-    enum class Problem { StateCounts, Queue, Details };
+    enum class Problem { StateCounts, Queue, Details, KioskIntake };
     void setProblem(Problem problem, const QString &message);
     void keepSortOnSortableColumn(int section, Qt::SortOrder order);
     void updateActions();
@@ -65,6 +69,7 @@ private:
     QTimeZone m_officeZone;
     RequestQueueModel *m_model = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QTimer *m_intakeTimer = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     std::map<Problem, QString> m_problems;

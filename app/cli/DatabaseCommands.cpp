@@ -1,6 +1,7 @@
 #include "cli/DatabaseCommands.h"
 
 #include "cli/CliContext.h"
+#include "database/DatabaseRoles.h"
 #include "database/Migrations.h"
 
 #include <QJsonArray>
@@ -21,6 +22,7 @@ const QStringList s_tables = {
     QStringLiteral("dispositions"),
     QStringLiteral("outbox"),
     QStringLiteral("ams_operations"),
+    QStringLiteral("kiosk_filings"),
     QStringLiteral("audit_log"),
     QStringLiteral("users"),
 };
@@ -60,15 +62,38 @@ int DatabaseCommands::migrate(CliContext &context, const QStringList &arguments)
     auto applied = Migrations::migrate(**database);
     if (!applied)
         return context.fail(applied.error());
+    // Migrations::migrate has set up the roles on PostgreSQL; say which they are.
+    std::optional<DatabaseRoles::Names> roles;
+    if (!(*database)->isSqlite()) {
+        auto names = DatabaseRoles::namesFor((*database)->url().databaseName());
+        if (!names)
+            return context.fail(names.error());
+        roles = *names;
+    }
     if (context.json()) {
         QJsonArray versions;
         for (int version : *applied)
             versions.append(version);
-        context.printJson(
-            QJsonObject {{QStringLiteral("applied"), versions},
-                         {QStringLiteral("schema_version"), Migrations::latestVersion()},
-                         {QStringLiteral("database"), (*database)->url().toDisplayString()}});
-    } else if (applied->isEmpty()) {
+        QJsonObject result {{QStringLiteral("applied"), versions},
+                            {QStringLiteral("schema_version"), Migrations::latestVersion()},
+                            {QStringLiteral("database"), (*database)->url().toDisplayString()}};
+        if (roles) {
+            result.insert(QStringLiteral("roles"),
+                          QJsonObject {{QStringLiteral("owner"), roles->owner},
+                                       {QStringLiteral("operator"), roles->operatorRole},
+                                       {QStringLiteral("kiosk"), roles->kiosk}});
+        }
+        context.printJson(result);
+        return ExitOk;
+    }
+    if (roles) {
+        context.out() << tr("Database roles: %1 owns the tables, %2 is for the workbench and the "
+                            "command line, %3 for kiosks. None can log in until you give it a "
+                            "password (docs/install.md).")
+                             .arg(roles->owner, roles->operatorRole, roles->kiosk)
+                      << Qt::endl;
+    }
+    if (applied->isEmpty()) {
         context.out() << tr("The database is up to date (schema version %1).")
                              .arg(Migrations::latestVersion())
                       << Qt::endl;

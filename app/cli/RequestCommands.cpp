@@ -6,6 +6,8 @@
 #include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "register/HolderRepository.h"
+#include "requests/KioskFilings.h"
+#include "requests/KioskIntake.h"
 #include "requests/RequestLifecycle.h"
 #include "requests/RevocationRequestRepository.h"
 
@@ -433,18 +435,75 @@ int apply(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+int intake(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    if (int done = context.parse(
+            parser, QStringLiteral("requests intake"),
+            RequestCommands::tr("Take in what kiosks filed through the database function "
+                                "(PostgreSQL): each filing becomes a request with its agenda "
+                                "number, in the kiosk's name; a filing the rules refuse is "
+                                "marked refused with the reason."),
+            arguments);
+        done >= 0)
+        return done;
+    if (!parser.positionalArguments().isEmpty())
+        return context.usage(RequestCommands::tr("requests intake takes no arguments."));
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    AppSettings settings;
+    KioskIntake intake(*database, RequestLifecycle::Options {settings.officeTimeZone(), false});
+    QList<KioskIntakeOutcome> all;
+    // A batch at a time until none is left.
+    for (;;) {
+        auto outcomes = intake.takeIn(context.actor().toString());
+        if (!outcomes)
+            return context.fail(outcomes.error());
+        all += *outcomes;
+        if (outcomes->size() < KioskIntake::BatchSize)
+            break;
+    }
+    if (context.json()) {
+        QJsonArray rows;
+        for (const KioskIntakeOutcome &outcome : std::as_const(all)) {
+            rows.append(QJsonObject {
+                {QStringLiteral("filing"), KioskFilings::filingNumber(outcome.filingId)},
+                {QStringLiteral("request_id"),
+                 outcome.requestId > 0 ? QJsonValue(outcome.requestId) : QJsonValue()},
+                {QStringLiteral("agenda_number"), textOrNull(outcome.agendaNumber)},
+                {QStringLiteral("refusal"), textOrNull(outcome.refusal)}});
+        }
+        context.printJson(QJsonObject {{QStringLiteral("taken_in"), rows}});
+        return ExitOk;
+    }
+    if (all.isEmpty())
+        context.out() << RequestCommands::tr("No kiosk filing is waiting.") << Qt::endl;
+    for (const KioskIntakeOutcome &outcome : std::as_const(all)) {
+        const QString filing = KioskFilings::filingNumber(outcome.filingId);
+        if (outcome.requestId > 0)
+            context.out()
+                << RequestCommands::tr("%1 filed as %2.").arg(filing, outcome.agendaNumber)
+                << Qt::endl;
+        else
+            context.out() << RequestCommands::tr("%1 refused: %2").arg(filing, outcome.refusal)
+                          << Qt::endl;
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 QStringList RequestCommands::verbs()
 {
     return {QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("file"),
-            QStringLiteral("apply")};
+            QStringLiteral("apply"), QStringLiteral("intake")};
 }
 
 QString RequestCommands::summary()
 {
-    return tr("Revocation requests: the queue, one request's steps, filing, and moving a "
-              "request along the SOP.");
+    return tr("Revocation requests: the queue, one request's steps, filing, moving a request "
+              "along the SOP, and taking in what kiosks filed.");
 }
 
 int RequestCommands::run(CliContext &context, const QString &verb, const QStringList &arguments)
@@ -455,6 +514,8 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return show(context, arguments);
     if (verb == QLatin1String("file"))
         return file(context, arguments);
+    if (verb == QLatin1String("intake"))
+        return intake(context, arguments);
     return apply(context, arguments);
 }
 

@@ -7,7 +7,7 @@ namespace rd::cli {
 
 class CliContext;
 
-// `requests list`, `requests show`, `requests file`, `requests apply`.
+// `requests list`, `requests show`, `requests file`, `requests apply`, `requests intake`.
 class RequestCommands
 {
     Q_DECLARE_TR_FUNCTIONS(RequestCommands)

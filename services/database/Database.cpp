@@ -214,7 +214,11 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
     // Unique violations (SQLite 2067/1555, PostgreSQL 23505) are conflicts a person can act on.
     const bool unique = code == QLatin1String("2067") || code == QLatin1String("1555")
         || code == QLatin1String("23505");
-    return Error {unique ? ErrorCode::Conflict : ErrorCode::DatabaseError,
+    // PostgreSQL's insufficient_privilege: the role this program logged in as may not do it.
+    const bool denied = code == QLatin1String("42501");
+    return Error {unique       ? ErrorCode::Conflict
+                      : denied ? ErrorCode::PermissionDenied
+                               : ErrorCode::DatabaseError,
                   tr("The database refused to %1.").arg(what), driverText(error)};
 }
 

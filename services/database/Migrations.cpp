@@ -2,6 +2,7 @@
 
 #include "core/AuditKey.h"
 #include "core/Clock.h"
+#include "database/DatabaseRoles.h"
 
 #include <QLoggingCategory>
 
@@ -399,6 +400,123 @@ Result<void> codeAfter(int version, const Database &database)
     return {};
 }
 
+QStringList kioskFilings()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE kiosk_filings (
+    id {ID},
+    holder_id BIGINT NOT NULL REFERENCES holders (id),
+    certificate_id BIGINT REFERENCES certificates (id),
+    reason TEXT NOT NULL,
+    reason_text TEXT,
+    effective_date TEXT,
+    filed_by_kind TEXT NOT NULL CHECK (filed_by_kind IN ('holder', 'official')),
+    filed_by_name TEXT,
+    filed_by_nip TEXT,
+    filed_by_position TEXT,
+    applicant_email TEXT NOT NULL,
+    applicant_language TEXT NOT NULL CHECK (applicant_language IN ('id', 'en')),
+    kiosk_host TEXT NOT NULL,
+    filed_as TEXT NOT NULL,
+    filed_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'taken', 'refused')),
+    request_id BIGINT REFERENCES revocation_requests (id),
+    taken_at TEXT,
+    taken_by TEXT,
+    refusal TEXT))"),
+        QStringLiteral("CREATE INDEX kiosk_filings_state ON kiosk_filings (state, id)"),
+    };
+}
+
+// SECURITY DEFINER functions run with their owner's rights, so each pins its search_path to the
+// schema it was created in, pg_temp last: a caller's temporary table named "holders" must not
+// stand in for the register. The set_config makes SET search_path FROM CURRENT capture exactly
+// that, whatever the migrator's own path; it ends with the migration's transaction.
+QStringList kioskFunctionsPostgres()
+{
+    return {
+        QStringLiteral("SELECT set_config('search_path', "
+                       "quote_ident(current_schema()) || ', pg_temp', true)"),
+        // Only what the kiosk shows: the holder's name and unit, and the active certificates.
+        // No row at all when the NIK is unknown or the e-mail is not the registered one.
+        QStringLiteral(R"(CREATE FUNCTION kiosk_lookup_holder(p_nik TEXT, p_email TEXT)
+RETURNS TABLE (holder_id BIGINT, full_name TEXT, unit TEXT, certificate_id BIGINT,
+               serial_hex TEXT, subject_dn TEXT, not_before TEXT, not_after TEXT)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+SELECT h.id, h.full_name, h.unit, c.id, c.serial_hex, c.subject_dn, c.not_before, c.not_after
+FROM holders h
+LEFT JOIN certificates c ON c.holder_id = h.id AND c.status = 'active'
+WHERE h.nik = p_nik AND btrim(coalesce(h.email, '')) <> ''
+  AND lower(btrim(h.email)) = lower(btrim(p_email))
+ORDER BY c.not_after DESC, c.id
+$$)"),
+        // Files into kiosk_filings only, after the same NIK and e-mail check, and returns the
+        // filing's number; the desk turns it into a request (KioskIntake). Everything is
+        // checked here as well, because a kiosk's caller may be anyone with a shell on it.
+        QStringLiteral(R"(CREATE FUNCTION kiosk_file_request(
+    p_nik TEXT, p_email TEXT, p_certificate_id BIGINT, p_reason TEXT, p_reason_text TEXT,
+    p_effective_date TEXT, p_filed_by_kind TEXT, p_official_name TEXT, p_official_nip TEXT,
+    p_official_position TEXT, p_applicant_email TEXT, p_applicant_language TEXT,
+    p_kiosk_host TEXT)
+RETURNS BIGINT
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    v_holder BIGINT;
+    v_id BIGINT;
+BEGIN
+    SELECT h.id INTO v_holder FROM holders h
+    WHERE h.nik = p_nik AND btrim(coalesce(h.email, '')) <> ''
+      AND lower(btrim(h.email)) = lower(btrim(p_email));
+    IF v_holder IS NULL THEN
+        RAISE EXCEPTION 'kiosk filing: NIK and e-mail do not match the register'
+            USING ERRCODE = 'P0002';
+    END IF;
+    IF p_reason IS NULL OR p_reason NOT IN ('retired', 'deceased', 'dismissed', 'transferred',
+            'data_changed', 'reissued', 'key_compromised', 'other') THEN
+        RAISE EXCEPTION 'kiosk filing: unknown reason' USING ERRCODE = '22023';
+    END IF;
+    IF p_filed_by_kind IS NULL OR p_filed_by_kind NOT IN ('holder', 'official')
+       OR p_applicant_language IS NULL OR p_applicant_language NOT IN ('id', 'en')
+       OR length(coalesce(p_reason_text, '')) > 2000
+       OR length(coalesce(p_official_name, '')) > 200
+       OR length(coalesce(p_official_position, '')) > 200
+       OR (p_official_nip IS NOT NULL AND p_official_nip !~ '^[0-9]{18}$')
+       OR (p_filed_by_kind = 'official' AND (p_official_nip IS NULL
+                                             OR btrim(coalesce(p_official_name, '')) = ''))
+       OR (p_filed_by_kind = 'holder' AND p_reason = 'deceased')
+       OR (p_reason = 'other' AND btrim(coalesce(p_reason_text, '')) = '')
+       OR (p_effective_date IS NOT NULL AND p_effective_date !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
+       OR p_applicant_email IS NULL OR length(p_applicant_email) > 254
+       OR p_applicant_email !~ '^[^@[:space:][:cntrl:]]+@[^@[:space:][:cntrl:]]+$'
+       OR p_kiosk_host IS NULL OR length(p_kiosk_host) > 255 OR p_kiosk_host ~ '[[:cntrl:]]'
+       OR p_reason_text ~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]' THEN
+        RAISE EXCEPTION 'kiosk filing: invalid value' USING ERRCODE = '22023';
+    END IF;
+    IF p_certificate_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM certificates c
+            WHERE c.id = p_certificate_id AND c.holder_id = v_holder AND c.status = 'active') THEN
+        RAISE EXCEPTION 'kiosk filing: not an active certificate of this holder'
+            USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO kiosk_filings (holder_id, certificate_id, reason, reason_text, effective_date,
+        filed_by_kind, filed_by_name, filed_by_nip, filed_by_position, applicant_email,
+        applicant_language, kiosk_host, filed_as, filed_at)
+    VALUES (v_holder, p_certificate_id, p_reason, nullif(p_reason_text, ''), p_effective_date,
+        p_filed_by_kind, nullif(p_official_name, ''), p_official_nip,
+        nullif(p_official_position, ''), p_applicant_email, p_applicant_language, p_kiosk_host,
+        session_user,
+        to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    RETURNING id INTO v_id;
+    RETURN v_id;
+END
+$$)"),
+        // Functions are executable by everyone unless revoked; these are for the kiosk role.
+        QStringLiteral("REVOKE ALL ON FUNCTION kiosk_lookup_holder(TEXT, TEXT) FROM PUBLIC"),
+        QStringLiteral("REVOKE ALL ON FUNCTION kiosk_file_request(TEXT, TEXT, BIGINT, TEXT, TEXT, "
+                       "TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT) FROM PUBLIC"),
+    };
+}
+
 std::vector<Migration> buildMigrations()
 {
     std::vector<Migration> list;
@@ -441,6 +559,12 @@ std::vector<Migration> buildMigrations()
     // on PostgreSQL, and the empty head is signed when a key is configured.
     list.push_back({6, QStringLiteral("audit checkpoint guard and signed genesis"),
                     checkpointGuardSqlite(), checkpointGuardPostgres()});
+    // Version 7: what a public kiosk files waits in kiosk_filings until the desk takes it in;
+    // on PostgreSQL the kiosk's database role reaches the register and this table only through
+    // two functions (docs/install.md, "The kiosk's database role").
+    list.push_back(
+        {7, QStringLiteral("kiosk filings"), forDialect(kioskFilings(), Database::Dialect::Sqlite),
+         forDialect(kioskFilings(), Database::Dialect::Postgres) + kioskFunctionsPostgres()});
     // Version 8: one runner owns an AMS operation while it sends it: a lease (who, until when)
     // taken with the move to "sending", so a second runner neither sends it at the same time nor
     // takes it for one left by a crash until the lease has run out (docs/ams-api.md).
@@ -543,6 +667,12 @@ Result<QList<int>> Migrations::migrate(const Database &database)
             qCInfo(lcMigrations) << "applied migration" << migration.version << migration.name;
             applied << migration.version;
         }
+    }
+    // Also when nothing was applied: a table added since, or a right granted by hand, is put
+    // right by the next `db migrate`.
+    if (!database.isSqlite()) {
+        if (auto roles = DatabaseRoles::apply(database); !roles)
+            return errorOf(roles);
     }
     return applied;
 }

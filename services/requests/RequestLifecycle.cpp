@@ -81,7 +81,8 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
 }
 
 Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
-                                             const NewRevocationRequest &request)
+                                             const NewRevocationRequest &request,
+                                             const QJsonObject &auditDetails)
 {
     if (auto ok = validate(request); !ok)
         return errorOf(ok);
@@ -106,6 +107,8 @@ Result<qint64> RequestLifecycle::insertDraft(const Actor &actor,
                          {QStringLiteral("holder_id"), request.holderId},
                          {QStringLiteral("reason"), RevocationReasons::key(request.reason)},
                          {QStringLiteral("channel"), request.channel}};
+    for (auto it = auditDetails.begin(); it != auditDetails.end(); ++it)
+        details.insert(it.key(), it.value());
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("request.create"),
                                   QStringLiteral("revocation_request"), QString::number(requestId),
                                   details, m_options.clock);
@@ -130,12 +133,18 @@ Result<TransitionOutcome> RequestLifecycle::createDraft(const Actor &actor,
 Result<TransitionOutcome> RequestLifecycle::file(const Actor &actor,
                                                  const NewRevocationRequest &request)
 {
-    return AuditLog::inTransaction(*m_database, [&]() -> Result<TransitionOutcome> {
-        auto id = insertDraft(actor, request);
-        if (!id)
-            return errorOf(id);
-        return applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
-    });
+    return AuditLog::inTransaction(*m_database,
+                                   [&]() { return fileInTransaction(actor, request); });
+}
+
+Result<TransitionOutcome> RequestLifecycle::fileInTransaction(const Actor &actor,
+                                                              const NewRevocationRequest &request,
+                                                              const QJsonObject &auditDetails)
+{
+    auto id = insertDraft(actor, request, auditDetails);
+    if (!id)
+        return errorOf(id);
+    return applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
 }
 
 Result<TransitionOutcome> RequestLifecycle::apply(const Actor &actor,

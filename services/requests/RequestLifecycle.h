@@ -8,6 +8,7 @@
 #include "requests/RevocationRequestRepository.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QTimeZone>
 
 namespace rd {
@@ -55,13 +56,19 @@ public:
     Result<TransitionOutcome> createDraft(const Actor &actor, const NewRevocationRequest &request);
     // Draft and submit in one transaction: what the kiosk's last page and the CLI do.
     Result<TransitionOutcome> file(const Actor &actor, const NewRevocationRequest &request);
+    // file() inside the caller's AuditLog::inTransaction, so that the caller's own writes
+    // commit or roll back with the request; auditDetails go into the request.create entry.
+    Result<TransitionOutcome> fileInTransaction(const Actor &actor,
+                                                const NewRevocationRequest &request,
+                                                const QJsonObject &auditDetails = {});
     Result<TransitionOutcome> apply(const Actor &actor, const TransitionRequest &transition);
 
     // The From of the applicant's e-mails; without it, mail/senderAddress of the settings.
     void setMailSender(const MailAddress &sender) { m_mailSender = sender; }
 
 private:
-    Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request);
+    Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request,
+                               const QJsonObject &auditDetails = {});
     Result<TransitionOutcome> applyInTransaction(const Actor &actor,
                                                  const TransitionRequest &transition);
     Result<void> validate(const NewRevocationRequest &request) const;
