@@ -832,7 +832,9 @@ Revocation Desk without a window: database set-up, the holder register, revocati
 Global options:
   --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
                    (default: REVOCATION_DESK_DATABASE, then the setting
-                   database/url, then the SQLite file in the data folder)
+                   database/url, then the SQLite file in the data folder).
+                   PostgreSQL takes ?sslmode=...&amp;sslrootcert=FILE; a server
+                   that is not this computer defaults to sslmode=verify-full
   --user NAME      log in as the account NAME; the password is read from the
                    terminal without echo, or from the first line of standard
                    input. Without it the command line reads and files requests

@@ -836,7 +836,9 @@ Revocation Desk without a window: database set-up, the holder register, revocati
 Global options:
   --database URL   sqlite:PATH or postgresql://user[:password]@host:port/dbname
                    (default: REVOCATION_DESK_DATABASE, then the setting
-                   database/url, then the SQLite file in the data folder)
+                   database/url, then the SQLite file in the data folder).
+                   PostgreSQL takes ?sslmode=...&amp;sslrootcert=FILE; a server
+                   that is not this computer defaults to sslmode=verify-full
   --user NAME      log in as the account NAME; the password is read from the
                    terminal without echo, or from the first line of standard
                    input. Without it the command line reads and files requests
@@ -854,7 +856,9 @@ Revocation Desk tanpa jendela: penyiapan basis data, daftar pemegang sertifikat,
 Opsi global:
   --database URL   sqlite:PATH atau postgresql://user[:password]@host:port/dbname
                    (bawaan: REVOCATION_DESK_DATABASE, lalu pengaturan
-                   database/url, lalu berkas SQLite di folder data)
+                   database/url, lalu berkas SQLite di folder data).
+                   PostgreSQL menerima ?sslmode=...&amp;sslrootcert=BERKAS; server
+                   yang bukan komputer ini memakai sslmode=verify-full bila tidak diatur
   --user NAMA      masuk sebagai akun NAMA; kata sandi dibaca dari terminal
                    tanpa ditampilkan, atau dari baris pertama masukan standar.
                    Tanpa opsi ini baris perintah hanya membaca dan mengajukan
