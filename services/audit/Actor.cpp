@@ -2,6 +2,9 @@
 
 #include <QSysInfo>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace rd {
 
 Actor Actor::user(const QString &username, Role role, qint64 userId)
@@ -30,8 +33,11 @@ Actor Actor::commandLine(const QString &osUser)
     // and files, as the kiosk does, and nothing more.
     actor.m_role = Role::None;
     QString name = osUser;
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    // The account the process runs as, not $USER, which anyone may set to another name.
+    if (name.isEmpty()) {
+        if (const passwd *account = getpwuid(geteuid()); account && account->pw_name)
+            name = QString::fromLocal8Bit(account->pw_name);
+    }
     if (name.isEmpty())
         name = QStringLiteral("unknown");
     actor.m_name = name;

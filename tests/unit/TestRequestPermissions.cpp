@@ -7,6 +7,9 @@
 
 #include <QtTest>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace rd;
 
 namespace {
@@ -73,6 +76,7 @@ class TestRequestPermissions : public QObject
 private slots:
     void authorize_data();
     void authorize();
+    void commandLineActorIsTheProcessAccount();
 };
 
 void TestRequestPermissions::authorize_data()
@@ -202,6 +206,22 @@ void TestRequestPermissions::authorize()
     QVERIFY2(!allowed.has_value(), "allowed, but should be denied");
     QCOMPARE(allowed.error().code, ErrorCode::PermissionDenied);
     QCOMPARE(allowed.error().message, denial);
+}
+
+void TestRequestPermissions::commandLineActorIsTheProcessAccount()
+{
+    // $USER is whatever the caller says; the name in the audit log is the account that runs.
+    const QByteArray saved = qgetenv("USER");
+    qputenv("USER", "mallory");
+    const Actor actor = Actor::commandLine();
+    if (saved.isNull())
+        qunsetenv("USER");
+    else
+        qputenv("USER", saved);
+    const passwd *account = getpwuid(geteuid());
+    QVERIFY(account && account->pw_name);
+    QCOMPARE(actor.toString(), QStringLiteral("cli:") + QString::fromLocal8Bit(account->pw_name));
+    QCOMPARE(actor.role(), Actor::Role::None);
 }
 
 QTEST_GUILESS_MAIN(TestRequestPermissions)
