@@ -125,7 +125,9 @@ void SimulatorProcess::stop()
     m_process.reset();
 }
 
-QByteArray statementLetterPdf()
+namespace {
+
+QByteArray makeStatementLetterPdf()
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -139,6 +141,16 @@ QByteArray statementLetterPdf()
         painter.end();
     }
     return buffer.data();
+}
+
+} // namespace
+
+QByteArray statementLetterPdf()
+{
+    // Made once: QPdfWriter stamps the creation time to the second, so two letters made a
+    // second apart differ, and a test comparing a hash with a fresh letter would fail by chance.
+    static const QByteArray letter = makeStatementLetterPdf();
+    return letter;
 }
 
 } // namespace rd::test
