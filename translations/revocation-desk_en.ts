@@ -107,6 +107,95 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number of bytes from 1 to %2; it is &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>statement letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decree (SK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>death certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; a file may be at most %3 (AMS&apos;s limit, the setting attachments/maxBytes). Scan it at a lower resolution or split it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A file&apos;s name must be given, without folders, in at most %n character(s).</source>
+        <translation>
+            <numerusform>A file&apos;s name must be given, without folders, in at most %n character.</numerusform>
+            <numerusform>A file&apos;s name must be given, without folders, in at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file&apos;s name contains control characters; rename the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: attach the scanned or photographed document itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a private key. A key is never attached or sent to anyone; attach the signed letter instead, and tell the operator the key may have been exposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF, JPEG or PNG file (its content is %2); scan or save the document as one of those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is named as %2, but its content is %3; rename the file or save it again in the right format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no request %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is %1; it takes no more files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is being handled (%1); only staff may add files now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request has no attachment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment %1 no longer matches the SHA-256 it was stored with; it was changed in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditCommands</name>
     <message>
         <source>audit verify takes no arguments.</source>
@@ -2059,7 +2148,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Revocation requests: the queue, one request&apos;s steps, filing, moving a request along the SOP, and taking in what kiosks filed.</source>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing with its files, moving a request along the SOP, and taking in what kiosks filed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2080,6 +2169,62 @@ Commands:
     </message>
     <message>
         <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file to attach, as KIND=FILE (KIND: %1); PDF, JPEG or PNG, at most attachments/maxBytes (1 MB unless set). Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attach takes KIND=FILE with KIND one of %1; &quot;%2&quot; is not that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a request&apos;s files: number, kind, name, type, size and SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests attachments takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 has no files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s number (requests attachments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write it; must not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write one of a request&apos;s files to disk, checked against its SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests attachment takes an agenda number and a file number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests attachment needs --out FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; the file is not written over. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes, SHA-256 checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files to a filed request: the applicant while it is filed or needs completion, staff until it is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests attach takes an agenda number and KIND=FILE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

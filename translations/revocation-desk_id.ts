@@ -107,6 +107,94 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>The setting %1 must be a whole number of bytes from 1 to %2; it is &quot;%3&quot;.</source>
+        <translation>Pengaturan %1 harus berupa bilangan bulat byte dari 1 sampai %2; nilainya sekarang &quot;%3&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>statement letter</source>
+        <translation>surat keterangan</translation>
+    </message>
+    <message>
+        <source>decree (SK)</source>
+        <translation>surat keputusan (SK)</translation>
+    </message>
+    <message>
+        <source>death certificate</source>
+        <translation>akta kematian</translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation>KTP</translation>
+    </message>
+    <message>
+        <source>other document</source>
+        <translation>dokumen lain</translation>
+    </message>
+    <message>
+        <source>%1 is %2; a file may be at most %3 (AMS&apos;s limit, the setting attachments/maxBytes). Scan it at a lower resolution or split it.</source>
+        <translation>%1 berukuran %2; sebuah berkas paling besar %3 (batas AMS, pengaturan attachments/maxBytes). Pindai dengan resolusi lebih rendah atau pecah berkasnya.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 tidak dapat dibaca.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A file&apos;s name must be given, without folders, in at most %n character(s).</source>
+        <translation>
+            <numerusform>Nama berkas harus diisi, tanpa folder, paling banyak %n karakter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file&apos;s name contains control characters; rename the file.</source>
+        <translation>Nama berkas mengandung karakter kendali; ganti nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: attach the scanned or photographed document itself.</source>
+        <translation>%1 kosong: lampirkan dokumen hasil pindaian atau fotonya.</translation>
+    </message>
+    <message>
+        <source>%1 holds a private key. A key is never attached or sent to anyone; attach the signed letter instead, and tell the operator the key may have been exposed.</source>
+        <translation>%1 berisi kunci privat. Kunci tidak pernah dilampirkan atau dikirim kepada siapa pun; lampirkan surat yang sudah ditandatangani, dan beri tahu operator bahwa kunci itu mungkin telah terbuka.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF, JPEG or PNG file (its content is %2); scan or save the document as one of those.</source>
+        <translation>%1 bukan berkas PDF, JPEG, atau PNG (isinya %2); pindai atau simpan dokumen dalam salah satu format itu.</translation>
+    </message>
+    <message>
+        <source>%1 is named as %2, but its content is %3; rename the file or save it again in the right format.</source>
+        <translation>%1 dinamai sebagai %2, tetapi isinya %3; ganti nama berkas atau simpan ulang dalam format yang benar.</translation>
+    </message>
+    <message>
+        <source>There is no request %1.</source>
+        <translation>Tidak ada permohonan %1.</translation>
+    </message>
+    <message>
+        <source>The request is %1; it takes no more files.</source>
+        <translation>Permohonan berstatus %1; tidak menerima berkas lagi.</translation>
+    </message>
+    <message>
+        <source>This account has no role.</source>
+        <translation>Akun ini tidak memiliki peran.</translation>
+    </message>
+    <message>
+        <source>The request is being handled (%1); only staff may add files now.</source>
+        <translation>Permohonan sedang ditangani (%1); kini hanya petugas yang boleh menambahkan berkas.</translation>
+    </message>
+    <message>
+        <source>The request has no attachment %1.</source>
+        <translation>Permohonan tidak memiliki lampiran %1.</translation>
+    </message>
+    <message>
+        <source>Attachment %1 no longer matches the SHA-256 it was stored with; it was changed in the database.</source>
+        <translation>Lampiran %1 tidak lagi cocok dengan SHA-256 saat disimpan; isinya telah diubah di basis data.</translation>
+    </message>
+</context>
+<context>
     <name>AuditCommands</name>
     <message>
         <source>audit verify takes no arguments.</source>
@@ -2079,8 +2167,8 @@ Perintah:
         <translation>%1: %2 -&gt; %3</translation>
     </message>
     <message>
-        <source>Revocation requests: the queue, one request&apos;s steps, filing, moving a request along the SOP, and taking in what kiosks filed.</source>
-        <translation>Permohonan pencabutan: antrean, langkah satu permohonan, pengajuan, memajukan permohonan sesuai SOP, dan penerimaan pengajuan dari kios.</translation>
+        <source>Revocation requests: the queue, one request&apos;s steps, filing with its files, moving a request along the SOP, and taking in what kiosks filed.</source>
+        <translation>Permohonan pencabutan: antrean, langkah satu permohonan, pengajuan beserta berkasnya, memajukan permohonan sesuai SOP, dan penerimaan pengajuan dari kios.</translation>
     </message>
     <message>
         <source>Take in what kiosks filed through the database function (PostgreSQL): each filing becomes a request with its agenda number, in the kiosk&apos;s name; a filing the rules refuse is marked refused with the reason.</source>
@@ -2101,6 +2189,62 @@ Perintah:
     <message>
         <source>%1 refused: %2</source>
         <translation>%1 ditolak: %2</translation>
+    </message>
+    <message>
+        <source>A file to attach, as KIND=FILE (KIND: %1); PDF, JPEG or PNG, at most attachments/maxBytes (1 MB unless set). Repeatable.</source>
+        <translation>Berkas yang dilampirkan, sebagai JENIS=BERKAS (JENIS: %1); PDF, JPEG, atau PNG, paling besar attachments/maxBytes (1 MB bila tidak diatur). Dapat diulang.</translation>
+    </message>
+    <message>
+        <source>--attach takes KIND=FILE with KIND one of %1; &quot;%2&quot; is not that.</source>
+        <translation>--attach menerima JENIS=BERKAS dengan JENIS salah satu dari %1; &quot;%2&quot; tidak demikian.</translation>
+    </message>
+    <message>
+        <source>List a request&apos;s files: number, kind, name, type, size and SHA-256.</source>
+        <translation>Daftar berkas sebuah permohonan: nomor, jenis, nama, tipe, ukuran, dan SHA-256.</translation>
+    </message>
+    <message>
+        <source>requests attachments takes one agenda number.</source>
+        <translation>requests attachments menerima satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>Request %1 has no files.</source>
+        <translation>Permohonan %1 tidak memiliki berkas.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s number (requests attachments).</source>
+        <translation>Nomor berkas (requests attachments).</translation>
+    </message>
+    <message>
+        <source>Where to write it; must not exist yet.</source>
+        <translation>Tempat menulisnya; belum boleh ada.</translation>
+    </message>
+    <message>
+        <source>Write one of a request&apos;s files to disk, checked against its SHA-256.</source>
+        <translation>Tulis salah satu berkas permohonan ke disk, diperiksa terhadap SHA-256-nya.</translation>
+    </message>
+    <message>
+        <source>requests attachment takes an agenda number and a file number.</source>
+        <translation>requests attachment menerima nomor agenda dan nomor berkas.</translation>
+    </message>
+    <message>
+        <source>requests attachment needs --out FILE.</source>
+        <translation>requests attachment memerlukan --out BERKAS.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; the file is not written over. Choose another name.</source>
+        <translation>%1 sudah ada; berkas tidak ditimpa. Pilih nama lain.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes, SHA-256 checked).</source>
+        <translation>%1 ditulis (%2 byte, SHA-256 sudah diperiksa).</translation>
+    </message>
+    <message>
+        <source>Add files to a filed request: the applicant while it is filed or needs completion, staff until it is over.</source>
+        <translation>Tambahkan berkas ke permohonan yang sudah diajukan: pemohon selama permohonan diajukan atau perlu dilengkapi, petugas hingga permohonan selesai.</translation>
+    </message>
+    <message>
+        <source>requests attach takes an agenda number and KIND=FILE.</source>
+        <translation>requests attach menerima nomor agenda dan JENIS=BERKAS.</translation>
     </message>
 </context>
 <context>

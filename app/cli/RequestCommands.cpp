@@ -5,11 +5,15 @@
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
+#include "core/LocalFile.h"
 #include "register/HolderRepository.h"
 #include "requests/KioskFilings.h"
 #include "requests/KioskIntake.h"
 #include "requests/RequestLifecycle.h"
 #include "requests/RevocationRequestRepository.h"
+#include "workflow/RevocationWorkflow.h"
+
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -26,6 +30,78 @@ QJsonValue textOrNull(const QString &text)
 QString isoUtc(const QDateTime &time)
 {
     return time.isValid() ? Clock::toIsoUtc(time) : QString();
+}
+
+QJsonObject attachmentJson(const Attachment &attachment)
+{
+    return QJsonObject {{QStringLiteral("id"), attachment.id},
+                        {QStringLiteral("kind"), AttachmentStore::kindKey(attachment.kind)},
+                        {QStringLiteral("file_name"), attachment.fileName},
+                        {QStringLiteral("media_type"), attachment.mediaType},
+                        {QStringLiteral("size_bytes"), attachment.sizeBytes},
+                        {QStringLiteral("sha256"), attachment.sha256},
+                        {QStringLiteral("created_at"), isoUtc(attachment.createdAt)}};
+}
+
+QJsonArray attachmentsJson(const std::vector<Attachment> &attachments)
+{
+    QJsonArray array;
+    for (const Attachment &attachment : attachments)
+        array.append(attachmentJson(attachment));
+    return array;
+}
+
+void printAttachments(CliContext &context, const std::vector<Attachment> &attachments)
+{
+    for (const Attachment &attachment : attachments) {
+        context.out() << TerminalText::safe(QStringLiteral("%1  %2  %3  %4  %5  sha256:%6")
+                                                .arg(attachment.id)
+                                                .arg(AttachmentStore::kindKey(attachment.kind),
+                                                     attachment.fileName, attachment.mediaType)
+                                                .arg(attachment.sizeBytes)
+                                                .arg(attachment.sha256))
+                      << Qt::endl;
+    }
+}
+
+QString attachmentSpecificationHelp()
+{
+    return RequestCommands::tr("A file to attach, as KIND=FILE (KIND: %1); PDF, JPEG or PNG, at "
+                               "most attachments/maxBytes (1 MB unless set). Repeatable.")
+        .arg(AttachmentStore::kindKeys().join(QStringLiteral(", ")));
+}
+
+// Reads every KIND=FILE given, refusing the first that cannot be attached.
+Result<std::vector<AttachmentFile>> readAttachments(const AttachmentStore &store,
+                                                    const QStringList &specifications)
+{
+    std::vector<AttachmentFile> files;
+    for (const QString &specification : specifications) {
+        const qsizetype equals = specification.indexOf(QLatin1Char('='));
+        const auto kind = AttachmentStore::kindFromKey(specification.left(equals));
+        if (equals <= 0 || !kind || equals == specification.size() - 1)
+            return fail(
+                ErrorCode::InvalidInput,
+                RequestCommands::tr("--attach takes KIND=FILE with KIND one of %1; "
+                                    "\"%2\" is not that.")
+                    .arg(AttachmentStore::kindKeys().join(QStringLiteral(", ")), specification));
+        auto file = store.readFile(*kind, specification.mid(equals + 1));
+        if (!file)
+            return errorOf(file);
+        files.push_back(*file);
+    }
+    return files;
+}
+
+qint64 configuredAttachmentLimit(CliContext &context, bool *failed)
+{
+    auto limit = AppSettings().attachmentMaximumBytes();
+    *failed = !limit;
+    if (!limit) {
+        context.fail(limit.error());
+        return 0;
+    }
+    return *limit;
 }
 
 QJsonObject queueRowJson(const RequestQueueRow &row)
@@ -281,8 +357,10 @@ int file(CliContext &context, const QStringList &arguments)
     const QCommandLineOption language(QStringLiteral("language"),
                                       RequestCommands::tr("The applicant's language, id or en."),
                                       QStringLiteral("LANG"), QStringLiteral("id"));
+    const QCommandLineOption attach(QStringLiteral("attach"), attachmentSpecificationHelp(),
+                                    QStringLiteral("KIND=FILE"));
     parser.addOptions({holder, reason, text, certificate, effective, officialName, officialNip,
-                       officialPosition, email, language});
+                       officialPosition, email, language, attach});
     if (int done = context.parse(parser, QStringLiteral("requests file"),
                                  RequestCommands::tr("File a revocation request and give it its "
                                                      "agenda number."),
@@ -312,6 +390,15 @@ int file(CliContext &context, const QStringList &arguments)
         request.officialNip = parser.value(officialNip);
         request.officialPosition = parser.value(officialPosition);
     }
+    bool badLimit = false;
+    const qint64 attachmentLimit = configuredAttachmentLimit(context, &badLimit);
+    if (badLimit)
+        return ExitError;
+    // The files are read and checked before the database is opened: a refused file changes
+    // nothing, not even a new database file.
+    auto files = readAttachments(AttachmentStore(nullptr, attachmentLimit), parser.values(attach));
+    if (!files)
+        return context.fail(files.error());
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
@@ -333,18 +420,22 @@ int file(CliContext &context, const QStringList &arguments)
     }
     AppSettings settings;
     // Dual control is the office's setting in the database, read at each step.
-    RequestLifecycle lifecycle(*database,
-                               RequestLifecycle::Options {settings.officeTimeZone(), {}});
-    auto filed = lifecycle.file(context.actor(), request);
+    RevocationWorkflow workflow(
+        *database, RequestLifecycle::Options {settings.officeTimeZone(), {}}, attachmentLimit);
+    auto filed = workflow.file(context.actor(), request, *files);
     if (!filed)
         return context.fail(filed.error());
+    const TransitionOutcome &outcome = filed->outcome;
     if (context.json()) {
-        context.printJson(QJsonObject {{QStringLiteral("id"), filed->requestId},
-                                       {QStringLiteral("agenda_number"), filed->agendaNumber},
-                                       {QStringLiteral("state"), RequestStates::key(filed->to)},
-                                       {QStringLiteral("version"), filed->version}});
+        context.printJson(
+            QJsonObject {{QStringLiteral("id"), outcome.requestId},
+                         {QStringLiteral("agenda_number"), outcome.agendaNumber},
+                         {QStringLiteral("state"), RequestStates::key(outcome.to)},
+                         {QStringLiteral("version"), outcome.version},
+                         {QStringLiteral("attachments"), attachmentsJson(filed->attachments)}});
     } else {
-        context.out() << RequestCommands::tr("Filed as %1.").arg(filed->agendaNumber) << Qt::endl;
+        context.out() << RequestCommands::tr("Filed as %1.").arg(outcome.agendaNumber) << Qt::endl;
+        printAttachments(context, filed->attachments);
     }
     return ExitOk;
 }
@@ -492,18 +583,156 @@ int intake(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+int attachments(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    if (int done = context.parse(parser, QStringLiteral("requests attachments"),
+                                 RequestCommands::tr("List a request's files: number, kind, name, "
+                                                     "type, size and SHA-256."),
+                                 arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("requests attachments takes one agenda number."));
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
+    if (!request)
+        return context.fail(request.error());
+    auto all = AttachmentStore(*database).list(request->id);
+    if (!all)
+        return context.fail(all.error());
+    if (context.json()) {
+        context.printJson(attachmentsJson(*all));
+    } else if (all->empty()) {
+        context.out() << RequestCommands::tr("Request %1 has no files.")
+                             .arg(TerminalText::safe(request->agendaNumber))
+                      << Qt::endl;
+    } else {
+        printAttachments(context, *all);
+    }
+    return ExitOk;
+}
+
+int attachment(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    parser.addPositionalArgument(QStringLiteral("ID"),
+                                 RequestCommands::tr("The file's number (requests attachments)."));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 RequestCommands::tr("Where to write it; must not exist yet."),
+                                 QStringLiteral("FILE"));
+    parser.addOption(out);
+    if (int done = context.parse(parser, QStringLiteral("requests attachment"),
+                                 RequestCommands::tr("Write one of a request's files to disk, "
+                                                     "checked against its SHA-256."),
+                                 arguments);
+        done >= 0)
+        return done;
+    bool numeric = false;
+    const qint64 id = parser.positionalArguments().value(1).toLongLong(&numeric);
+    if (parser.positionalArguments().size() != 2 || !numeric || id <= 0)
+        return context.usage(
+            RequestCommands::tr("requests attachment takes an agenda number and a file number."));
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        return context.usage(RequestCommands::tr("requests attachment needs --out FILE."));
+    const QString target = parser.value(out);
+    if (QFileInfo::exists(target))
+        return context.fail(Error {ErrorCode::Conflict,
+                                   RequestCommands::tr("%1 exists already; the file is not "
+                                                       "written over. Choose another name.")
+                                       .arg(TerminalText::safe(target)),
+                                   {}});
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
+    if (!request)
+        return context.fail(request.error());
+    AttachmentStore store(*database);
+    auto found = store.find(request->id, id);
+    if (!found)
+        return context.fail(found.error());
+    auto bytes = store.content(request->id, id);
+    if (!bytes)
+        return context.fail(bytes.error());
+    if (auto written = LocalFile::write(target, *bytes, LocalFile::Access::OwnerOnly); !written)
+        return context.fail(written.error());
+    if (context.json())
+        context.printJson(attachmentJson(*found));
+    else
+        context.out() << RequestCommands::tr("Wrote %1 (%2 bytes, SHA-256 checked).")
+                             .arg(TerminalText::safe(target))
+                             .arg(found->sizeBytes)
+                      << Qt::endl;
+    return ExitOk;
+}
+
+// The applicant's missing files (needs_completion) or staff's later ones.
+int attach(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    parser.addPositionalArgument(QStringLiteral("KIND=FILE"), attachmentSpecificationHelp());
+    if (int done = context.parse(parser, QStringLiteral("requests attach"),
+                                 RequestCommands::tr("Add files to a filed request: the "
+                                                     "applicant while it is filed or needs "
+                                                     "completion, staff until it is over."),
+                                 arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() < 2)
+        return context.usage(
+            RequestCommands::tr("requests attach takes an agenda number and KIND=FILE."));
+    bool badLimit = false;
+    const qint64 limit = configuredAttachmentLimit(context, &badLimit);
+    if (badLimit)
+        return ExitError;
+    AttachmentStore checker(nullptr, limit);
+    auto files = readAttachments(checker, parser.positionalArguments().mid(1));
+    if (!files)
+        return context.fail(files.error());
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
+    if (!request)
+        return context.fail(request.error());
+    AttachmentStore store(*database, limit);
+    std::vector<Attachment> added;
+    // Each file is its own transaction: what was added stays, and the first refusal stops.
+    for (const AttachmentFile &file : *files) {
+        auto stored = store.add(context.actor(), request->id, file);
+        if (!stored)
+            return context.fail(stored.error());
+        added.push_back(*stored);
+    }
+    if (context.json())
+        context.printJson(attachmentsJson(added));
+    else
+        printAttachments(context, added);
+    return ExitOk;
+}
+
 } // namespace
 
 QStringList RequestCommands::verbs()
 {
-    return {QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("file"),
-            QStringLiteral("apply"), QStringLiteral("intake")};
+    return {QStringLiteral("list"),        QStringLiteral("show"),      QStringLiteral("file"),
+            QStringLiteral("apply"),       QStringLiteral("intake"),    QStringLiteral("attach"),
+            QStringLiteral("attachments"), QStringLiteral("attachment")};
 }
 
 QString RequestCommands::summary()
 {
-    return tr("Revocation requests: the queue, one request's steps, filing, moving a request "
-              "along the SOP, and taking in what kiosks filed.");
+    return tr("Revocation requests: the queue, one request's steps, filing with its files, "
+              "moving a request along the SOP, and taking in what kiosks filed.");
 }
 
 int RequestCommands::run(CliContext &context, const QString &verb, const QStringList &arguments)
@@ -516,6 +745,12 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return file(context, arguments);
     if (verb == QLatin1String("intake"))
         return intake(context, arguments);
+    if (verb == QLatin1String("attach"))
+        return attach(context, arguments);
+    if (verb == QLatin1String("attachments"))
+        return attachments(context, arguments);
+    if (verb == QLatin1String("attachment"))
+        return attachment(context, arguments);
     return apply(context, arguments);
 }
 

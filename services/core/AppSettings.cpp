@@ -39,6 +39,23 @@ QTimeZone AppSettings::officeTimeZone() const
     return id.isEmpty() || !zone.isValid() ? OfficeCalendar::defaultZone() : zone;
 }
 
+Result<qint64> AppSettings::attachmentMaximumBytes() const
+{
+    const QString key = QStringLiteral("attachments/maxBytes");
+    if (!m_settings->contains(key))
+        return 0;
+    bool ok = false;
+    const qint64 bytes = m_settings->value(key).toString().trimmed().toLongLong(&ok);
+    if (!ok || bytes < 1 || bytes > MaximumAttachmentBytes)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The setting %1 must be a whole number of bytes from 1 to %2; it is "
+                       "\"%3\".")
+                        .arg(key)
+                        .arg(MaximumAttachmentBytes)
+                        .arg(m_settings->value(key).toString()));
+    return bytes;
+}
+
 QString AppSettings::defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)

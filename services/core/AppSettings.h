@@ -25,6 +25,11 @@ public:
     QString language() const; // ui/language: "id", "en" or empty (follow the system)
     void setLanguage(const QString &language);
     QTimeZone officeTimeZone() const; // office/timeZone, default Asia/Jakarta
+    // attachments/maxBytes: the largest file a request takes. 0 when unset (the attachment
+    // store's default, AMS's 1 MB); a value that is not a whole number of bytes from 1 to
+    // MaximumAttachmentBytes is an error that names the setting.
+    Result<qint64> attachmentMaximumBytes() const;
+    static constexpr qint64 MaximumAttachmentBytes = 20 * 1024 * 1024;
 
     QSettings &raw() { return *m_settings; }
 
