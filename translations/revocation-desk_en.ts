@@ -2227,6 +2227,50 @@ Commands:
         <source>requests attach takes an agenda number and KIND=FILE.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take a filed request for verification (SOP step 6); nobody else works it then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests claim takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every item of the checklist passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item that failed, with an optional note for the applicant (repeatable; the others passed). Items: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the data check of SOP step 6 (Hasil Verifikasi Data): all passed moves the request to verified; a failed item to needs completion, with an e-mail to the applicant listing what is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests verify takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests verify needs either --all-passed or --failed ITEM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an item of this request&apos;s checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what the steps found and kept: the checklist, the DN report, the proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests results takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No step of %1 has recorded a result yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2610,6 +2654,25 @@ Commands:
     </message>
     <message>
         <source>Answer of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationWorkflow</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of this request&apos;s checklist (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item %1 is answered twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note on %1 is longer than 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every item of the checklist needs an answer; still open: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2246,6 +2246,50 @@ Perintah:
         <source>requests attach takes an agenda number and KIND=FILE.</source>
         <translation>requests attach menerima nomor agenda dan JENIS=BERKAS.</translation>
     </message>
+    <message>
+        <source>Take a filed request for verification (SOP step 6); nobody else works it then.</source>
+        <translation>Ambil permohonan yang diajukan untuk diverifikasi (langkah SOP 6); selama itu tidak ada orang lain yang menanganinya.</translation>
+    </message>
+    <message>
+        <source>requests claim takes one agenda number.</source>
+        <translation>requests claim menerima satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>Every item of the checklist passed.</source>
+        <translation>Semua butir daftar periksa lolos.</translation>
+    </message>
+    <message>
+        <source>An item that failed, with an optional note for the applicant (repeatable; the others passed). Items: %1.</source>
+        <translation>Butir yang tidak lolos, dengan catatan untuk pemohon bila perlu (dapat diulang; butir lain dianggap lolos). Butir: %1.</translation>
+    </message>
+    <message>
+        <source>Record the data check of SOP step 6 (Hasil Verifikasi Data): all passed moves the request to verified; a failed item to needs completion, with an e-mail to the applicant listing what is missing.</source>
+        <translation>Catat pemeriksaan data langkah SOP 6 (Hasil Verifikasi Data): bila semua lolos, permohonan menjadi terverifikasi; bila ada butir yang tidak lolos, permohonan perlu dilengkapi dan pemohon menerima surel berisi daftar kekurangannya.</translation>
+    </message>
+    <message>
+        <source>requests verify takes one agenda number.</source>
+        <translation>requests verify menerima satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>requests verify needs either --all-passed or --failed ITEM.</source>
+        <translation>requests verify memerlukan --all-passed atau --failed BUTIR, salah satunya.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an item of this request&apos;s checklist.</source>
+        <translation>&quot;%1&quot; bukan butir daftar periksa permohonan ini.</translation>
+    </message>
+    <message>
+        <source>Show what the steps found and kept: the checklist, the DN report, the proof.</source>
+        <translation>Tampilkan hasil yang dicatat setiap langkah: daftar periksa, laporan DN, dan bukti pencabutan.</translation>
+    </message>
+    <message>
+        <source>requests results takes one agenda number.</source>
+        <translation>requests results menerima satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>No step of %1 has recorded a result yet.</source>
+        <translation>Belum ada langkah %1 yang mencatat hasil.</translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2630,6 +2674,25 @@ Perintah:
     <message>
         <source>Answer of %1.</source>
         <translation>Jawaban tertanggal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationWorkflow</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of this request&apos;s checklist (%2).</source>
+        <translation>&quot;%1&quot; bukan butir daftar periksa permohonan ini (%2).</translation>
+    </message>
+    <message>
+        <source>The item %1 is answered twice.</source>
+        <translation>Butir %1 dijawab dua kali.</translation>
+    </message>
+    <message>
+        <source>The note on %1 is longer than 500 characters.</source>
+        <translation>Catatan pada %1 lebih dari 500 karakter.</translation>
+    </message>
+    <message>
+        <source>Every item of the checklist needs an answer; still open: %1.</source>
+        <translation>Setiap butir daftar periksa harus dijawab; yang belum: %1.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "requests/RequestLifecycle.h"
 #include "requests/RevocationRequestRepository.h"
 #include "workflow/RevocationWorkflow.h"
+#include "workflow/VerificationResultRepository.h"
 
 #include <QFileInfo>
 
@@ -102,6 +103,25 @@ qint64 configuredAttachmentLimit(CliContext &context, bool *failed)
         return 0;
     }
     return *limit;
+}
+
+QJsonObject transitionJson(const TransitionOutcome &outcome)
+{
+    return QJsonObject {{QStringLiteral("id"), outcome.requestId},
+                        {QStringLiteral("agenda_number"), textOrNull(outcome.agendaNumber)},
+                        {QStringLiteral("from_state"), RequestStates::key(outcome.from)},
+                        {QStringLiteral("state"), RequestStates::key(outcome.to)},
+                        {QStringLiteral("version"), outcome.version}};
+}
+
+void printTransition(CliContext &context, const TransitionOutcome &outcome)
+{
+    context.out() << RequestCommands::tr("%1: %2 -> %3")
+                         .arg(outcome.agendaNumber.isEmpty()
+                                  ? QStringLiteral("#%1").arg(outcome.requestId)
+                                  : outcome.agendaNumber,
+                              RequestStates::label(outcome.from), RequestStates::label(outcome.to))
+                  << Qt::endl;
 }
 
 QJsonObject queueRowJson(const RequestQueueRow &row)
@@ -507,22 +527,10 @@ int apply(CliContext &context, const QStringList &arguments)
     auto outcome = lifecycle.apply(context.actor(), transition);
     if (!outcome)
         return context.fail(outcome.error());
-    if (context.json()) {
-        context.printJson(
-            QJsonObject {{QStringLiteral("id"), outcome->requestId},
-                         {QStringLiteral("agenda_number"), textOrNull(outcome->agendaNumber)},
-                         {QStringLiteral("from_state"), RequestStates::key(outcome->from)},
-                         {QStringLiteral("state"), RequestStates::key(outcome->to)},
-                         {QStringLiteral("version"), outcome->version}});
-    } else {
-        context.out() << RequestCommands::tr("%1: %2 -> %3")
-                             .arg(outcome->agendaNumber.isEmpty()
-                                      ? QStringLiteral("#%1").arg(outcome->requestId)
-                                      : outcome->agendaNumber,
-                                  RequestStates::label(outcome->from),
-                                  RequestStates::label(outcome->to))
-                      << Qt::endl;
-    }
+    if (context.json())
+        context.printJson(transitionJson(*outcome));
+    else
+        printTransition(context, *outcome);
     return ExitOk;
 }
 
@@ -673,6 +681,209 @@ int attachment(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// Staff's steps of the workflow share this: a role, the request, the office's options.
+struct StaffStep
+{
+    DatabasePtr database;
+    RevocationRequestRecord request;
+};
+
+Result<StaffStep> openStaffStep(CliContext &context, const QString &agenda)
+{
+    auto database = context.openDatabase();
+    if (!database)
+        return errorOf(database);
+    if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
+        return errorOf(allowed);
+    auto request = RevocationRequestRepository(*database).find(agenda);
+    if (!request)
+        return errorOf(request);
+    return StaffStep {*database, *request};
+}
+
+RevocationWorkflow workflowFor(const DatabasePtr &database)
+{
+    AppSettings settings;
+    // Dual control is the office's setting in the database, read at each step.
+    return RevocationWorkflow(database, RequestLifecycle::Options {settings.officeTimeZone(), {}});
+}
+
+int claim(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    if (int done = context.parse(parser, QStringLiteral("requests claim"),
+                                 RequestCommands::tr("Take a filed request for verification (SOP "
+                                                     "step 6); nobody else works it then."),
+                                 arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("requests claim takes one agenda number."));
+    auto step = openStaffStep(context, parser.positionalArguments()[0]);
+    if (!step)
+        return context.fail(step.error());
+    AppSettings settings;
+    RequestLifecycle lifecycle(step->database,
+                               RequestLifecycle::Options {settings.officeTimeZone(), {}});
+    TransitionRequest transition;
+    transition.requestId = step->request.id;
+    transition.action = RequestAction::Claim;
+    auto outcome = lifecycle.apply(context.actor(), transition);
+    if (!outcome)
+        return context.fail(outcome.error());
+    if (context.json())
+        context.printJson(transitionJson(*outcome));
+    else
+        printTransition(context, *outcome);
+    return ExitOk;
+}
+
+QString checklistKeys()
+{
+    QStringList keys;
+    for (const ChecklistItem &item : VerificationChecklist::items())
+        keys << item.key;
+    return keys.join(QStringLiteral(", "));
+}
+
+int verify(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    const QCommandLineOption allPassed(QStringLiteral("all-passed"),
+                                       RequestCommands::tr("Every item of the checklist passed."));
+    const QCommandLineOption failed(
+        QStringLiteral("failed"),
+        RequestCommands::tr("An item that failed, with an optional note for the applicant "
+                            "(repeatable; the others passed). Items: %1.")
+            .arg(checklistKeys()),
+        QStringLiteral("ITEM[:NOTE]"));
+    const QCommandLineOption version(QStringLiteral("expect-version"),
+                                     RequestCommands::tr("Refuse if the request changed since this "
+                                                         "version."),
+                                     QStringLiteral("N"));
+    parser.addOptions({allPassed, failed, version});
+    if (int done = context.parse(
+            parser, QStringLiteral("requests verify"),
+            RequestCommands::tr("Record the data check of SOP step 6 (Hasil Verifikasi Data): "
+                                "all passed moves the request to verified; a failed item to "
+                                "needs completion, with an e-mail to the applicant listing what "
+                                "is missing."),
+            arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("requests verify takes one agenda number."));
+    if (parser.isSet(allPassed) == parser.isSet(failed))
+        return context.usage(
+            RequestCommands::tr("requests verify needs either --all-passed or --failed ITEM."));
+    std::optional<int> expectedVersion;
+    if (parser.isSet(version)) {
+        bool ok = false;
+        expectedVersion = parser.value(version).toInt(&ok);
+        if (!ok)
+            return context.usage(RequestCommands::tr("--expect-version needs a number."));
+    }
+    auto step = openStaffStep(context, parser.positionalArguments()[0]);
+    if (!step)
+        return context.fail(step.error());
+    std::vector<ChecklistAnswer> answers;
+    const bool onBehalf = step->request.filedByKind == QLatin1String("official");
+    for (const ChecklistItem &item : VerificationChecklist::applicable(onBehalf))
+        answers.push_back({item.key, true, {}});
+    for (const QString &value : parser.values(failed)) {
+        const QString key = value.section(QLatin1Char(':'), 0, 0).trimmed();
+        const QString note = value.section(QLatin1Char(':'), 1);
+        auto answer = std::find_if(answers.begin(), answers.end(),
+                                   [&](const ChecklistAnswer &a) { return a.key == key; });
+        if (answer == answers.end())
+            return context.usage(
+                RequestCommands::tr("\"%1\" is not an item of this request's checklist.")
+                    .arg(TerminalText::safe(key)));
+        answer->passed = false;
+        answer->note = note;
+    }
+    RevocationWorkflow workflow = workflowFor(step->database);
+    auto verified = workflow.verify(context.actor(), step->request.id, answers, expectedVersion);
+    if (!verified)
+        return context.fail(verified.error());
+    if (context.json()) {
+        QJsonObject answer = transitionJson(verified->outcome);
+        answer.insert(QStringLiteral("checklist"), verified->report);
+        answer.insert(QStringLiteral("missing"), QJsonArray::fromStringList(verified->missing));
+        context.printJson(answer);
+    } else {
+        printTransition(context, verified->outcome);
+        for (const QString &line : std::as_const(verified->missing))
+            context.out() << QStringLiteral("  - ") << TerminalText::safe(line) << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int results(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    if (int done = context.parse(parser, QStringLiteral("requests results"),
+                                 RequestCommands::tr("Show what the steps found and kept: the "
+                                                     "checklist, the DN report, the proof."),
+                                 arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("requests results takes one agenda number."));
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
+    if (!request)
+        return context.fail(request.error());
+    auto found = VerificationResultRepository(*database).forRequest(request->id);
+    if (!found)
+        return context.fail(found.error());
+    if (context.json()) {
+        QJsonArray array;
+        for (const VerificationResult &result : *found)
+            array.append(QJsonObject {{QStringLiteral("id"), result.id},
+                                      {QStringLiteral("kind"), result.kind},
+                                      {QStringLiteral("verdict"), result.verdict},
+                                      {QStringLiteral("actor"), result.actor},
+                                      {QStringLiteral("created_at"), isoUtc(result.createdAt)},
+                                      {QStringLiteral("report"), result.report}});
+        context.printJson(array);
+        return ExitOk;
+    }
+    if (found->empty())
+        context.out() << RequestCommands::tr("No step of %1 has recorded a result yet.")
+                             .arg(TerminalText::safe(request->agendaNumber))
+                      << Qt::endl;
+    const bool english = AppSettings::uiLanguage(AppSettings()) == QLatin1String("en");
+    for (const VerificationResult &result : *found) {
+        context.out() << TerminalText::safe(
+            QStringLiteral("%1  %2  %3  %4")
+                .arg(result.kind, result.verdict, result.actor, isoUtc(result.createdAt)))
+                      << Qt::endl;
+        for (const QJsonValue &item : result.report.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject line = item.toObject();
+            const QString label
+                = line.value(english ? QStringLiteral("label_en") : QStringLiteral("label_id"))
+                      .toString();
+            const QString note = line.value(QStringLiteral("note")).toString();
+            context.out() << TerminalText::safe(
+                QStringLiteral("  [%1] %2%3")
+                    .arg(line.value(QStringLiteral("passed")).toBool() ? QStringLiteral("x")
+                                                                       : QStringLiteral(" "),
+                         label, note.isEmpty() ? QString() : QStringLiteral(": ") + note))
+                          << Qt::endl;
+        }
+    }
+    return ExitOk;
+}
+
 // The applicant's missing files (needs_completion) or staff's later ones.
 int attach(CliContext &context, const QStringList &arguments)
 {
@@ -724,9 +935,10 @@ int attach(CliContext &context, const QStringList &arguments)
 
 QStringList RequestCommands::verbs()
 {
-    return {QStringLiteral("list"),        QStringLiteral("show"),      QStringLiteral("file"),
-            QStringLiteral("apply"),       QStringLiteral("intake"),    QStringLiteral("attach"),
-            QStringLiteral("attachments"), QStringLiteral("attachment")};
+    return {QStringLiteral("list"),        QStringLiteral("show"),       QStringLiteral("file"),
+            QStringLiteral("apply"),       QStringLiteral("intake"),     QStringLiteral("attach"),
+            QStringLiteral("attachments"), QStringLiteral("attachment"), QStringLiteral("claim"),
+            QStringLiteral("verify"),      QStringLiteral("results")};
 }
 
 QString RequestCommands::summary()
@@ -745,6 +957,12 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return file(context, arguments);
     if (verb == QLatin1String("intake"))
         return intake(context, arguments);
+    if (verb == QLatin1String("claim"))
+        return claim(context, arguments);
+    if (verb == QLatin1String("verify"))
+        return verify(context, arguments);
+    if (verb == QLatin1String("results"))
+        return results(context, arguments);
     if (verb == QLatin1String("attach"))
         return attach(context, arguments);
     if (verb == QLatin1String("attachments"))

@@ -62,6 +62,10 @@ public:
                                                 const NewRevocationRequest &request,
                                                 const QJsonObject &auditDetails = {});
     Result<TransitionOutcome> apply(const Actor &actor, const TransitionRequest &transition);
+    // apply() inside the caller's AuditLog::inTransaction, so that what the step records beside
+    // the state change (a checklist, a DN report, a proof) commits or rolls back with it.
+    Result<TransitionOutcome> applyInTransaction(const Actor &actor,
+                                                 const TransitionRequest &transition);
 
     // The From of the applicant's e-mails; without it, mail/senderAddress of the settings.
     void setMailSender(const MailAddress &sender) { m_mailSender = sender; }
@@ -69,8 +73,6 @@ public:
 private:
     Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request,
                                const QJsonObject &auditDetails = {});
-    Result<TransitionOutcome> applyInTransaction(const Actor &actor,
-                                                 const TransitionRequest &transition);
     Result<void> validate(const NewRevocationRequest &request) const;
 
     DatabasePtr m_database;

@@ -2,6 +2,9 @@
 
 #include "requests/RequestLifecycle.h"
 #include "workflow/AttachmentStore.h"
+#include "workflow/VerificationChecklist.h"
+
+#include <QJsonObject>
 
 #include <QCoreApplication>
 
@@ -13,6 +16,21 @@ struct FiledRequest
 {
     TransitionOutcome outcome;
     std::vector<Attachment> attachments;
+};
+
+// The operator's answer to one checklist item.
+struct ChecklistAnswer
+{
+    QString key;
+    bool passed = false;
+    QString note;
+};
+
+struct VerificationOutcome
+{
+    TransitionOutcome outcome; // to verified, or to needs_completion
+    QJsonObject report; // as stored (data_checklist)
+    QStringList missing; // what the applicant was asked for, in the applicant's language
 };
 
 // The SOP's steps joined around RequestLifecycle, which stays the only writer of a request's
@@ -33,10 +51,19 @@ public:
     Result<FiledRequest> file(const Actor &actor, const NewRevocationRequest &request,
                               const std::vector<AttachmentFile> &files);
 
+    // Step 6 (Hasil Verifikasi Data): every item that applies answered once, stored as the
+    // request's data_checklist result with who and when. All passed: verified. Otherwise
+    // needs_completion, and the applicant's e-mail lists exactly what is missing (in the outbox,
+    // in the same transaction).
+    Result<VerificationOutcome> verify(const Actor &actor, qint64 requestId,
+                                       const std::vector<ChecklistAnswer> &answers,
+                                       std::optional<int> expectedVersion = std::nullopt);
+
     AttachmentStore &attachments() { return m_attachments; }
 
 private:
     DatabasePtr m_database;
+    Clock m_clock;
     RequestLifecycle m_lifecycle;
     AttachmentStore m_attachments;
 };
