@@ -2271,6 +2271,30 @@ Commands:
         <source>No step of %1 has recorded a result yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The certificate as a file (PEM, DER or PKCS#7); without it, the one the request names in the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why a certificate that needs review is the holder&apos;s; kept with the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match the certificate&apos;s subject with the holder (SOP step 7) and keep the report. Exit 0 matched, 3 mismatch (kept; the request stays verified), 4 needs review without a justification (nothing kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests match takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not the holder&apos;s: the report is kept and the request stays verified. Find the holder&apos;s own certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate needs review: look at the report and, if it is the holder&apos;s, run this again with --justification TEXT. Nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2673,6 +2697,26 @@ Commands:
     </message>
     <message>
         <source>Every item of the checklist needs an answer; still open: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 names no certificate of the register; give the certificate as a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register has the serial %1 but not the certificate itself; give the certificate as a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The justification is longer than 1000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 is &quot;%2&quot;; its certificate is matched once it is verified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2290,6 +2290,30 @@ Perintah:
         <source>No step of %1 has recorded a result yet.</source>
         <translation>Belum ada langkah %1 yang mencatat hasil.</translation>
     </message>
+    <message>
+        <source>The certificate as a file (PEM, DER or PKCS#7); without it, the one the request names in the register.</source>
+        <translation>Sertifikat sebagai berkas (PEM, DER, atau PKCS#7); tanpa opsi ini, sertifikat yang disebut permohonan di register.</translation>
+    </message>
+    <message>
+        <source>Why a certificate that needs review is the holder&apos;s; kept with the report.</source>
+        <translation>Alasan sertifikat yang perlu ditinjau memang milik pemegang; disimpan bersama laporan.</translation>
+    </message>
+    <message>
+        <source>Match the certificate&apos;s subject with the holder (SOP step 7) and keep the report. Exit 0 matched, 3 mismatch (kept; the request stays verified), 4 needs review without a justification (nothing kept).</source>
+        <translation>Cocokkan subjek sertifikat dengan pemegangnya (langkah SOP 7) dan simpan laporannya. Kode keluar 0 cocok, 3 tidak cocok (disimpan; permohonan tetap terverifikasi), 4 perlu ditinjau tanpa alasan pembenaran (tidak ada yang disimpan).</translation>
+    </message>
+    <message>
+        <source>requests match takes one agenda number.</source>
+        <translation>requests match menerima satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>The certificate is not the holder&apos;s: the report is kept and the request stays verified. Find the holder&apos;s own certificate.</source>
+        <translation>Sertifikat ini bukan milik pemegang: laporan disimpan dan permohonan tetap terverifikasi. Cari sertifikat milik pemegang sendiri.</translation>
+    </message>
+    <message>
+        <source>The certificate needs review: look at the report and, if it is the holder&apos;s, run this again with --justification TEXT. Nothing was kept.</source>
+        <translation>Sertifikat perlu ditinjau: periksa laporannya dan, bila memang milik pemegang, jalankan lagi dengan --justification TEKS. Tidak ada yang disimpan.</translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2693,6 +2717,26 @@ Perintah:
     <message>
         <source>Every item of the checklist needs an answer; still open: %1.</source>
         <translation>Setiap butir daftar periksa harus dijawab; yang belum: %1.</translation>
+    </message>
+    <message>
+        <source>Request %1 names no certificate of the register; give the certificate as a file.</source>
+        <translation>Permohonan %1 tidak menyebut sertifikat dari register; berikan sertifikat sebagai berkas.</translation>
+    </message>
+    <message>
+        <source>The register has the serial %1 but not the certificate itself; give the certificate as a file.</source>
+        <translation>Register memiliki nomor seri %1 tetapi tidak menyimpan sertifikatnya; berikan sertifikat sebagai berkas.</translation>
+    </message>
+    <message>
+        <source>The justification is longer than 1000 characters.</source>
+        <translation>Alasan pembenaran lebih dari 1000 karakter.</translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation>Hanya operator, supervisor, atau administrator yang telah masuk yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Request %1 is &quot;%2&quot;; its certificate is matched once it is verified.</source>
+        <translation>Permohonan %1 berstatus &quot;%2&quot;; sertifikatnya dicocokkan setelah permohonan terverifikasi.</translation>
     </message>
 </context>
 <context>

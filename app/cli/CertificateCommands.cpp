@@ -12,8 +12,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <openssl/x509v3.h>
-
 namespace rd::cli {
 
 namespace {
@@ -144,44 +142,6 @@ QString verdictText(MatchVerdict verdict)
     return {};
 }
 
-void printReport(QTextStream &out, const DnMatchReport &report, const QString &language)
-{
-    out << verdictText(report.verdict) << Qt::endl;
-    out << TerminalText::safe(CertificateCommands::tr("Certificate: serial %1 from %2")
-                                  .arg(report.serialHex, report.issuerDn))
-        << Qt::endl;
-    out << CertificateCommands::tr("Reasons:") << Qt::endl;
-    for (const BilingualText &reason : report.reasons)
-        out << QStringLiteral("  - ") << TerminalText::safe(reason.in(language)) << Qt::endl;
-    out << CertificateCommands::tr("Attributes:") << Qt::endl;
-    for (const AttributeComparison &row : report.attributes) {
-        out << TerminalText::safe(QStringLiteral("  %1 %2 %3")
-                                      .arg(row.attribute.leftJustified(20),
-                                           row.certificateAttribute.leftJustified(30),
-                                           resultText(row.result)))
-            << (row.decisive ? QString() : CertificateCommands::tr(" (informative)")) << Qt::endl;
-        const auto value = [](const QString &read, const QString &prepared) {
-            return TerminalText::safe(prepared.isEmpty() || prepared == read
-                                          ? read
-                                          : QStringLiteral("%1  ->  %2").arg(read, prepared));
-        };
-        if (!row.certificateValue.isEmpty())
-            out << QStringLiteral("      ")
-                << CertificateCommands::tr("certificate: %1")
-                       .arg(value(row.certificateValue, row.certificatePrepared))
-                << Qt::endl;
-        if (!row.expectedValue.isEmpty())
-            out << QStringLiteral("      ")
-                << CertificateCommands::tr("record (%1): %2")
-                       .arg(TerminalText::safe(row.expectedSource),
-                            value(row.expectedValue, row.expectedPrepared))
-                << Qt::endl;
-        if (!row.note.isEmpty())
-            out << QStringLiteral("      ") << TerminalText::safe(row.note.in(language))
-                << Qt::endl;
-    }
-}
-
 int match(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -234,14 +194,7 @@ int match(CliContext &context, const QStringList &arguments)
     auto certificates = Certificate::readFile(parser.positionalArguments().constFirst());
     if (!certificates)
         return context.fail(certificates.error());
-    // A .p7b often carries the chain too: compare the holder's certificate, not the CA's.
-    const Certificate *certificate = &certificates->front();
-    for (const Certificate &candidate : *certificates) {
-        if (X509_check_ca(candidate.handle()) == 0) {
-            certificate = &candidate;
-            break;
-        }
-    }
+    const Certificate *certificate = &Certificate::endEntityOf(*certificates);
 
     HolderIdentity holder;
     if (byHolder) {
@@ -266,7 +219,8 @@ int match(CliContext &context, const QStringList &arguments)
     if (context.json())
         context.printJson(report.toJson());
     else
-        printReport(context.out(), report, AppSettings::uiLanguage(settings));
+        CertificateCommands::printMatchReport(context.out(), report,
+                                              AppSettings::uiLanguage(settings));
     switch (report.verdict) {
     case MatchVerdict::Match:
         return ExitOk;
@@ -279,6 +233,45 @@ int match(CliContext &context, const QStringList &arguments)
 }
 
 } // namespace
+
+void CertificateCommands::printMatchReport(QTextStream &out, const DnMatchReport &report,
+                                           const QString &language)
+{
+    out << verdictText(report.verdict) << Qt::endl;
+    out << TerminalText::safe(CertificateCommands::tr("Certificate: serial %1 from %2")
+                                  .arg(report.serialHex, report.issuerDn))
+        << Qt::endl;
+    out << CertificateCommands::tr("Reasons:") << Qt::endl;
+    for (const BilingualText &reason : report.reasons)
+        out << QStringLiteral("  - ") << TerminalText::safe(reason.in(language)) << Qt::endl;
+    out << CertificateCommands::tr("Attributes:") << Qt::endl;
+    for (const AttributeComparison &row : report.attributes) {
+        out << TerminalText::safe(QStringLiteral("  %1 %2 %3")
+                                      .arg(row.attribute.leftJustified(20),
+                                           row.certificateAttribute.leftJustified(30),
+                                           resultText(row.result)))
+            << (row.decisive ? QString() : CertificateCommands::tr(" (informative)")) << Qt::endl;
+        const auto value = [](const QString &read, const QString &prepared) {
+            return TerminalText::safe(prepared.isEmpty() || prepared == read
+                                          ? read
+                                          : QStringLiteral("%1  ->  %2").arg(read, prepared));
+        };
+        if (!row.certificateValue.isEmpty())
+            out << QStringLiteral("      ")
+                << CertificateCommands::tr("certificate: %1")
+                       .arg(value(row.certificateValue, row.certificatePrepared))
+                << Qt::endl;
+        if (!row.expectedValue.isEmpty())
+            out << QStringLiteral("      ")
+                << CertificateCommands::tr("record (%1): %2")
+                       .arg(TerminalText::safe(row.expectedSource),
+                            value(row.expectedValue, row.expectedPrepared))
+                << Qt::endl;
+        if (!row.note.isEmpty())
+            out << QStringLiteral("      ") << TerminalText::safe(row.note.in(language))
+                << Qt::endl;
+    }
+}
 
 QStringList CertificateCommands::verbs()
 {

@@ -3,6 +3,12 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+class QTextStream;
+
+namespace rd {
+struct DnMatchReport;
+}
+
 namespace rd::cli {
 
 class CliContext;
@@ -16,6 +22,9 @@ public:
     static QStringList verbs();
     static QString summary();
     static int run(CliContext &context, const QString &verb, const QStringList &arguments);
+    // The step-7 report as `cert match` and `requests match` print it, in id or en.
+    static void printMatchReport(QTextStream &out, const DnMatchReport &report,
+                                 const QString &language);
 };
 
 } // namespace rd::cli

@@ -1,5 +1,7 @@
 #include "cli/RequestCommands.h"
 
+#include "certificates/TrustedIssuers.h"
+#include "cli/CertificateCommands.h"
 #include "cli/CliContext.h"
 #include "cli/NumberOption.h"
 #include "cli/TerminalText.h"
@@ -823,6 +825,102 @@ int verify(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+int match(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    const QCommandLineOption file(QStringLiteral("certificate"),
+                                  RequestCommands::tr("The certificate as a file (PEM, DER or "
+                                                      "PKCS#7); without it, the one the request "
+                                                      "names in the register."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption justification(
+        QStringLiteral("justification"),
+        RequestCommands::tr("Why a certificate that needs review is the holder's; kept with "
+                            "the report."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption version(QStringLiteral("expect-version"),
+                                     RequestCommands::tr("Refuse if the request changed since this "
+                                                         "version."),
+                                     QStringLiteral("N"));
+    parser.addOptions({file, justification, version});
+    if (int done = context.parse(
+            parser, QStringLiteral("requests match"),
+            RequestCommands::tr("Match the certificate's subject with the holder (SOP step 7) and "
+                                "keep the report. Exit 0 matched, 3 mismatch (kept; the request "
+                                "stays verified), 4 needs review without a justification "
+                                "(nothing kept)."),
+            arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("requests match takes one agenda number."));
+    std::optional<int> expectedVersion;
+    if (parser.isSet(version)) {
+        bool ok = false;
+        expectedVersion = parser.value(version).toInt(&ok);
+        if (!ok)
+            return context.usage(RequestCommands::tr("--expect-version needs a number."));
+    }
+    AppSettings settings;
+    auto issuers = TrustedIssuers::fromSettings(settings.raw());
+    if (!issuers)
+        return context.fail(issuers.error());
+    std::optional<Certificate> offered;
+    if (parser.isSet(file)) {
+        auto certificates = Certificate::readFile(parser.value(file));
+        if (!certificates)
+            return context.fail(certificates.error());
+        offered = Certificate::endEntityOf(*certificates);
+    }
+    auto step = openStaffStep(context, parser.positionalArguments()[0]);
+    if (!step)
+        return context.fail(step.error());
+    RevocationWorkflow workflow = workflowFor(step->database);
+    if (!offered) {
+        auto registered = workflow.registeredCertificate(step->request.id);
+        if (!registered)
+            return context.fail(registered.error());
+        offered = *registered;
+    }
+    auto matched = workflow.matchCertificate(context.actor(), step->request.id, *offered, *issuers,
+                                             parser.value(justification), expectedVersion);
+    if (!matched)
+        return context.fail(matched.error());
+    if (context.json()) {
+        QJsonObject answer {{QStringLiteral("report"), matched->report.toJson()},
+                            {QStringLiteral("recorded"), matched->recorded}};
+        if (matched->outcome)
+            answer.insert(QStringLiteral("transition"), transitionJson(*matched->outcome));
+        context.printJson(answer);
+    } else {
+        CertificateCommands::printMatchReport(context.out(), matched->report,
+                                              AppSettings::uiLanguage(settings));
+        if (matched->outcome)
+            printTransition(context, *matched->outcome);
+    }
+    switch (matched->report.verdict) {
+    case MatchVerdict::Match:
+        return ExitOk;
+    case MatchVerdict::Mismatch:
+        context.err() << RequestCommands::tr("The certificate is not the holder's: the report is "
+                                             "kept and the request stays verified. Find the "
+                                             "holder's own certificate.")
+                      << Qt::endl;
+        return ExitNegative;
+    case MatchVerdict::NeedsReview:
+        if (matched->recorded)
+            return ExitOk;
+        context.err() << RequestCommands::tr("The certificate needs review: look at the report "
+                                             "and, if it is the holder's, run this again with "
+                                             "--justification TEXT. Nothing was kept.")
+                      << Qt::endl;
+        return ExitIndeterminate;
+    }
+    return ExitIndeterminate;
+}
+
 int results(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -867,6 +965,15 @@ int results(CliContext &context, const QStringList &arguments)
             QStringLiteral("%1  %2  %3  %4")
                 .arg(result.kind, result.verdict, result.actor, isoUtc(result.createdAt)))
                       << Qt::endl;
+        const QString serial = result.report.value(QStringLiteral("serial_hex")).toString();
+        if (!serial.isEmpty())
+            context.out() << TerminalText::safe(
+                QStringLiteral("  %1  %2")
+                    .arg(serial, result.report.value(QStringLiteral("subject")).toString()))
+                          << Qt::endl;
+        const QString why = result.report.value(QStringLiteral("justification")).toString();
+        if (!why.isEmpty())
+            context.out() << QStringLiteral("  ") << TerminalText::safe(why) << Qt::endl;
         for (const QJsonValue &item : result.report.value(QStringLiteral("items")).toArray()) {
             const QJsonObject line = item.toObject();
             const QString label
@@ -938,7 +1045,7 @@ QStringList RequestCommands::verbs()
     return {QStringLiteral("list"),        QStringLiteral("show"),       QStringLiteral("file"),
             QStringLiteral("apply"),       QStringLiteral("intake"),     QStringLiteral("attach"),
             QStringLiteral("attachments"), QStringLiteral("attachment"), QStringLiteral("claim"),
-            QStringLiteral("verify"),      QStringLiteral("results")};
+            QStringLiteral("verify"),      QStringLiteral("match"),      QStringLiteral("results")};
 }
 
 QString RequestCommands::summary()
@@ -961,6 +1068,8 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return claim(context, arguments);
     if (verb == QLatin1String("verify"))
         return verify(context, arguments);
+    if (verb == QLatin1String("match"))
+        return match(context, arguments);
     if (verb == QLatin1String("results"))
         return results(context, arguments);
     if (verb == QLatin1String("attach"))

@@ -11,6 +11,7 @@
 
 #include <openssl/objects.h>
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <ctime>
@@ -319,6 +320,15 @@ void Certificate::X509Release::operator()(X509 *certificate) const noexcept
 Certificate::Certificate(Handle certificate)
     : m_certificate(std::move(certificate))
 { }
+
+const Certificate &Certificate::endEntityOf(const std::vector<Certificate> &certificates)
+{
+    for (const Certificate &candidate : certificates) {
+        if (X509_check_ca(candidate.handle()) == 0)
+            return candidate;
+    }
+    return certificates.front();
+}
 
 Certificate::Certificate(const Certificate &other)
 {

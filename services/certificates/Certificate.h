@@ -42,6 +42,9 @@ public:
     static Result<std::vector<Certificate>> readFile(const QString &path); // size checked first
     static Result<Certificate> readFirst(const QString &path); // first of readFile
     static Result<Certificate> fromX509(const X509 *certificate); // up-refs
+    // The holder's certificate of a file: a .p7b often carries the chain too, so the first that
+    // is not a CA, or the first of all when every one is. `certificates` must not be empty.
+    static const Certificate &endEntityOf(const std::vector<Certificate> &certificates);
 
     Certificate(const Certificate &other);
     Certificate &operator=(const Certificate &other);

@@ -1,6 +1,9 @@
 #include "workflow/RevocationWorkflow.h"
 
 #include "audit/AuditLog.h"
+#include "certificates/SubjectDnMatcher.h"
+#include "register/CertificateRepository.h"
+#include "register/HolderRepository.h"
 #include "requests/RevocationRequestRepository.h"
 #include "workflow/VerificationResultRepository.h"
 
@@ -126,6 +129,98 @@ Result<VerificationOutcome> RevocationWorkflow::verify(const Actor &actor, qint6
         if (!stored)
             return errorOf(stored);
         return VerificationOutcome {*moved, report, missing};
+    });
+}
+
+Result<Certificate> RevocationWorkflow::registeredCertificate(qint64 requestId) const
+{
+    auto request = RevocationRequestRepository(m_database).findById(requestId);
+    if (!request)
+        return errorOf(request);
+    if (!request->certificateId)
+        return fail(ErrorCode::NotFound,
+                    tr("Request %1 names no certificate of the register; give the certificate "
+                       "as a file.")
+                        .arg(request->agendaNumber));
+    auto record = CertificateRepository(m_database).findById(*request->certificateId);
+    if (!record)
+        return errorOf(record);
+    if (record->der.isEmpty())
+        return fail(ErrorCode::NotFound,
+                    tr("The register has the serial %1 but not the certificate itself; give the "
+                       "certificate as a file.")
+                        .arg(record->serialHex));
+    auto certificates = Certificate::readAll(record->der);
+    if (!certificates)
+        return errorOf(certificates);
+    return Certificate::endEntityOf(*certificates);
+}
+
+Result<CertificateMatchOutcome> RevocationWorkflow::matchCertificate(
+    const Actor &actor, qint64 requestId, const Certificate &certificate,
+    const TrustedIssuers &issuers, const QString &justification, std::optional<int> expectedVersion)
+{
+    const QString why = justification.trimmed();
+    if (why.size() > 1000)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The justification is longer than 1000 characters."));
+    return AuditLog::inTransaction(*m_database, [&]() -> Result<CertificateMatchOutcome> {
+        auto request = RevocationRequestRepository(m_database).findById(requestId);
+        if (!request)
+            return errorOf(request);
+        auto holder = HolderRepository(m_database).findById(request->holderId);
+        if (!holder)
+            return errorOf(holder);
+        const QDateTime now = m_clock.now();
+        CertificateMatchOutcome result {
+            SubjectDnMatcher(issuers).match(certificate, HolderIdentity::fromHolder(*holder), now),
+            std::nullopt, false};
+        const MatchVerdict verdict = result.report.verdict;
+        if (verdict == MatchVerdict::NeedsReview && why.isEmpty())
+            return result;
+        QJsonObject report = result.report.toJson();
+        if (!why.isEmpty())
+            report.insert(QStringLiteral("justification"), why);
+        report.insert(QStringLiteral("checked_by"), actor.toString());
+        if (verdict != MatchVerdict::Mismatch) {
+            TransitionRequest transition;
+            transition.requestId = requestId;
+            transition.action = RequestAction::MatchCertificate;
+            transition.expectedVersion = expectedVersion;
+            transition.note = why;
+            auto moved = m_lifecycle.applyInTransaction(actor, transition);
+            if (!moved)
+                return errorOf(moved);
+            result.outcome = *moved;
+        } else {
+            // Kept although nothing moves: the record shows that a wrong certificate was
+            // offered for this holder, and by whom. Only staff may record it.
+            if (actor.role() == Actor::Role::None)
+                return fail(ErrorCode::PermissionDenied,
+                            tr("Only a logged-in operator, supervisor or administrator can do "
+                               "this."));
+            if (!RequestStates::target(request->state, RequestAction::MatchCertificate))
+                return fail(ErrorCode::InvalidTransition,
+                            tr("Request %1 is \"%2\"; its certificate is matched once it is "
+                               "verified.")
+                                .arg(request->agendaNumber, RequestStates::label(request->state)));
+            auto audit = AuditLog::append(
+                *m_database, actor, QStringLiteral("request.certificate_mismatch"),
+                QStringLiteral("revocation_request"), QString::number(requestId),
+                QJsonObject {{QStringLiteral("serial"), result.report.serialHex},
+                             {QStringLiteral("subject"), result.report.subjectDn}},
+                m_clock);
+            if (!audit)
+                return errorOf(audit);
+        }
+        auto stored
+            = VerificationResultRepository(m_database)
+                  .insert(requestId, QStringLiteral("dn_match"),
+                          DnMatchReport::verdictName(verdict), report, actor.toString(), now);
+        if (!stored)
+            return errorOf(stored);
+        result.recorded = true;
+        return result;
     });
 }
 

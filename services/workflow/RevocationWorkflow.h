@@ -1,5 +1,8 @@
 #pragma once
 
+#include "certificates/Certificate.h"
+#include "certificates/DnMatchReport.h"
+#include "certificates/TrustedIssuers.h"
 #include "requests/RequestLifecycle.h"
 #include "workflow/AttachmentStore.h"
 #include "workflow/VerificationChecklist.h"
@@ -33,6 +36,15 @@ struct VerificationOutcome
     QStringList missing; // what the applicant was asked for, in the applicant's language
 };
 
+struct CertificateMatchOutcome
+{
+    DnMatchReport report;
+    // Set when the request moved to certificate_matched: a match, or needs review with a
+    // written justification. A mismatch is kept as the result and moves nothing.
+    std::optional<TransitionOutcome> outcome;
+    bool recorded = false; // false: needs review without justification, nothing written
+};
+
 // The SOP's steps joined around RequestLifecycle, which stays the only writer of a request's
 // state: the workflow adds what each step must do beside the state change, in the same
 // transaction. Used alike by the kiosk, the workbench and the command line.
@@ -58,6 +70,18 @@ public:
     Result<VerificationOutcome> verify(const Actor &actor, qint64 requestId,
                                        const std::vector<ChecklistAnswer> &answers,
                                        std::optional<int> expectedVersion = std::nullopt);
+
+    // Step 7: the certificate's subject against the holder (SubjectDnMatcher), the whole
+    // report kept as the request's dn_match result. Match, or needs review with a written
+    // justification (kept with it): certificate_matched. Mismatch: kept, and the request stays
+    // where it is, since revoking someone else's certificate is the one mistake that cannot be
+    // undone. Needs review without justification: nothing is written.
+    Result<CertificateMatchOutcome>
+    matchCertificate(const Actor &actor, qint64 requestId, const Certificate &certificate,
+                     const TrustedIssuers &issuers, const QString &justification = {},
+                     std::optional<int> expectedVersion = std::nullopt);
+    // The certificate the request names, as the register keeps it.
+    Result<Certificate> registeredCertificate(qint64 requestId) const;
 
     AttachmentStore &attachments() { return m_attachments; }
 

@@ -103,6 +103,7 @@ void TestCommandLineTool::helpOnEveryCommand_data()
         {QStringLiteral("requests"), QStringLiteral("attachment")},
         {QStringLiteral("requests"), QStringLiteral("claim")},
         {QStringLiteral("requests"), QStringLiteral("verify")},
+        {QStringLiteral("requests"), QStringLiteral("match")},
         {QStringLiteral("requests"), QStringLiteral("results")},
         {QStringLiteral("audit"), QStringLiteral("verify")},
         {QStringLiteral("users"), QStringLiteral("add")},

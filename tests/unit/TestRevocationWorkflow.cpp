@@ -1,6 +1,7 @@
 // The workflow's steps around the lifecycle: step 6's checklist (Hasil Verifikasi Data) stored
 // with the state change, the applicant's e-mail listing what is missing, and refusals that
 // change nothing. Runs on SQLite, and on PostgreSQL as TestRevocationWorkflowPostgres.
+#include "TestCertificates.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 #include "VerifyResult.h"
@@ -13,6 +14,8 @@
 #include <QtTest>
 
 using namespace rd;
+using rd::test::CertificateSpec;
+using rd::test::TestCertificates;
 using rd::test::TestDatabase;
 using rd::test::TestFixtures;
 
@@ -41,10 +44,13 @@ private slots:
     void decreeOnlyWhenFiledOnBehalf();
     void badChecklistsChangeNothing_data();
     void badChecklistsChangeNothing();
+    void certificateMatchedAndKept_data();
+    void certificateMatchedAndKept();
 
 private:
     qint64 fileAndClaim(bool onBehalf, const QString &language = QStringLiteral("id"));
     QString tablesSnapshot() const;
+    qint64 verifiedRequest();
 
     std::unique_ptr<TestDatabase> m_test;
     DatabasePtr m_db;
@@ -241,6 +247,103 @@ void TestRevocationWorkflow::badChecklistsChangeNothing()
     auto result = workflow.verify(actor, id, answers, version);
     QVERIFY(!result);
     QCOMPARE(tablesSnapshot(), before);
+}
+
+qint64 TestRevocationWorkflow::verifiedRequest()
+{
+    const qint64 id = fileAndClaim(false);
+    if (id <= 0)
+        return 0;
+    RevocationWorkflow workflow(m_db, {});
+    if (!workflow.verify(Operator, id, allPassed(false)))
+        return 0;
+    return id;
+}
+
+void TestRevocationWorkflow::certificateMatchedAndKept_data()
+{
+    QTest::addColumn<QString>("commonName");
+    QTest::addColumn<bool>("expired");
+    QTest::addColumn<QString>("justification");
+    QTest::addColumn<int>("verdict");
+    QTest::addColumn<bool>("moves");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("the holder's") << QStringLiteral("Rahmawati") << false << QString()
+                                  << int(MatchVerdict::Match) << true << true;
+    QTest::newRow("someone else's") << QStringLiteral("Rahmat Hidayat") << false << QString()
+                                    << int(MatchVerdict::Mismatch) << false << true;
+    QTest::newRow("someone else's, with a justification")
+        << QStringLiteral("Rahmat Hidayat") << false << QStringLiteral("sama saja")
+        << int(MatchVerdict::Mismatch) << false << true;
+    QTest::newRow("expired, no justification") << QStringLiteral("Rahmawati") << true << QString()
+                                               << int(MatchVerdict::NeedsReview) << false << false;
+    QTest::newRow("expired, justified")
+        << QStringLiteral("Rahmawati") << true
+        << QStringLiteral("Sertifikat lama masih dipakai; dicabut agar tidak disalahgunakan.")
+        << int(MatchVerdict::NeedsReview) << true << true;
+}
+
+void TestRevocationWorkflow::certificateMatchedAndKept()
+{
+    QFETCH(QString, commonName);
+    QFETCH(bool, expired);
+    QFETCH(QString, justification);
+    QFETCH(int, verdict);
+    QFETCH(bool, moves);
+    QFETCH(bool, kept);
+    const qint64 id = verifiedRequest();
+    QVERIFY(id > 0);
+    auto authority = TestCertificates::certificateAuthority(QStringLiteral("Test BSrE CA"));
+    RD_VERIFY_RESULT(authority);
+    CertificateSpec spec;
+    spec.subject = {{QStringLiteral("C"), QStringLiteral("ID")},
+                    {QStringLiteral("CN"), commonName},
+                    {QStringLiteral("emailAddress"), QStringLiteral("pemegang1@natunakab.go.id")}};
+    if (expired) {
+        spec.notBefore = QDateTime::currentDateTimeUtc().addYears(-3);
+        spec.notAfter = QDateTime::currentDateTimeUtc().addDays(-2);
+    }
+    auto built = TestCertificates::build(spec, &*authority);
+    RD_VERIFY_RESULT(built);
+    auto certificate = Certificate::readAll(built->der());
+    RD_VERIFY_RESULT(certificate);
+    auto issuers
+        = TrustedIssuers::fromList({QStringLiteral("CN=Test BSrE CA,O=Test Organisation,C=ID")});
+    RD_VERIFY_RESULT(issuers);
+
+    const QString before = tablesSnapshot();
+    RevocationWorkflow workflow(m_db, {});
+    auto matched
+        = workflow.matchCertificate(Operator, id, certificate->front(), *issuers, justification);
+    RD_VERIFY_RESULT(matched);
+    QCOMPARE(int(matched->report.verdict), verdict);
+    QCOMPARE(matched->outcome.has_value(), moves);
+    QCOMPARE(matched->recorded, kept);
+    if (moves)
+        QCOMPARE(matched->outcome->to, RequestState::CertificateMatched);
+    auto state
+        = m_db->scalar(QStringLiteral("SELECT state FROM revocation_requests WHERE id = ?"), {id});
+    RD_VERIFY_RESULT(state);
+    QCOMPARE(state->toString(),
+             moves ? QStringLiteral("certificate_matched") : QStringLiteral("verified"));
+    if (!kept) {
+        QCOMPARE(tablesSnapshot(), before);
+        return;
+    }
+    auto results = VerificationResultRepository(m_db).forRequest(id);
+    RD_VERIFY_RESULT(results);
+    const VerificationResult &stored = results->back();
+    QCOMPARE(stored.kind, QStringLiteral("dn_match"));
+    QCOMPARE(stored.verdict, DnMatchReport::verdictName(MatchVerdict(verdict)));
+    // The whole report, both languages, as the matcher gave it.
+    QCOMPARE(stored.report.value(QStringLiteral("serial_hex")).toString(),
+             matched->report.serialHex);
+    QVERIFY(!stored.report.value(QStringLiteral("reasons")).toArray().isEmpty());
+    if (!justification.isEmpty())
+        QCOMPARE(stored.report.value(QStringLiteral("justification")).toString(), justification);
+    auto chain = AuditLog::verify(*m_db);
+    RD_VERIFY_RESULT(chain);
+    QVERIFY(chain->intact());
 }
 
 QTEST_GUILESS_MAIN(TestRevocationWorkflow)
