@@ -593,6 +593,24 @@ int intake(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// The database and the request a command names by its agenda number.
+struct RequestAtHand
+{
+    DatabasePtr database;
+    RevocationRequestRecord request;
+};
+
+Result<RequestAtHand> openRequest(CliContext &context, const QString &agenda)
+{
+    auto database = context.openDatabase();
+    if (!database)
+        return errorOf(database);
+    auto request = RevocationRequestRepository(*database).find(agenda);
+    if (!request)
+        return errorOf(request);
+    return RequestAtHand {*database, *request};
+}
+
 int attachments(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -606,20 +624,19 @@ int attachments(CliContext &context, const QStringList &arguments)
         return done;
     if (parser.positionalArguments().size() != 1)
         return context.usage(RequestCommands::tr("requests attachments takes one agenda number."));
-    auto database = context.openDatabase();
-    if (!database)
-        return context.fail(database.error());
-    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
-    if (!request)
-        return context.fail(request.error());
-    auto all = AttachmentStore(*database).list(request->id);
+    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    if (!opened)
+        return context.fail(opened.error());
+    const DatabasePtr &database = opened->database;
+    const RevocationRequestRecord &request = opened->request;
+    auto all = AttachmentStore(database).list(request.id);
     if (!all)
         return context.fail(all.error());
     if (context.json()) {
         context.printJson(attachmentsJson(*all));
     } else if (all->empty()) {
         context.out() << RequestCommands::tr("Request %1 has no files.")
-                             .arg(TerminalText::safe(request->agendaNumber))
+                             .arg(TerminalText::safe(request.agendaNumber))
                       << Qt::endl;
     } else {
         printAttachments(context, *all);
@@ -658,17 +675,16 @@ int attachment(CliContext &context, const QStringList &arguments)
                                                        "written over. Choose another name.")
                                        .arg(TerminalText::safe(target)),
                                    {}});
-    auto database = context.openDatabase();
-    if (!database)
-        return context.fail(database.error());
-    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
-    if (!request)
-        return context.fail(request.error());
-    AttachmentStore store(*database);
-    auto found = store.find(request->id, id);
+    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    if (!opened)
+        return context.fail(opened.error());
+    const DatabasePtr &database = opened->database;
+    const RevocationRequestRecord &request = opened->request;
+    AttachmentStore store(database);
+    auto found = store.find(request.id, id);
     if (!found)
         return context.fail(found.error());
-    auto bytes = store.content(request->id, id);
+    auto bytes = store.content(request.id, id);
     if (!bytes)
         return context.fail(bytes.error());
     if (auto written = LocalFile::write(target, *bytes, LocalFile::Access::OwnerOnly); !written)
@@ -683,24 +699,15 @@ int attachment(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
-// Staff's steps of the workflow share this: a role, the request, the office's options.
-struct StaffStep
-{
-    DatabasePtr database;
-    RevocationRequestRecord request;
-};
-
-Result<StaffStep> openStaffStep(CliContext &context, const QString &agenda)
+// Staff's steps of the workflow: the request, for a logged-in operator or above.
+Result<RequestAtHand> openStaffStep(CliContext &context, const QString &agenda)
 {
     auto database = context.openDatabase();
     if (!database)
         return errorOf(database);
     if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
         return errorOf(allowed);
-    auto request = RevocationRequestRepository(*database).find(agenda);
-    if (!request)
-        return errorOf(request);
-    return StaffStep {*database, *request};
+    return openRequest(context, agenda);
 }
 
 RevocationWorkflow workflowFor(const DatabasePtr &database)
@@ -934,13 +941,12 @@ int results(CliContext &context, const QStringList &arguments)
         return done;
     if (parser.positionalArguments().size() != 1)
         return context.usage(RequestCommands::tr("requests results takes one agenda number."));
-    auto database = context.openDatabase();
-    if (!database)
-        return context.fail(database.error());
-    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
-    if (!request)
-        return context.fail(request.error());
-    auto found = VerificationResultRepository(*database).forRequest(request->id);
+    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    if (!opened)
+        return context.fail(opened.error());
+    const DatabasePtr &database = opened->database;
+    const RevocationRequestRecord &request = opened->request;
+    auto found = VerificationResultRepository(database).forRequest(request.id);
     if (!found)
         return context.fail(found.error());
     if (context.json()) {
@@ -957,7 +963,7 @@ int results(CliContext &context, const QStringList &arguments)
     }
     if (found->empty())
         context.out() << RequestCommands::tr("No step of %1 has recorded a result yet.")
-                             .arg(TerminalText::safe(request->agendaNumber))
+                             .arg(TerminalText::safe(request.agendaNumber))
                       << Qt::endl;
     const bool english = AppSettings::uiLanguage(AppSettings()) == QLatin1String("en");
     for (const VerificationResult &result : *found) {
@@ -1016,17 +1022,16 @@ int attach(CliContext &context, const QStringList &arguments)
     auto files = readAttachments(checker, parser.positionalArguments().mid(1));
     if (!files)
         return context.fail(files.error());
-    auto database = context.openDatabase();
-    if (!database)
-        return context.fail(database.error());
-    auto request = RevocationRequestRepository(*database).find(parser.positionalArguments()[0]);
-    if (!request)
-        return context.fail(request.error());
-    AttachmentStore store(*database, limit);
+    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    if (!opened)
+        return context.fail(opened.error());
+    const DatabasePtr &database = opened->database;
+    const RevocationRequestRecord &request = opened->request;
+    AttachmentStore store(database, limit);
     std::vector<Attachment> added;
     // Each file is its own transaction: what was added stays, and the first refusal stops.
     for (const AttachmentFile &file : *files) {
-        auto stored = store.add(context.actor(), request->id, file);
+        auto stored = store.add(context.actor(), request.id, file);
         if (!stored)
             return context.fail(stored.error());
         added.push_back(*stored);
