@@ -510,11 +510,22 @@ void TestCommandLineTool::demoSeedOnlyIntoAnEmptyDatabase()
             == QLatin1String("administrator"))
             admin = user.toObject().value(QStringLiteral("username")).toString();
     }
-    // Each credential reads "NAME / PASSWORD (ROLE)".
-    for (const QJsonValue &line : summary.value(QStringLiteral("user_credentials")).toArray()) {
-        const QStringList parts = line.toString().split(QLatin1Char(' '));
-        if (parts.size() >= 3 && parts.at(0) == admin)
-            adminPassword = parts.at(2);
+    // Each credential is an object a script can log in with, one per account made.
+    const QJsonArray credentials = summary.value(QStringLiteral("user_credentials")).toArray();
+    QCOMPARE(credentials.size(), summary.value(QStringLiteral("users")).toInt());
+    for (const QJsonValue &credential : credentials) {
+        const QJsonObject account = credential.toObject();
+        QCOMPARE(account.keys(),
+                 (QStringList {QStringLiteral("password"), QStringLiteral("role"),
+                               QStringLiteral("username")}));
+        QVERIFY(QStringList({QStringLiteral("operator"), QStringLiteral("supervisor"),
+                             QStringLiteral("administrator")})
+                    .contains(account.value(QStringLiteral("role")).toString()));
+        if (account.value(QStringLiteral("username")).toString() == admin) {
+            QCOMPARE(account.value(QStringLiteral("role")).toString(),
+                     QStringLiteral("administrator"));
+            adminPassword = account.value(QStringLiteral("password")).toString();
+        }
     }
     QVERIFY2(!admin.isEmpty() && !adminPassword.isEmpty(), qPrintable(seeded.out));
     const Run againAsAdmin = cli({QStringLiteral("--user"), admin, QStringLiteral("--database"), db,
