@@ -1,6 +1,7 @@
 #include "cli/ConfigCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "users/OfficeSettings.h"
 #include "workflow/SettingsCatalog.h"
@@ -113,8 +114,10 @@ QJsonObject rowJson(const Row &row, const QString &file)
     };
     if (row.entry) {
         object.insert(QStringLiteral("default"), row.defaultValue);
+        // null where the office's value could not be read.
         object.insert(QStringLiteral("is_default"),
-                      !row.stored || (!row.value.isNull() && row.text == row.defaultValue));
+                      row.value.isNull() ? QJsonValue()
+                                         : QJsonValue(!row.stored || row.text == row.defaultValue));
         object.insert(QStringLiteral("description"), row.entry->description);
         object.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(row.entry->aliases));
     }
@@ -133,14 +136,15 @@ void printRow(CliContext &context, const Row &row)
                        .arg(row.key, -28)
                        .arg(row.text, -14)
                        .arg(row.entry ? whereLabel(row.entry->place) : QStringLiteral("-"), -8);
-    if (!row.stored)
+    if (!row.stored && !row.value.isNull())
         line += QStringLiteral("  ") + ConfigCommands::tr("(default)");
     else if (!row.updatedAt.isEmpty())
         line += QStringLiteral("  ")
             + ConfigCommands::tr("set %1 by %2").arg(row.updatedAt, row.updatedBy);
     if (!row.problem.isEmpty())
         line += QStringLiteral("  ! ") + row.problem;
-    context.out() << line << Qt::endl;
+    // The file may have been edited by hand: no control character reaches the terminal.
+    context.out() << TerminalText::safe(line) << Qt::endl;
 }
 
 QString keysHelp(const QSettings &settings)
@@ -337,9 +341,9 @@ int ConfigCommands::run(CliContext &context, const QString &verb, const QStringL
     } else if (get) {
         if (entry->isList)
             for (const QJsonValue &item : row.value.toArray())
-                context.out() << item.toString() << Qt::endl;
+                context.out() << TerminalText::safe(item.toString()) << Qt::endl;
         else
-            context.out() << row.text << Qt::endl;
+            context.out() << TerminalText::safe(row.text) << Qt::endl;
     } else {
         printRow(context, row);
     }
