@@ -948,34 +948,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>List the office settings with their values and who set them last.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One of: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the value of an office setting in force.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set an office setting (administrator only, with --user); the change is in the audit log. dual_control true: a revocation needs a supervisor&apos;s approval, given by someone other than who asked for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The office&apos;s settings in the database, the same on every workstation (%1); only an administrator sets them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;; the known ones are %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>config get takes one key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>config list takes no arguments.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,7 +960,83 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>true or false.</source>
+        <source>office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secret in the settings file: remove it with config unset %1 and keep it with secrets set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read by the program; config unset %1 removes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys (where they live; the default):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk&apos;s settings: the office&apos;s in the database (an administrator sets them) and this workstation&apos;s in revocation-desk.ini. Secrets stay with secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key from the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new value; certificates/trustedIssuers takes one or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a setting. A value the program would refuse is refused here, changing nothing. The office&apos;s settings (in the database) are an administrator&apos;s (--user) and audited; this workstation&apos;s are in the OS user&apos;s own revocation-desk.ini and need no --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the value in force of a setting (the default when unset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the default: removes the key from this workstation&apos;s revocation-desk.ini (also a key the program does not read), or sets an office setting to its default (administrator, audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every setting with its value, where it lives and whether it is the default; keys in revocation-desk.ini that the program does not read are listed last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config %1 takes one key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;; config list shows the known ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one value.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2795,6 +2843,177 @@ Commands:
     </message>
     <message>
         <source>The system keychain could not be used for &quot;%1&quot; and %2 is not set. Set %2 on a computer without a keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCatalog</name>
+    <message>
+        <source>The value must be one line of text of at most 256 characters, without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an https:// address (http:// only to a simulator on this computer: 127.0.0.1, ::1 or localhost), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must name a readable file of PEM CA certificates; &quot;%2&quot; is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail/security none sends mail in plain text, which the desk does only to a relay on this computer; mail/host is %1. Use starttls or tls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail/host must be a host name or an IP address, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail/senderAddress must be one e-mail address (name@domain), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database/url must not hold a password: give it in PGPASSWORD or with --database, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office/timeZone must be a time zone this computer knows, such as Asia/Jakarta; &quot;%1&quot; is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revocation needs a supervisor&apos;s approval first, given by someone other than who asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database holds demo data: its mail goes only to a server on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database: sqlite:PATH or postgresql://user@host:port/name (--database and REVOCATION_DESK_DATABASE come first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the windows and messages: id or en; unset follows the system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s time zone, for office hours and the times shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest file a request takes, in bytes (AMS takes at most 1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CAs whose certificates this office revokes (RFC 4514 names; give each as one value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the desk reaches AMS: rest (its API) or portal (the operator works in AMS&apos;s web page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS&apos;s address (https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk&apos;s account at AMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file of CA certificates trusted for AMS and Esign besides the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long one call to AMS or Esign may take, in milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a call to AMS is tried before it counts as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign Client Service&apos;s address (https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Esign API version: v1 or v2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk&apos;s account at Esign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server that sends the mail to applicants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s port (default by mail/security: 587, 465, 25).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the mail is protected on the way: starttls, tls, or none (only to a relay on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account at the SMTP server; unset: no log-in (its password: secrets set smtp/password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the mail comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the mail comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file of CA certificates trusted for the SMTP server besides the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMTP server&apos;s certificate (false is unsafe: anyone on the way could read the mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each step of the SMTP conversation may take, in seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: revocation-desk-cli secrets set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revocation-desk-cli secrets list names the secrets the desk uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a secret, not a setting: passwords, tokens and keys never go into the settings. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty value is not a setting; config unset %1 goes back to the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

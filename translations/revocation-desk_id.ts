@@ -971,34 +971,6 @@ Perintah:
         <translation>(bawaan)</translation>
     </message>
     <message>
-        <source>List the office settings with their values and who set them last.</source>
-        <translation>Tampilkan pengaturan kantor beserta nilainya dan siapa yang terakhir mengubahnya.</translation>
-    </message>
-    <message>
-        <source>One of: %1.</source>
-        <translation>Salah satu dari: %1.</translation>
-    </message>
-    <message>
-        <source>Print the value of an office setting in force.</source>
-        <translation>Cetak nilai pengaturan kantor yang berlaku.</translation>
-    </message>
-    <message>
-        <source>Set an office setting (administrator only, with --user); the change is in the audit log. dual_control true: a revocation needs a supervisor&apos;s approval, given by someone other than who asked for it.</source>
-        <translation>Ubah pengaturan kantor (hanya administrator, dengan --user); perubahan dicatat dalam log audit. dual_control true: pencabutan memerlukan persetujuan penyelia, yang diberikan oleh orang lain daripada yang memintanya.</translation>
-    </message>
-    <message>
-        <source>The office&apos;s settings in the database, the same on every workstation (%1); only an administrator sets them.</source>
-        <translation>Pengaturan kantor di basis data, sama di setiap stasiun kerja (%1); hanya administrator yang dapat mengubahnya.</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;; the known ones are %2.</source>
-        <translation>Pengaturan &quot;%1&quot; tidak dikenal; yang dikenal adalah %2.</translation>
-    </message>
-    <message>
-        <source>config get takes one key.</source>
-        <translation>config get memerlukan satu kunci.</translation>
-    </message>
-    <message>
         <source>config list takes no arguments.</source>
         <translation>config list tidak menerima argumen.</translation>
     </message>
@@ -1011,8 +983,84 @@ Perintah:
         <translation>diubah %1 oleh %2</translation>
     </message>
     <message>
-        <source>true or false.</source>
-        <translation>true atau false.</translation>
+        <source>office</source>
+        <translation>kantor</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>PC ini</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(disembunyikan)</translation>
+    </message>
+    <message>
+        <source>a secret in the settings file: remove it with config unset %1 and keep it with secrets set</source>
+        <translation>rahasia di dalam berkas pengaturan: hapus dengan config unset %1 dan simpan dengan secrets set</translation>
+    </message>
+    <message>
+        <source>not read by the program; config unset %1 removes it</source>
+        <translation>tidak dibaca oleh program; config unset %1 menghapusnya</translation>
+    </message>
+    <message>
+        <source>Keys (where they live; the default):</source>
+        <translation>Kunci (tempat penyimpanan; nilai bawaan):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Also: %1.</source>
+        <translation>Juga: %1.</translation>
+    </message>
+    <message>
+        <source>the database could not be read</source>
+        <translation>basis data tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s settings: the office&apos;s in the database (an administrator sets them) and this workstation&apos;s in revocation-desk.ini. Secrets stay with secrets.</source>
+        <translation>Pengaturan aplikasi: pengaturan kantor di basis data (diatur oleh administrator) dan pengaturan stasiun kerja ini di revocation-desk.ini. Rahasia tetap dikelola dengan secrets.</translation>
+    </message>
+    <message>
+        <source>A key from the list below.</source>
+        <translation>Salah satu kunci dari daftar di bawah.</translation>
+    </message>
+    <message>
+        <source>The new value; certificates/trustedIssuers takes one or more.</source>
+        <translation>Nilai baru; certificates/trustedIssuers menerima satu nilai atau lebih.</translation>
+    </message>
+    <message>
+        <source>Set a setting. A value the program would refuse is refused here, changing nothing. The office&apos;s settings (in the database) are an administrator&apos;s (--user) and audited; this workstation&apos;s are in the OS user&apos;s own revocation-desk.ini and need no --user.</source>
+        <translation>Mengatur sebuah pengaturan. Nilai yang akan ditolak program ditolak di sini, tanpa mengubah apa pun. Pengaturan kantor (di basis data) hanya untuk administrator (--user) dan tercatat di log audit; pengaturan stasiun kerja ini berada di revocation-desk.ini milik pengguna sistem operasi dan tidak memerlukan --user.</translation>
+    </message>
+    <message>
+        <source>Print the value in force of a setting (the default when unset).</source>
+        <translation>Menampilkan nilai yang berlaku dari sebuah pengaturan (nilai bawaan bila tidak diatur).</translation>
+    </message>
+    <message>
+        <source>Go back to the default: removes the key from this workstation&apos;s revocation-desk.ini (also a key the program does not read), or sets an office setting to its default (administrator, audited).</source>
+        <translation>Kembali ke nilai bawaan: menghapus kunci dari revocation-desk.ini stasiun kerja ini (juga kunci yang tidak dibaca program), atau mengembalikan pengaturan kantor ke nilai bawaannya (administrator, tercatat di log audit).</translation>
+    </message>
+    <message>
+        <source>List every setting with its value, where it lives and whether it is the default; keys in revocation-desk.ini that the program does not read are listed last.</source>
+        <translation>Menampilkan setiap pengaturan beserta nilainya, tempat penyimpanannya, dan apakah bernilai bawaan; kunci di revocation-desk.ini yang tidak dibaca program ditampilkan paling akhir.</translation>
+    </message>
+    <message>
+        <source>config %1 takes one key.</source>
+        <translation>config %1 menerima satu kunci.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2.</source>
+        <translation>%1 telah dihapus dari %2.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;; config list shows the known ones.</source>
+        <translation>Pengaturan &quot;%1&quot; tidak dikenal; config list menampilkan pengaturan yang dikenal.</translation>
+    </message>
+    <message>
+        <source>%1 takes one value.</source>
+        <translation>%1 menerima satu nilai.</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2863,177 @@ Perintah:
     <message>
         <source>The system keychain could not be used for &quot;%1&quot; and %2 is not set. Set %2 on a computer without a keychain.</source>
         <translation>Keychain sistem tidak dapat digunakan untuk &quot;%1&quot; dan %2 tidak diatur. Atur %2 pada komputer tanpa keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCatalog</name>
+    <message>
+        <source>The value must be one line of text of at most 256 characters, without control characters.</source>
+        <translation>Nilai harus berupa satu baris teks paling banyak 256 karakter, tanpa karakter kendali.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not &quot;%3&quot;.</source>
+        <translation>%1 harus salah satu dari %2, bukan &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
+        <translation>%1 bernilai aktif atau nonaktif: berikan true atau false, bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>%1 harus bilangan bulat dari %2 sampai %3, bukan &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 must be an https:// address (http:// only to a simulator on this computer: 127.0.0.1, ::1 or localhost), not &quot;%2&quot;.</source>
+        <translation>%1 harus berupa alamat https:// (http:// hanya untuk simulator di komputer ini: 127.0.0.1, ::1 atau localhost), bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 must name a readable file of PEM CA certificates; &quot;%2&quot; is not one.</source>
+        <translation>%1 harus menyebut berkas sertifikat CA berformat PEM yang dapat dibaca; &quot;%2&quot; bukan berkas tersebut.</translation>
+    </message>
+    <message>
+        <source>mail/security none sends mail in plain text, which the desk does only to a relay on this computer; mail/host is %1. Use starttls or tls.</source>
+        <translation>mail/security none mengirim surel tanpa enkripsi, yang hanya dilakukan aplikasi ke relai di komputer ini; mail/host adalah %1. Gunakan starttls atau tls.</translation>
+    </message>
+    <message>
+        <source>mail/host must be a host name or an IP address, not &quot;%1&quot;.</source>
+        <translation>mail/host harus berupa nama host atau alamat IP, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>mail/senderAddress must be one e-mail address (name@domain), not &quot;%1&quot;.</source>
+        <translation>mail/senderAddress harus berupa satu alamat surel (nama@domain), bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>database/url must not hold a password: give it in PGPASSWORD or with --database, never in the settings file.</source>
+        <translation>database/url tidak boleh memuat kata sandi: berikan melalui PGPASSWORD atau --database, jangan pernah di berkas pengaturan.</translation>
+    </message>
+    <message>
+        <source>office/timeZone must be a time zone this computer knows, such as Asia/Jakarta; &quot;%1&quot; is not one.</source>
+        <translation>office/timeZone harus zona waktu yang dikenal komputer ini, misalnya Asia/Jakarta; &quot;%1&quot; bukan zona waktu tersebut.</translation>
+    </message>
+    <message>
+        <source>A revocation needs a supervisor&apos;s approval first, given by someone other than who asked for it.</source>
+        <translation>Pencabutan memerlukan persetujuan supervisor terlebih dahulu, yang diberikan oleh orang lain selain yang memintanya.</translation>
+    </message>
+    <message>
+        <source>The database holds demo data: its mail goes only to a server on this computer.</source>
+        <translation>Basis data berisi data demo: surelnya hanya dikirim ke server di komputer ini.</translation>
+    </message>
+    <message>
+        <source>The database: sqlite:PATH or postgresql://user@host:port/name (--database and REVOCATION_DESK_DATABASE come first).</source>
+        <translation>Basis data: sqlite:PATH atau postgresql://user@host:port/nama (--database dan REVOCATION_DESK_DATABASE didahulukan).</translation>
+    </message>
+    <message>
+        <source>The language of the windows and messages: id or en; unset follows the system.</source>
+        <translation>Bahasa jendela dan pesan: id atau en; bila tidak diatur, mengikuti sistem.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s time zone, for office hours and the times shown.</source>
+        <translation>Zona waktu kantor, untuk jam kerja dan waktu yang ditampilkan.</translation>
+    </message>
+    <message>
+        <source>The largest file a request takes, in bytes (AMS takes at most 1 MB).</source>
+        <translation>Ukuran berkas terbesar yang diterima sebuah permohonan, dalam bita (AMS menerima paling besar 1 MB).</translation>
+    </message>
+    <message>
+        <source>The CAs whose certificates this office revokes (RFC 4514 names; give each as one value).</source>
+        <translation>CA yang sertifikatnya dicabut oleh kantor ini (nama RFC 4514; berikan masing-masing sebagai satu nilai).</translation>
+    </message>
+    <message>
+        <source>How the desk reaches AMS: rest (its API) or portal (the operator works in AMS&apos;s web page).</source>
+        <translation>Cara aplikasi terhubung ke AMS: rest (API-nya) atau portal (operator bekerja di halaman web AMS).</translation>
+    </message>
+    <message>
+        <source>AMS&apos;s address (https://).</source>
+        <translation>Alamat AMS (https://).</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s account at AMS.</source>
+        <translation>Akun aplikasi di AMS.</translation>
+    </message>
+    <message>
+        <source>A PEM file of CA certificates trusted for AMS and Esign besides the system&apos;s.</source>
+        <translation>Berkas PEM berisi sertifikat CA yang dipercaya untuk AMS dan Esign selain milik sistem.</translation>
+    </message>
+    <message>
+        <source>How long one call to AMS or Esign may take, in milliseconds.</source>
+        <translation>Lama maksimum satu panggilan ke AMS atau Esign, dalam milidetik.</translation>
+    </message>
+    <message>
+        <source>How often a call to AMS is tried before it counts as failed.</source>
+        <translation>Berapa kali panggilan ke AMS dicoba sebelum dianggap gagal.</translation>
+    </message>
+    <message>
+        <source>The Esign Client Service&apos;s address (https://).</source>
+        <translation>Alamat Esign Client Service (https://).</translation>
+    </message>
+    <message>
+        <source>The Esign API version: v1 or v2.</source>
+        <translation>Versi API Esign: v1 atau v2.</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s account at Esign.</source>
+        <translation>Akun aplikasi di Esign.</translation>
+    </message>
+    <message>
+        <source>The SMTP server that sends the mail to applicants.</source>
+        <translation>Server SMTP yang mengirim surel kepada pemohon.</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s port (default by mail/security: 587, 465, 25).</source>
+        <translation>Port server SMTP (bawaan menurut mail/security: 587, 465, 25).</translation>
+    </message>
+    <message>
+        <source>How the mail is protected on the way: starttls, tls, or none (only to a relay on this computer).</source>
+        <translation>Cara surel dilindungi selama pengiriman: starttls, tls, atau none (hanya ke relai di komputer ini).</translation>
+    </message>
+    <message>
+        <source>The account at the SMTP server; unset: no log-in (its password: secrets set smtp/password).</source>
+        <translation>Akun di server SMTP; bila tidak diatur: tanpa log masuk (kata sandinya: secrets set smtp/password).</translation>
+    </message>
+    <message>
+        <source>The address the mail comes from.</source>
+        <translation>Alamat pengirim surel.</translation>
+    </message>
+    <message>
+        <source>The name the mail comes from.</source>
+        <translation>Nama pengirim surel.</translation>
+    </message>
+    <message>
+        <source>A PEM file of CA certificates trusted for the SMTP server besides the system&apos;s.</source>
+        <translation>Berkas PEM berisi sertifikat CA yang dipercaya untuk server SMTP selain milik sistem.</translation>
+    </message>
+    <message>
+        <source>Check the SMTP server&apos;s certificate (false is unsafe: anyone on the way could read the mail).</source>
+        <translation>Periksa sertifikat server SMTP (false tidak aman: siapa pun di jalur jaringan dapat membaca surel).</translation>
+    </message>
+    <message>
+        <source>How long each step of the SMTP conversation may take, in seconds.</source>
+        <translation>Lama maksimum setiap langkah percakapan SMTP, dalam detik.</translation>
+    </message>
+    <message>
+        <source>Use: revocation-desk-cli secrets set %1</source>
+        <translation>Gunakan: revocation-desk-cli secrets set %1</translation>
+    </message>
+    <message>
+        <source>revocation-desk-cli secrets list names the secrets the desk uses.</source>
+        <translation>revocation-desk-cli secrets list menyebutkan rahasia yang digunakan aplikasi.</translation>
+    </message>
+    <message>
+        <source>%1 is a secret, not a setting: passwords, tokens and keys never go into the settings. %2</source>
+        <translation>%1 adalah rahasia, bukan pengaturan: kata sandi, token, dan kunci tidak pernah disimpan di pengaturan. %2</translation>
+    </message>
+    <message>
+        <source>%1 takes one value.</source>
+        <translation>%1 menerima satu nilai.</translation>
+    </message>
+    <message>
+        <source>An empty value is not a setting; config unset %1 goes back to the default.</source>
+        <translation>Nilai kosong bukan pengaturan; config unset %1 mengembalikan ke nilai bawaan.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written.</source>
+        <translation>Berkas pengaturan %1 tidak dapat ditulis.</translation>
     </message>
 </context>
 <context>

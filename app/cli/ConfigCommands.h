@@ -7,7 +7,8 @@ namespace rd::cli {
 
 class CliContext;
 
-// `config get|set|list`: the office's settings kept in the database (users/OfficeSettings).
+// `config list|get|set|unset`: every setting of workflow/SettingsCatalog, the office's in the
+// database (users/OfficeSettings) and this workstation's in revocation-desk.ini (AppSettings).
 class ConfigCommands
 {
     Q_DECLARE_TR_FUNCTIONS(ConfigCommands)

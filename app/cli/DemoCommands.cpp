@@ -93,14 +93,20 @@ int DemoCommands::run(CliContext &context, const QString &, const QStringList &a
         QJsonObject states;
         for (const auto &[state, count] : summary->requestsByState)
             states.insert(state, count);
+        // Objects, not the display lines, so that a script can log in with them.
+        QJsonArray credentials;
+        for (const DemoAccount &account : summary->accounts)
+            credentials.append(
+                QJsonObject {{QStringLiteral("username"), account.username},
+                             {QStringLiteral("password"), account.password},
+                             {QStringLiteral("role"), Actor::roleKey(account.role)}});
         context.printJson(QJsonObject {{QStringLiteral("holders"), summary->holders},
                                        {QStringLiteral("tenures"), summary->tenures},
                                        {QStringLiteral("certificates"), summary->certificates},
                                        {QStringLiteral("requests"), summary->requests},
                                        {QStringLiteral("users"), summary->users},
                                        {QStringLiteral("requests_by_state"), states},
-                                       {QStringLiteral("user_credentials"),
-                                        QJsonArray::fromStringList(summary->userCredentials)}});
+                                       {QStringLiteral("user_credentials"), credentials}});
         return ExitOk;
     }
     QTextStream &out = context.out();

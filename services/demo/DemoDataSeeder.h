@@ -8,8 +8,17 @@
 #include <QStringList>
 
 #include <map>
+#include <vector>
 
 namespace rd {
+
+// A demo account as made, for a script to log in with (`demo seed --json`).
+struct DemoAccount
+{
+    QString username;
+    QString password;
+    Actor::Role role = Actor::Role::None;
+};
 
 struct DemoSeedSummary
 {
@@ -20,6 +29,7 @@ struct DemoSeedSummary
     int users = 0;
     std::map<QString, int> requestsByState; // state key ("in_verification") -> requests
     QStringList userCredentials; // "username / password (role)" lines to show once
+    std::vector<DemoAccount> accounts; // the same accounts, one field each
 };
 
 // Where the demo's certificates come from. By default a fresh CA that is thrown away after the

@@ -616,6 +616,7 @@ Result<void> DemoSeedRun::storeUsers()
         ++m_summary.users;
         m_summary.userCredentials << DemoDataSeeder::tr("%1 / %2 (%3)")
                                          .arg(username, user.password, roleLabel(user.role));
+        m_summary.accounts.push_back({username, user.password, user.role});
     }
     return {};
 }
