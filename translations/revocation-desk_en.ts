@@ -2232,10 +2232,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>requests attachments takes one agenda number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Request %1 has no files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,10 +2276,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>requests claim takes one agenda number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every item of the checklist passed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,10 +2288,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>requests verify takes one agenda number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>requests verify needs either --all-passed or --failed ITEM.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,10 +2297,6 @@ Commands:
     </message>
     <message>
         <source>Show what the steps found and kept: the checklist, the DN report, the proof.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>requests results takes one agenda number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2332,15 +2316,15 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>requests match takes one agenda number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The certificate is not the holder&apos;s: the report is kept and the request stays verified. Find the holder&apos;s own certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate needs review: look at the report and, if it is the holder&apos;s, run this again with --justification TEXT. Nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one agenda number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

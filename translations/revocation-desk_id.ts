@@ -2251,10 +2251,6 @@ Perintah:
         <translation>Daftar berkas sebuah permohonan: nomor, jenis, nama, tipe, ukuran, dan SHA-256.</translation>
     </message>
     <message>
-        <source>requests attachments takes one agenda number.</source>
-        <translation>requests attachments menerima satu nomor agenda.</translation>
-    </message>
-    <message>
         <source>Request %1 has no files.</source>
         <translation>Permohonan %1 tidak memiliki berkas.</translation>
     </message>
@@ -2299,10 +2295,6 @@ Perintah:
         <translation>Ambil permohonan yang diajukan untuk diverifikasi (langkah SOP 6); selama itu tidak ada orang lain yang menanganinya.</translation>
     </message>
     <message>
-        <source>requests claim takes one agenda number.</source>
-        <translation>requests claim menerima satu nomor agenda.</translation>
-    </message>
-    <message>
         <source>Every item of the checklist passed.</source>
         <translation>Semua butir daftar periksa lolos.</translation>
     </message>
@@ -2315,10 +2307,6 @@ Perintah:
         <translation>Catat pemeriksaan data langkah SOP 6 (Hasil Verifikasi Data): bila semua lolos, permohonan menjadi terverifikasi; bila ada butir yang tidak lolos, permohonan perlu dilengkapi dan pemohon menerima surel berisi daftar kekurangannya.</translation>
     </message>
     <message>
-        <source>requests verify takes one agenda number.</source>
-        <translation>requests verify menerima satu nomor agenda.</translation>
-    </message>
-    <message>
         <source>requests verify needs either --all-passed or --failed ITEM.</source>
         <translation>requests verify memerlukan --all-passed atau --failed BUTIR, salah satunya.</translation>
     </message>
@@ -2329,10 +2317,6 @@ Perintah:
     <message>
         <source>Show what the steps found and kept: the checklist, the DN report, the proof.</source>
         <translation>Tampilkan hasil yang dicatat setiap langkah: daftar periksa, laporan DN, dan bukti pencabutan.</translation>
-    </message>
-    <message>
-        <source>requests results takes one agenda number.</source>
-        <translation>requests results menerima satu nomor agenda.</translation>
     </message>
     <message>
         <source>No step of %1 has recorded a result yet.</source>
@@ -2351,16 +2335,16 @@ Perintah:
         <translation>Cocokkan subjek sertifikat dengan pemegangnya (langkah SOP 7) dan simpan laporannya. Kode keluar 0 cocok, 3 tidak cocok (disimpan; permohonan tetap terverifikasi), 4 perlu ditinjau tanpa alasan pembenaran (tidak ada yang disimpan).</translation>
     </message>
     <message>
-        <source>requests match takes one agenda number.</source>
-        <translation>requests match menerima satu nomor agenda.</translation>
-    </message>
-    <message>
         <source>The certificate is not the holder&apos;s: the report is kept and the request stays verified. Find the holder&apos;s own certificate.</source>
         <translation>Sertifikat ini bukan milik pemegang: laporan disimpan dan permohonan tetap terverifikasi. Cari sertifikat milik pemegang sendiri.</translation>
     </message>
     <message>
         <source>The certificate needs review: look at the report and, if it is the holder&apos;s, run this again with --justification TEXT. Nothing was kept.</source>
         <translation>Sertifikat perlu ditinjau: periksa laporannya dan, bila memang milik pemegang, jalankan lagi dengan --justification TEKS. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>%1 takes one agenda number.</source>
+        <translation>%1 menerima satu nomor agenda.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ namespace rd::cli {
 
 class CliContext;
 
-// `requests list`, `requests show`, `requests file`, `requests apply`, `requests intake`.
+// `requests list`, `requests show`, `requests file`, `requests apply`, `requests intake`; the
+// workflow's steps on one request are RequestStepCommands'.
 class RequestCommands
 {
     Q_DECLARE_TR_FUNCTIONS(RequestCommands)
