@@ -7,8 +7,12 @@
 #include "TestDatabase.h"
 #include "VerifyResult.h"
 #include "ams/Totp.h"
+#include "certificates/Certificate.h"
+#include "status/CertificateRevocationList.h"
+#include "status/OcspClient.h"
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 using namespace rd;
@@ -71,15 +75,50 @@ private:
         return m_state->certificatesOf(QStringLiteral("3203010101010001")).front()->serialHex;
     }
 
-    QJsonObject filing(const QByteArray &letter) const
+    QJsonObject filing(const QByteArray &letter, const QString &serialHex = {}) const
     {
         return {{QStringLiteral("nik"), QStringLiteral("3203010101010001")},
-                {QStringLiteral("serial"), serial()},
+                {QStringLiteral("serial"), serialHex.isEmpty() ? serial() : serialHex},
                 {QStringLiteral("reason_code"), 5},
                 {QStringLiteral("letter"),
                  QJsonObject {
                      {QStringLiteral("file_name"), QStringLiteral("s.pdf")},
                      {QStringLiteral("content_base64"), QString::fromLatin1(letter.toBase64())}}}};
+    }
+
+    // The simulator's OCSP answer, its signature and freshness checked as the desk checks them.
+    Result<RevocationStatus> ocspStatus(const Certificate &holder, const Certificate &issuer,
+                                        const QDateTime &at)
+    {
+        auto built = OcspClient::buildRequest(holder, issuer);
+        if (!built)
+            return errorOf(built);
+        HttpRequest request;
+        request.method = QStringLiteral("POST");
+        request.path = QStringLiteral("/ocsp");
+        request.body = built->der;
+        return OcspClient::evaluate(m_api->handle(request).body, *built, holder, issuer,
+                                    QStringLiteral("simulator"), at);
+    }
+
+    Result<CertificateRevocationList> crl()
+    {
+        const HttpResponse response = call(QStringLiteral("GET"), QStringLiteral("/crl/ca.crl"));
+        if (response.status != 200)
+            return fail(ErrorCode::Internal, QString::fromUtf8(response.body));
+        return CertificateRevocationList::fromBytes(response.body);
+    }
+
+    QString indexLineOf(const QString &serialHex) const
+    {
+        QFile index(m_state->path(QStringLiteral("index.txt")));
+        if (!index.open(QIODevice::ReadOnly))
+            return {};
+        for (const QString &line : QString::fromUtf8(index.readAll()).split(QLatin1Char('\n'))) {
+            if (line.contains(QLatin1Char('\t') + serialHex + QLatin1Char('\t')))
+                return line;
+        }
+        return {};
     }
 
 private slots:
@@ -205,20 +244,97 @@ private slots:
         QCOMPARE(reloaded.idempotency.size(), m_state->idempotency.size());
     }
 
+    // A CA whose status services lag behind AMS: AMS says revoked at once, OCSP and the CRL
+    // only once the delay has passed, and then without another revocation.
+    void publicationDelay()
+    {
+        constexpr qint64 delaySeconds = 2;
+        QDateTime clock = QDateTime::currentDateTimeUtc();
+        m_api->setClock([&clock] { return clock; });
+        m_authority->setPublicationDelaySeconds(delaySeconds);
+        const auto restore = qScopeGuard([this] {
+            m_api->setClock({});
+            m_authority->setPublicationDelaySeconds(0);
+        });
+
+        const SimulatorCertificate *second
+            = m_state->certificatesOf(QStringLiteral("3203010101010001")).back();
+        const QString serialHex = second->serialHex;
+        QVERIFY(serialHex != serial());
+        auto holder = Certificate::readAll(second->der);
+        RD_VERIFY_RESULT(holder);
+        auto issuer = Certificate::readAll(m_authority->certificateDer());
+        RD_VERIFY_RESULT(issuer);
+
+        const HttpResponse filed
+            = call(QStringLiteral("POST"), QStringLiteral("/api/v1/revocation-requests"),
+                   filing(QByteArrayLiteral("%PDF-1.4 delayed"), serialHex), "delayed-file");
+        QCOMPARE(filed.status, 201);
+        const QString id
+            = QJsonDocument::fromJson(filed.body).object().value(QStringLiteral("id")).toString();
+        const HttpResponse revoked = call(
+            QStringLiteral("POST"), QStringLiteral("/api/v1/revocation-requests/%1/revoke").arg(id),
+            {{QStringLiteral("reason_code"), 1}}, "delayed-revoke");
+        QCOMPARE(revoked.status, 200);
+        const QJsonObject answer = QJsonDocument::fromJson(revoked.body).object();
+        QCOMPARE(answer.value(QStringLiteral("request"))[QStringLiteral("status")].toString(),
+                 QStringLiteral("revoked"));
+        QCOMPARE(answer.value(QStringLiteral("certificate"))[QStringLiteral("status")].toString(),
+                 QStringLiteral("revoked"));
+
+        // Within the delay: good on OCSP, absent from the CRL and index.txt.
+        clock = clock.addMSecs(delaySeconds * 1000 - 1);
+        auto early = ocspStatus(holder->front(), issuer->front(), clock);
+        RD_VERIFY_RESULT(early);
+        QCOMPARE(early->state, RevocationStatus::State::Good);
+        auto earlyCrl = crl();
+        RD_VERIFY_RESULT(earlyCrl);
+        QVERIFY(!earlyCrl->findHex(serialHex).has_value());
+        auto earlyCrlStatus = earlyCrl->statusOf(holder->front(), issuer->front(),
+                                                 QStringLiteral("simulator"), clock);
+        RD_VERIFY_RESULT(earlyCrlStatus);
+        QCOMPARE(earlyCrlStatus->state, RevocationStatus::State::Good);
+        QVERIFY2(indexLineOf(serialHex).startsWith(QLatin1Char('V')),
+                 qPrintable(indexLineOf(serialHex)));
+
+        // Once it has passed, both say revoked, though nothing was revoked since.
+        clock = clock.addMSecs(1);
+        auto late = ocspStatus(holder->front(), issuer->front(), clock);
+        RD_VERIFY_RESULT(late);
+        QCOMPARE(late->state, RevocationStatus::State::Revoked);
+        QCOMPARE(late->reasonCode, 1);
+        auto lateCrl = crl();
+        RD_VERIFY_RESULT(lateCrl);
+        QVERIFY(lateCrl->findHex(serialHex).has_value());
+        QVERIFY(lateCrl->crlNumber() > earlyCrl->crlNumber());
+        auto lateCrlStatus = lateCrl->statusOf(holder->front(), issuer->front(),
+                                               QStringLiteral("simulator"), clock);
+        RD_VERIFY_RESULT(lateCrlStatus);
+        QCOMPARE(lateCrlStatus->state, RevocationStatus::State::Revoked);
+        QVERIFY2(indexLineOf(serialHex).startsWith(QLatin1Char('R')),
+                 qPrintable(indexLineOf(serialHex)));
+    }
+
     void helpListsEverything()
     {
         int exitCode = -1;
         const QString help
             = runProgram(SimulatorProcess::program(), {QStringLiteral("--help")}, &exitCode);
         QCOMPARE(exitCode, 0);
-        for (const char *option : {"--port", "--data", "--public-url", "--seed", "--demo", "--tls",
-                                   "--latency-ms", "--fail-every", "--drop-every", "--junk"})
+        for (const char *option :
+             {"--port", "--data", "--public-url", "--seed", "--demo", "--tls", "--latency-ms",
+              "--fail-every", "--drop-every", "--junk", "--publication-delay-s"})
             QVERIFY2(help.contains(QString::fromLatin1(option)), option);
         const QString refused
             = runProgram(SimulatorProcess::program(),
                          {QStringLiteral("--fail-every"), QStringLiteral("x")}, &exitCode);
         QCOMPARE(exitCode, 1);
         QVERIFY(refused.contains(QStringLiteral("--fail-every")));
+        const QString tooLong = runProgram(
+            SimulatorProcess::program(),
+            {QStringLiteral("--publication-delay-s"), QStringLiteral("86401")}, &exitCode);
+        QCOMPARE(exitCode, 1);
+        QVERIFY(tooLong.contains(QStringLiteral("--publication-delay-s")));
     }
 };
 

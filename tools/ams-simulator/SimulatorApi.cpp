@@ -78,7 +78,19 @@ SimulatorApi::SimulatorApi(SimulatorState &state, SimulatorAuthority &authority)
 
 QDateTime SimulatorApi::now() const
 {
-    return QDateTime::currentDateTimeUtc();
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+Result<void> SimulatorApi::publishDue()
+{
+    // Checked when the CRL or OCSP is asked for rather than on a timer: nothing needs to run
+    // between requests, and a check with nothing due costs a comparison.
+    auto published = m_authority.publishIfDue(m_state, now());
+    if (!published)
+        return errorOf(published);
+    if (*published)
+        return m_state.save();
+    return {};
 }
 
 void SimulatorApi::record(const QString &kind, const QString &subject, const QString &key)
@@ -154,11 +166,19 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
         return response;
     }
     if (get && path == QLatin1String("/crl/ca.crl")) {
+        if (auto ok = publishDue(); !ok)
+            return errorResponse(500, QStringLiteral("internal"), ok.error().toString());
         HttpResponse response;
         response.contentType = QByteArrayLiteral("application/pkix-crl");
         response.body = m_authority.crlDer();
         return response;
     }
+    const bool ocsp = (post && (path == QLatin1String("/ocsp") || path == QLatin1String("/ocsp/")))
+        || (get && path.startsWith(QLatin1String("/ocsp/")));
+    // The answer comes from the state at now(), whatever was published; publishing here keeps
+    // index.txt and crl.der in step with it, and when writing them fails the answer stands.
+    if (ocsp)
+        static_cast<void>(publishDue());
     if (post && (path == QLatin1String("/ocsp") || path == QLatin1String("/ocsp/"))) {
         HttpResponse response;
         response.contentType = QByteArrayLiteral("application/ocsp-response");

@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace rd::sim {
 
 struct HttpRequest
@@ -43,6 +45,10 @@ public:
 
     HttpResponse handle(const HttpRequest &request);
 
+    // Replaces the clock (default: the system's, in UTC), so that a test need not wait out
+    // token lifetimes or the publication delay.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
 private:
     struct Session
     {
@@ -73,12 +79,15 @@ private:
     QJsonObject certificateJson(const SimulatorCertificate &certificate) const;
     QJsonObject requestJson(const SimulatorRequest &request) const;
     QDateTime now() const;
+    // SimulatorAuthority::publishIfDue() at now(), saving the state when it published.
+    Result<void> publishDue();
     void record(const QString &kind, const QString &subject, const QString &key);
 
     SimulatorState &m_state;
     SimulatorAuthority &m_authority;
     QHash<QString, Session> m_sessions; // by token; tokens end with the process
     QString m_currentKey; // the Idempotency-Key of the call being handled
+    std::function<QDateTime()> m_clock;
 };
 
 HttpResponse jsonResponse(int status, const QJsonObject &object);

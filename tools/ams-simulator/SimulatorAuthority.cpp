@@ -62,6 +62,13 @@ Result<Asn1TimePtr> asn1Time(const QDateTime &time)
     return value;
 }
 
+// ASN.1 times hold whole seconds; rounded up, a nextUpdate never comes before the due time.
+QDateTime wholeSecondUp(const QDateTime &time)
+{
+    const int milliseconds = time.time().msec();
+    return milliseconds ? time.addMSecs(1000 - milliseconds) : time;
+}
+
 } // namespace
 
 SimulatorAuthority::SimulatorAuthority(DemoCertificateAuthority authority)
@@ -140,17 +147,40 @@ Result<SimulatorCertificate> SimulatorAuthority::recognise(const QByteArray &der
     return certificate;
 }
 
+bool SimulatorAuthority::published(const SimulatorCertificate &certificate,
+                                   const QDateTime &now) const
+{
+    return certificate.revoked() && certificate.revokedAt.addSecs(m_publicationDelaySeconds) <= now;
+}
+
+Result<bool> SimulatorAuthority::publishIfDue(SimulatorState &state, const QDateTime &now)
+{
+    if (!m_nextDue.isValid() || m_nextDue > now)
+        return false;
+    if (auto ok = publish(state, now); !ok)
+        return errorOf(ok);
+    return true;
+}
+
 Result<void> SimulatorAuthority::publish(SimulatorState &state, const QDateTime &now)
 {
     std::vector<RevokedSerial> revoked;
     QByteArray index;
+    QDateTime nextDue;
     for (const SimulatorCertificate &c : state.certificates) {
+        // index.txt follows the CRL, so that `openssl ocsp -index` lags behind AMS alike.
+        const bool listed = published(c, now);
+        if (c.revoked() && !listed) {
+            const QDateTime due = c.revokedAt.addSecs(m_publicationDelaySeconds);
+            if (!nextDue.isValid() || due < nextDue)
+                nextDue = due;
+        }
         // openssl reads serials as BN_bn2hex writes them: an even number of digits.
         QString serial = c.serialHex.toUpper();
         if (serial.size() % 2)
             serial.prepend(QLatin1Char('0'));
         QString revocation;
-        if (c.revoked()) {
+        if (listed) {
             revoked.push_back({c.serialHex, c.revokedAt, c.reasonCode});
             revocation = indexTime(c.revokedAt);
             const QString reason = indexReasonName(c.reasonCode);
@@ -158,15 +188,21 @@ Result<void> SimulatorAuthority::publish(SimulatorState &state, const QDateTime 
                 revocation += QLatin1Char(',') + reason;
         }
         index += QStringLiteral("%1\t%2\t%3\t%4\tunknown\t%5\n")
-                     .arg(c.revoked() ? QStringLiteral("R") : QStringLiteral("V"),
-                          indexTime(c.notAfter), revocation, serial, c.indexSubject)
+                     .arg(listed ? QStringLiteral("R") : QStringLiteral("V"), indexTime(c.notAfter),
+                          revocation, serial, c.indexSubject)
                      .toUtf8();
     }
+    // The next CRL comes when a held-back revocation is due: a client that caches this one until
+    // its nextUpdate still sees the revocation then.
+    QDateTime nextUpdate = now.addSecs(kNextUpdateSeconds);
+    if (nextDue.isValid() && nextDue < nextUpdate)
+        nextUpdate = wholeSecondUp(nextDue);
     state.crlNumber += 1;
-    auto crl = m_authority->crl(revoked, now, now.addSecs(kNextUpdateSeconds), state.crlNumber);
+    auto crl = m_authority->crl(revoked, now, nextUpdate, state.crlNumber);
     if (!crl)
         return errorOf(crl);
     m_crlDer = *crl;
+    m_nextDue = nextDue;
     if (auto ok = LocalFile::write(state.path(QStringLiteral("crl.der")), m_crlDer); !ok)
         return ok;
     if (auto ok = LocalFile::write(state.path(QStringLiteral("index.txt")), index); !ok)
@@ -204,6 +240,7 @@ QByteArray SimulatorAuthority::ocspResponse(const SimulatorState &state,
         int status = V_OCSP_CERTSTATUS_UNKNOWN;
         int reason = -1;
         Asn1TimePtr revokedAt;
+        Asn1TimePtr certificateNextUpdate;
         if (digest && serial) {
             OcspCertIdPtr ours(OCSP_cert_to_id(digest, nullptr, m_authority->x509()));
             if (ours && OCSP_id_issuer_cmp(ours.get(), id) == 0) {
@@ -216,19 +253,29 @@ QByteArray SimulatorAuthority::ocspResponse(const SimulatorState &state,
                 if (found == state.certificates.cend() && serialHex.startsWith(QLatin1Char('0')))
                     found = state.certificates.constFind(serialHex.mid(1));
                 if (found != state.certificates.cend()) {
-                    if (found->revoked()) {
+                    if (published(*found, now)) {
                         status = V_OCSP_CERTSTATUS_REVOKED;
                         reason = found->reasonCode;
                         if (auto time = asn1Time(found->revokedAt))
                             revokedAt = std::move(*time);
                     } else {
                         status = V_OCSP_CERTSTATUS_GOOD;
+                        // Cached no longer than until a held-back revocation is due.
+                        if (found->revoked()) {
+                            const QDateTime due
+                                = found->revokedAt.addSecs(m_publicationDelaySeconds);
+                            if (due < now.addSecs(kNextUpdateSeconds)) {
+                                if (auto time = asn1Time(wholeSecondUp(due)))
+                                    certificateNextUpdate = std::move(*time);
+                            }
+                        }
                     }
                 }
             }
         }
-        if (!OCSP_basic_add1_status(basic.get(), id, status, reason, revokedAt.get(),
-                                    thisUpdate->get(), nextUpdate->get())) {
+        if (!OCSP_basic_add1_status(
+                basic.get(), id, status, reason, revokedAt.get(), thisUpdate->get(),
+                certificateNextUpdate ? certificateNextUpdate.get() : nextUpdate->get())) {
             return ocspError(OCSP_RESPONSE_STATUS_INTERNALERROR);
         }
     }

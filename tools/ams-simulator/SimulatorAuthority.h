@@ -34,8 +34,18 @@ public:
     // read. Not added to the state.
     Result<SimulatorCertificate> recognise(const QByteArray &der, const QString &nik) const;
 
+    // A real CA's status services lag behind AMS: a revocation reaches the CRL, index.txt and
+    // the OCSP answers only this long after its revocation time (0, the default: at once).
+    void setPublicationDelaySeconds(qint64 seconds) { m_publicationDelaySeconds = seconds; }
+    qint64 publicationDelaySeconds() const { return m_publicationDelaySeconds; }
+    // Whether the status services say revoked for the certificate at `now`.
+    bool published(const SimulatorCertificate &certificate, const QDateTime &now) const;
+
     // Regenerates crl.der and index.txt from the state; called after every revocation.
     Result<void> publish(SimulatorState &state, const QDateTime &now);
+    // publish() when a revocation held back by the delay has come due since the last one, so
+    // that it appears without another revocation; true when it did (the CRL number moved on).
+    Result<bool> publishIfDue(SimulatorState &state, const QDateTime &now);
     QByteArray crlDer() const { return m_crlDer; }
 
     // An OCSP response (DER) to a DER OCSP request, signed by the CA, the request's nonce
@@ -51,6 +61,8 @@ private:
 
     std::optional<DemoCertificateAuthority> m_authority;
     QByteArray m_crlDer;
+    qint64 m_publicationDelaySeconds = 0;
+    QDateTime m_nextDue; // when the earliest held-back revocation is due; invalid when none is
 };
 
 } // namespace rd::sim

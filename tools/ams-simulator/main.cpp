@@ -111,6 +111,13 @@ int main(int argc, char *argv[])
                                                  "client must refuse: not-json, wrong-shape or "
                                                  "html-500."),
                                   QStringLiteral("KIND"));
+    const QCommandLineOption publicationDelay(
+        QStringLiteral("publication-delay-s"),
+        QStringLiteral("Show a revocation in the OCSP answers, the CRL and index.txt only N "
+                       "seconds (0 to 86400, default 0) after its revocation time, as a CA "
+                       "whose status services lag behind AMS; the AMS and Esign endpoints say "
+                       "revoked at once."),
+        QStringLiteral("N"));
     const QCommandLineOption importDatabase(
         QStringLiteral("import-database"),
         SimulatorDatabaseImport::tr(
@@ -120,8 +127,8 @@ int main(int argc, char *argv[])
             "database's revocations; certificates the simulator knows already are left as they "
             "are, those of another CA are skipped and counted on standard error."),
         QStringLiteral("URL"));
-    parser.addOptions(
-        {port, data, publicUrl, seed, importDatabase, demo, latency, failEvery, dropEvery, junk});
+    parser.addOptions({port, data, publicUrl, seed, importDatabase, demo, latency, failEvery,
+                       dropEvery, junk, publicationDelay});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
         return failWith(QStringLiteral("Unexpected argument: %1")
@@ -139,6 +146,13 @@ int main(int argc, char *argv[])
     if (!faults.junk.isEmpty() && faults.junk != QLatin1String("not-json")
         && faults.junk != QLatin1String("wrong-shape") && faults.junk != QLatin1String("html-500"))
         return failWith(QStringLiteral("--junk is not-json, wrong-shape or html-500."));
+
+    int publicationDelaySeconds = 0;
+    if (!readCount(parser, publicationDelay.names().constFirst(), &publicationDelaySeconds)
+        || publicationDelaySeconds > 86400) {
+        return failWith(QStringLiteral("--publication-delay-s needs a whole number of seconds "
+                                       "from 0 to 86400."));
+    }
 
     std::optional<QTemporaryDir> temporary;
     QString dataDirectory = parser.value(data);
@@ -159,6 +173,7 @@ int main(int argc, char *argv[])
     auto authority = SimulatorAuthority::open(state);
     if (!authority)
         return failWith(authority.error());
+    authority->setPublicationDelaySeconds(publicationDelaySeconds);
 
     quint16 requestedPort = state.port;
     if (parser.isSet(port)) {
