@@ -4,6 +4,7 @@
 #include "ams/EsignStatusClient.h"
 #include "ams/PortalAmsGateway.h"
 #include "ams/RestAmsGateway.h"
+#include "cli/AmsConnection.h"
 #include "cli/CliContext.h"
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
@@ -20,19 +21,6 @@
 namespace rd::cli {
 
 namespace {
-
-// The services are asynchronous; a command-line tool has no window to keep alive, so it turns
-// the events until its one answer is in.
-template<typename T, typename Start> Result<T> awaitResult(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject receiver;
-    start(Continuation<T>(&receiver,
-                          [&result](Result<T> value) { result.emplace(std::move(value)); }));
-    while (!result)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    return std::move(*result);
-}
 
 Result<QString> secret(const QString &name, const QString &variable)
 {
@@ -121,46 +109,6 @@ int status(CliContext &context, const QStringList &arguments)
     return hasValidCertificate ? ExitOk : ExitNegative;
 }
 
-struct RestSetup
-{
-    QNetworkAccessManager network;
-    std::unique_ptr<RestAmsGateway> gateway;
-};
-
-Result<void> prepareRest(RestSetup &setup)
-{
-    AppSettings appSettings;
-    AmsSettings settings(appSettings.raw());
-    if (auto ok = settings.validate(); !ok)
-        return ok;
-    if (settings.backend() != AmsBackend::Rest) {
-        return fail(ErrorCode::InvalidInput,
-                    AmsCommands::tr("This needs the rest backend (setting ams/backend = rest); "
-                                    "with the portal backend AMS is used in its web pages."));
-    }
-    if (!settings.amsUrl().isValid() || settings.amsUrl().host().isEmpty())
-        return fail(ErrorCode::InvalidInput, AmsCommands::tr("The setting ams/url is not set."));
-    setup.gateway = std::make_unique<RestAmsGateway>(setup.network, settings.amsUrl());
-    setup.gateway->setPolicy({settings.timeoutMs(), settings.maxAttempts(), 500});
-    if (auto ok = setup.gateway->setCaFile(settings.caFile()); !ok)
-        return ok;
-    auto password = secret(AmsSettings::amsPasswordName(), AmsSettings::amsPasswordVariable());
-    if (!password)
-        return errorOf(password);
-    auto totp = secret(AmsSettings::amsTotpSecretName(), AmsSettings::amsTotpSecretVariable());
-    if (!totp)
-        return errorOf(totp);
-    setup.gateway->setCredentials({settings.amsUsername(), *password, *totp});
-    // A stored session is only needed when the gateway cannot log in by itself.
-    if (password->isEmpty() || totp->isEmpty()) {
-        auto token = secret(AmsSettings::amsTokenName(), AmsSettings::amsTokenVariable());
-        if (!token)
-            return errorOf(token);
-        setup.gateway->setToken(*token);
-    }
-    return {};
-}
-
 int certificates(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -177,8 +125,8 @@ int certificates(CliContext &context, const QStringList &arguments)
     QString nik;
     if (int bad = nikOption(context, parser, &nik); bad >= 0)
         return bad;
-    RestSetup setup;
-    if (auto ok = prepareRest(setup); !ok)
+    AmsConnection setup;
+    if (auto ok = setup.prepare(); !ok)
         return context.fail(ok.error());
     auto list = awaitResult<std::vector<AmsCertificate>>(
         [&](auto done) { setup.gateway->listCertificates(nik, done); });

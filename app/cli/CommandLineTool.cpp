@@ -12,6 +12,7 @@
 #include "cli/RequestCommands.h"
 #include "cli/SecretCommands.h"
 #include "cli/UserCommands.h"
+#include "cli/WorkerCommand.h"
 
 namespace rd::cli {
 
@@ -49,6 +50,7 @@ std::vector<Noun> nouns()
          &SecretCommands::run},
         {QStringLiteral("config"), ConfigCommands::verbs(), ConfigCommands::summary(),
          &ConfigCommands::run},
+        {QStringLiteral("worker"), {}, WorkerCommand::summary(), &WorkerCommand::run},
     };
 }
 
@@ -87,7 +89,8 @@ QString CommandLineTool::helpText() const
     for (const Noun &noun : nouns()) {
         text += QStringLiteral("  %1 %2\n")
                     .arg(noun.name, -9)
-                    .arg(noun.verbs.join(QLatin1Char('|')));
+                    .arg(noun.verbs.isEmpty() ? QStringLiteral("[--once]")
+                                              : noun.verbs.join(QLatin1Char('|')));
         text += QStringLiteral("            %1\n").arg(noun.summary);
     }
     text += tr("\nExit codes: 0 ok, 1 error, 2 usage, 3 negative finding (e.g. audit chain "
@@ -149,6 +152,9 @@ int CommandLineTool::run(const QStringList &arguments)
     for (const Noun &noun : nouns()) {
         if (noun.name != nounName)
             continue;
+        // A command without verbs (worker) takes its options directly.
+        if (noun.verbs.isEmpty())
+            return noun.run(context, QString(), rest);
         if (rest.isEmpty()) {
             return context.usage(tr("Name a verb for %1: %2.")
                                      .arg(noun.name, noun.verbs.join(QStringLiteral(", "))));

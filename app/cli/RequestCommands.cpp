@@ -1,8 +1,10 @@
 #include "cli/RequestCommands.h"
 
+#include "ams/AmsSettings.h"
 #include "cli/CliContext.h"
 #include "cli/NumberOption.h"
 #include "cli/RequestStepCommands.h"
+#include "cli/RevocationCommands.h"
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
@@ -351,6 +353,8 @@ int file(CliContext &context, const QStringList &arguments)
     // Dual control is the office's setting in the database, read at each step.
     RevocationWorkflow workflow(
         *database, RequestLifecycle::Options {settings.officeTimeZone(), {}}, attachmentLimit);
+    // With the rest backend the filing also goes to AMS, through the queue.
+    workflow.setAmsBackend(AmsSettings(settings.raw()).backend());
     auto filed = workflow.file(context.actor(), request, *files);
     if (!filed)
         return context.fail(filed.error());
@@ -367,6 +371,27 @@ int file(CliContext &context, const QStringList &arguments)
         RequestStepCommands::printAttachments(context, filed->attachments);
     }
     return ExitOk;
+}
+
+QString stepCommand(RequestAction action)
+{
+    switch (action) {
+    case RequestAction::RequestCompletion:
+    case RequestAction::Verify:
+        return QStringLiteral("requests verify");
+    case RequestAction::MatchCertificate:
+        return QStringLiteral("requests match");
+    case RequestAction::Revoke:
+    case RequestAction::RetryRevocation:
+    case RequestAction::RecordPendingProof:
+        return QStringLiteral("requests revoke");
+    case RequestAction::ConfirmRevocation:
+        return QStringLiteral("requests revoke --wait SECONDS");
+    case RequestAction::Notify:
+        return QStringLiteral("requests notify");
+    default:
+        return {};
+    }
 }
 
 int apply(CliContext &context, const QStringList &arguments)
@@ -405,6 +430,11 @@ int apply(CliContext &context, const QStringList &arguments)
     const auto action = RequestStates::actionFromKey(positional.at(1));
     if (!action)
         return context.usage(RequestCommands::tr("Unknown action \"%1\".").arg(positional.at(1)));
+    // Bare moves are kept for repairs; a step that records a result, calls AMS or sends an
+    // e-mail goes through its own command, which does what the step must do beside the move.
+    if (const QString command = stepCommand(*action); !command.isEmpty())
+        return context.usage(RequestCommands::tr("\"%1\" is a step of the workflow: use `%2`.")
+                                 .arg(positional.at(1), command));
     TransitionRequest transition;
     transition.action = *action;
     transition.note = parser.value(note);
@@ -506,7 +536,7 @@ QStringList RequestCommands::verbs()
 {
     return QStringList {QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("file"),
                         QStringLiteral("apply"), QStringLiteral("intake")}
-    + RequestStepCommands::verbs();
+    + RequestStepCommands::verbs() + RevocationCommands::verbs();
 }
 
 QString RequestCommands::summary()
@@ -527,6 +557,8 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return intake(context, arguments);
     if (RequestStepCommands::verbs().contains(verb))
         return RequestStepCommands::run(context, verb, arguments);
+    if (RevocationCommands::verbs().contains(verb))
+        return RevocationCommands::run(context, verb, arguments);
     return apply(context, arguments);
 }
 

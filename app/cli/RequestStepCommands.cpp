@@ -1,5 +1,6 @@
 #include "cli/RequestStepCommands.h"
 
+#include "ams/AmsSettings.h"
 #include "certificates/TrustedIssuers.h"
 #include "cli/CertificateCommands.h"
 #include "cli/CliContext.h"
@@ -42,50 +43,18 @@ QJsonObject attachmentJson(const Attachment &attachment)
 
 using Step = RequestStepCommands;
 
-// The one AGENDA argument of a step's command, after its own options; -1 when the command
-// goes on with *agenda set.
-int parseAgenda(CliContext &context, QCommandLineParser &parser, const QString &command,
-                const QString &description, const QStringList &arguments, QString *agenda)
-{
-    parser.addPositionalArgument(QStringLiteral("AGENDA"),
-                                 RequestCommands::tr("Agenda number or #id."));
-    if (int done = context.parse(parser, command, description, arguments); done >= 0)
-        return done;
-    if (parser.positionalArguments().size() != 1)
-        return context.usage(RequestCommands::tr("%1 takes one agenda number.").arg(command));
-    *agenda = parser.positionalArguments().constFirst();
-    return -1;
-}
-
-// The database and the request a command names by its agenda number.
-struct RequestAtHand
-{
-    DatabasePtr database;
-    RevocationRequestRecord request;
-};
-
-Result<RequestAtHand> openRequest(CliContext &context, const QString &agenda)
-{
-    auto database = context.openDatabase();
-    if (!database)
-        return errorOf(database);
-    auto request = RevocationRequestRepository(*database).find(agenda);
-    if (!request)
-        return errorOf(request);
-    return RequestAtHand {*database, *request};
-}
-
 int attachments(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     QString agenda;
-    if (int done = parseAgenda(context, parser, QStringLiteral("requests attachments"),
-                               RequestCommands::tr("List a request's files: number, kind, name, "
-                                                   "type, size and SHA-256."),
-                               arguments, &agenda);
+    if (int done
+        = Step::parseAgenda(context, parser, QStringLiteral("requests attachments"),
+                            RequestCommands::tr("List a request's files: number, kind, name, "
+                                                "type, size and SHA-256."),
+                            arguments, &agenda);
         done >= 0)
         return done;
-    auto opened = openRequest(context, agenda);
+    auto opened = Step::openRequest(context, agenda);
     if (!opened)
         return context.fail(opened.error());
     const DatabasePtr &database = opened->database;
@@ -136,7 +105,7 @@ int attachment(CliContext &context, const QStringList &arguments)
                                                        "written over. Choose another name.")
                                        .arg(TerminalText::safe(target)),
                                    {}});
-    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    auto opened = Step::openRequest(context, parser.positionalArguments()[0]);
     if (!opened)
         return context.fail(opened.error());
     const DatabasePtr &database = opened->database;
@@ -160,35 +129,18 @@ int attachment(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
-// Staff's steps of the workflow: the request, for a logged-in operator or above.
-Result<RequestAtHand> openStaffStep(CliContext &context, const QString &agenda)
-{
-    auto database = context.openDatabase();
-    if (!database)
-        return errorOf(database);
-    if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
-        return errorOf(allowed);
-    return openRequest(context, agenda);
-}
-
-RevocationWorkflow workflowFor(const DatabasePtr &database)
-{
-    AppSettings settings;
-    // Dual control is the office's setting in the database, read at each step.
-    return RevocationWorkflow(database, RequestLifecycle::Options {settings.officeTimeZone(), {}});
-}
-
 int claim(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     QString agenda;
-    if (int done = parseAgenda(context, parser, QStringLiteral("requests claim"),
-                               RequestCommands::tr("Take a filed request for verification (SOP "
-                                                   "step 6); nobody else works it then."),
-                               arguments, &agenda);
+    if (int done
+        = Step::parseAgenda(context, parser, QStringLiteral("requests claim"),
+                            RequestCommands::tr("Take a filed request for verification (SOP "
+                                                "step 6); nobody else works it then."),
+                            arguments, &agenda);
         done >= 0)
         return done;
-    auto step = openStaffStep(context, agenda);
+    auto step = Step::openStaffStep(context, agenda);
     if (!step)
         return context.fail(step.error());
     AppSettings settings;
@@ -232,7 +184,7 @@ int verify(CliContext &context, const QStringList &arguments)
                                      QStringLiteral("N"));
     parser.addOptions({allPassed, failed, version});
     QString agenda;
-    if (int done = parseAgenda(
+    if (int done = Step::parseAgenda(
             context, parser, QStringLiteral("requests verify"),
             RequestCommands::tr("Record the data check of SOP step 6 (Hasil Verifikasi Data): "
                                 "all passed moves the request to verified; a failed item to "
@@ -251,7 +203,7 @@ int verify(CliContext &context, const QStringList &arguments)
         if (!ok)
             return context.usage(RequestCommands::tr("--expect-version needs a number."));
     }
-    auto step = openStaffStep(context, agenda);
+    auto step = Step::openStaffStep(context, agenda);
     if (!step)
         return context.fail(step.error());
     std::vector<ChecklistAnswer> answers;
@@ -270,7 +222,7 @@ int verify(CliContext &context, const QStringList &arguments)
         answer->passed = false;
         answer->note = note;
     }
-    RevocationWorkflow workflow = workflowFor(step->database);
+    RevocationWorkflow workflow = Step::workflowFor(step->database);
     auto verified = workflow.verify(context.actor(), step->request.id, answers, expectedVersion);
     if (!verified)
         return context.fail(verified.error());
@@ -306,7 +258,7 @@ int match(CliContext &context, const QStringList &arguments)
                                      QStringLiteral("N"));
     parser.addOptions({file, justification, version});
     QString agenda;
-    if (int done = parseAgenda(
+    if (int done = Step::parseAgenda(
             context, parser, QStringLiteral("requests match"),
             RequestCommands::tr("Match the certificate's subject with the holder (SOP step 7) and "
                                 "keep the report. Exit 0 matched, 3 mismatch (kept; the request "
@@ -333,10 +285,10 @@ int match(CliContext &context, const QStringList &arguments)
             return context.fail(certificates.error());
         offered = Certificate::endEntityOf(*certificates);
     }
-    auto step = openStaffStep(context, agenda);
+    auto step = Step::openStaffStep(context, agenda);
     if (!step)
         return context.fail(step.error());
-    RevocationWorkflow workflow = workflowFor(step->database);
+    RevocationWorkflow workflow = Step::workflowFor(step->database);
     if (!offered) {
         auto registered = workflow.registeredCertificate(step->request.id);
         if (!registered)
@@ -384,13 +336,13 @@ int results(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     QString agenda;
-    if (int done = parseAgenda(context, parser, QStringLiteral("requests results"),
-                               RequestCommands::tr("Show what the steps found and kept: the "
-                                                   "checklist, the DN report, the proof."),
-                               arguments, &agenda);
+    if (int done = Step::parseAgenda(context, parser, QStringLiteral("requests results"),
+                                     RequestCommands::tr("Show what the steps found and kept: the "
+                                                         "checklist, the DN report, the proof."),
+                                     arguments, &agenda);
         done >= 0)
         return done;
-    auto opened = openRequest(context, agenda);
+    auto opened = Step::openRequest(context, agenda);
     if (!opened)
         return context.fail(opened.error());
     const DatabasePtr &database = opened->database;
@@ -471,7 +423,7 @@ int attach(CliContext &context, const QStringList &arguments)
     auto files = Step::readAttachments(checker, parser.positionalArguments().mid(1));
     if (!files)
         return context.fail(files.error());
-    auto opened = openRequest(context, parser.positionalArguments()[0]);
+    auto opened = Step::openRequest(context, parser.positionalArguments()[0]);
     if (!opened)
         return context.fail(opened.error());
     const DatabasePtr &database = opened->database;
@@ -493,6 +445,51 @@ int attach(CliContext &context, const QStringList &arguments)
 }
 
 } // namespace
+
+int RequestStepCommands::parseAgenda(CliContext &context, QCommandLineParser &parser,
+                                     const QString &command, const QString &description,
+                                     const QStringList &arguments, QString *agenda)
+{
+    parser.addPositionalArgument(QStringLiteral("AGENDA"),
+                                 RequestCommands::tr("Agenda number or #id."));
+    if (int done = context.parse(parser, command, description, arguments); done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1)
+        return context.usage(RequestCommands::tr("%1 takes one agenda number.").arg(command));
+    *agenda = parser.positionalArguments().constFirst();
+    return -1;
+}
+
+Result<RequestAtHand> RequestStepCommands::openRequest(CliContext &context, const QString &agenda)
+{
+    auto database = context.openDatabase();
+    if (!database)
+        return errorOf(database);
+    auto request = RevocationRequestRepository(*database).find(agenda);
+    if (!request)
+        return errorOf(request);
+    return RequestAtHand {*database, *request};
+}
+
+Result<RequestAtHand> RequestStepCommands::openStaffStep(CliContext &context, const QString &agenda)
+{
+    auto database = context.openDatabase();
+    if (!database)
+        return errorOf(database);
+    if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
+        return errorOf(allowed);
+    return Step::openRequest(context, agenda);
+}
+
+RevocationWorkflow RequestStepCommands::workflowFor(const DatabasePtr &database)
+{
+    AppSettings settings;
+    // Dual control is the office's setting in the database, read at each step.
+    RevocationWorkflow workflow(database, RequestLifecycle::Options {settings.officeTimeZone(), {}},
+                                settings.attachmentMaximumBytes().value_or(0));
+    workflow.setAmsBackend(AmsSettings(settings.raw()).backend());
+    return workflow;
+}
 
 QJsonArray RequestStepCommands::attachmentsJson(const std::vector<Attachment> &attachments)
 {

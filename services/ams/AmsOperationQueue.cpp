@@ -159,9 +159,17 @@ Result<AmsOperation> AmsOperationQueue::find(qint64 id) const
 Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString &operation,
                                                 const QJsonObject &payload)
 {
+    return AuditLog::inTransaction(
+        *m_database, [&]() { return enqueueInTransaction(requestId, operation, payload); });
+}
+
+Result<AmsOperation> AmsOperationQueue::enqueueInTransaction(qint64 requestId,
+                                                             const QString &operation,
+                                                             const QJsonObject &payload)
+{
     if (!operations().contains(operation))
         return fail(ErrorCode::InvalidInput, tr("Unknown AMS operation \"%1\".").arg(operation));
-    return AuditLog::inTransaction(*m_database, [&]() -> Result<AmsOperation> {
+    {
         auto earlier = select(QStringLiteral("request_id = ? AND operation = ? ORDER BY id DESC"),
                               {requestId, operation});
         if (!earlier)
@@ -213,7 +221,7 @@ Result<AmsOperation> AmsOperationQueue::enqueue(qint64 requestId, const QString 
         if (!appended)
             return errorOf(appended);
         return queued;
-    });
+    }
 }
 
 Result<std::vector<AmsOperation>> AmsOperationQueue::due(const QDateTime &now) const
@@ -306,6 +314,15 @@ Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &lease, cons
                                         "WHERE id = ? AND state = '%2' AND lease_owner = ?")
                              .arg(stateKey(State::Failed), stateKey(State::Sending)),
                          {error, Clock::toIsoUtc(Clock::currentUtc()), id, lease}, error);
+}
+
+Result<void> AmsOperationQueue::completePayload(qint64 id, const QJsonObject &payload)
+{
+    return changeAudited(id, QStringLiteral("completed"),
+                         QStringLiteral("UPDATE ams_operations SET payload = ? WHERE id = ? AND "
+                                        "state = '%1'")
+                             .arg(stateKey(State::Pending)),
+                         {toText(payload), id});
 }
 
 Result<void> AmsOperationQueue::setResponse(qint64 id, const QJsonObject &response,

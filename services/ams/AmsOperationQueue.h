@@ -61,6 +61,13 @@ public:
     // anything is sent.
     Result<AmsOperation> enqueue(qint64 requestId, const QString &operation,
                                  const QJsonObject &payload);
+    // enqueue() inside the caller's AuditLog::inTransaction: the call is queued exactly when the
+    // state change that asks for it is made.
+    Result<AmsOperation> enqueueInTransaction(qint64 requestId, const QString &operation,
+                                              const QJsonObject &payload);
+    // The payload of an operation not yet sent, completed with what became known since it was
+    // queued (the AMS reference of a filing, for a revoke queued before AMS answered the filing).
+    Result<void> completePayload(qint64 id, const QJsonObject &payload);
     Result<AmsOperation> find(qint64 id) const;
     // Pending operations whose time has come, and those left "sending" by a crash whose lease
     // has run out (in doubt: sent again with the same key), oldest first. Portal operations are

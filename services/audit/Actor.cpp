@@ -44,6 +44,14 @@ Actor Actor::commandLine(const QString &osUser)
     return actor;
 }
 
+Actor Actor::worker(const QString &host)
+{
+    Actor actor;
+    actor.m_kind = Kind::Worker;
+    actor.m_name = host.isEmpty() ? QSysInfo::machineHostName() : host;
+    return actor;
+}
+
 QString Actor::toString() const
 {
     switch (m_kind) {
@@ -53,6 +61,8 @@ QString Actor::toString() const
         return QStringLiteral("kiosk:") + m_name;
     case Kind::CommandLine:
         return QStringLiteral("cli:") + m_name;
+    case Kind::Worker:
+        return QStringLiteral("worker:") + m_name;
     }
     return m_name;
 }

@@ -9,6 +9,7 @@
 #include <QScopeGuard>
 #include <QTimeZone>
 
+#include <openssl/err.h>
 #include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
@@ -660,6 +661,17 @@ QStringList Certificate::ocspUrls() const
 QStringList Certificate::caIssuersUrls() const
 {
     return accessUrls(m_certificate.get(), NID_ad_ca_issuers);
+}
+
+bool Certificate::isSignedBy(const Certificate &issuer) const
+{
+    ERR_clear_error();
+    if (X509_check_issued(issuer.handle(), handle()) != X509_V_OK)
+        return false;
+    EVP_PKEY *key = X509_get0_pubkey(issuer.handle());
+    const bool verified = key && X509_verify(handle(), key) == 1;
+    ERR_clear_error();
+    return verified;
 }
 
 QString Certificate::sha256Fingerprint() const

@@ -73,6 +73,9 @@ public:
     QStringList ocspUrls() const;
     QStringList caIssuersUrls() const;
     QString sha256Fingerprint() const; // upper-case hex, no separators
+    // Issued by `issuer`: its name and key identifier fit, and its key verifies this
+    // certificate's signature. What makes an issuer fetched from the network trustworthy.
+    bool isSignedBy(const Certificate &issuer) const;
     QJsonObject toJson() const; // the keys documented for `cert inspect --json`
 
     static QString distinguishedName(const X509_NAME *name); // RFC 4514 text

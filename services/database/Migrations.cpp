@@ -573,6 +573,22 @@ std::vector<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE ams_operations ADD COLUMN lease_until TEXT"),
     };
     list.push_back({8, QStringLiteral("AMS operation lease"), amsLease, amsLease});
+    // Version 9: the time the CA states a certificate was revoked, kept apart from the times the
+    // request was filed and the reason took effect; and when the worker next looks for the
+    // proof of a revocation AMS confirmed (docs/workflow.md).
+    const QStringList proofChecks = {
+        QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN revoked_at TEXT"),
+        QStringLiteral(R"(CREATE TABLE proof_checks (
+    request_id BIGINT PRIMARY KEY REFERENCES revocation_requests (id) ON DELETE CASCADE,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_check_at TEXT NOT NULL,
+    last_checked_at TEXT,
+    last_outcome TEXT))"),
+        QStringLiteral("CREATE INDEX proof_checks_due ON proof_checks (next_check_at)"),
+    };
+    list.push_back({9, QStringLiteral("revocation time and proof checks"),
+                    forDialect(proofChecks, Database::Dialect::Sqlite),
+                    forDialect(proofChecks, Database::Dialect::Postgres)});
     return list;
 }
 

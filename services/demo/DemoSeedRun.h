@@ -17,6 +17,7 @@
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "requests/RequestLifecycle.h"
+#include "workflow/RevocationProof.h"
 
 #include <QSet>
 
@@ -145,6 +146,9 @@ private:
     Result<void> storeUsers();
     Result<void> runRequests();
     Result<void> markExpired();
+    // A proof of revocation from a CRL the demo CA signs for the certificate.
+    Result<RevocationProof> demoProof(const NewRevocationRequest &request,
+                                      const QDateTime &revokedAt);
 
     QString unitAt(const Person &person, const QDate &day) const;
     QString uniqueEmail(const PersonName &name);
@@ -170,6 +174,7 @@ private:
     QDateTime m_at;
     Clock m_clock {[this] { return m_at; }};
 
+    qint64 m_crlNumber = 0;
     std::vector<Slot> m_slots;
     std::vector<Person> m_people;
     std::vector<DeskUser> m_users;

@@ -10,9 +10,12 @@
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
 #include "requests/RequestLifecycle.h"
+#include "status/RevocationStatusChecker.h"
 #include "users/UserAccounts.h"
+#include "workflow/RevocationStep.h"
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QTimeZone>
 #include <algorithm>
 #include <array>
@@ -239,7 +242,10 @@ Result<void> DemoSeedRun::runRequests()
     // Each scenario says whether it runs under dual control, whatever the office's setting.
     RequestLifecycle lifecycle(m_database, RequestLifecycle::Options {{}, false, m_clock});
     RequestLifecycle dualControl(m_database, RequestLifecycle::Options {{}, true, m_clock});
-    CertificateRepository certificates(m_database, m_clock);
+    RevocationStep revocationStep(m_database, RequestLifecycle::Options {{}, false, m_clock},
+                                  AmsBackend::Portal);
+    RevocationStep dualControlStep(m_database, RequestLifecycle::Options {{}, true, m_clock},
+                                   AmsBackend::Portal);
     for (const Event &event : events) {
         PlannedRequest &plan = plans[event.plan];
         const Scenario &scenario = *plan.scenario;
@@ -265,20 +271,32 @@ Result<void> DemoSeedRun::runRequests()
         transition.action = move.action;
         transition.note = plan.notes[event.step];
         transition.amsReference = plan.amsReferences[event.step];
-        auto moved = desk.apply(actor, transition);
+        // Step 8 as the desk does it: the call queued (the portal's way, since the demo has no
+        // AMS of its own here), AMS's reference read back, and a proof from a CRL the demo CA
+        // signs, so that the demo's revoked requests hold what real ones hold.
+        RevocationStep &step = scenario.dualControl ? dualControlStep : revocationStep;
+        Result<TransitionOutcome> moved;
+        switch (move.action) {
+        case RequestAction::Revoke:
+        case RequestAction::RetryRevocation:
+            moved = step.revoke(actor, plan.id);
+            break;
+        case RequestAction::RecordPendingProof:
+            moved = step.recordPortalRevocation(actor, plan.id, transition.amsReference);
+            break;
+        case RequestAction::ConfirmRevocation: {
+            auto proof = demoProof(plan.request, event.at);
+            if (!proof)
+                return std::unexpected(withContext(proof.error(), context));
+            moved = step.recordProof(Actor::worker(QStringLiteral("demo")), plan.id, *proof);
+            break;
+        }
+        default:
+            moved = desk.apply(actor, transition);
+        }
         if (!moved)
             return std::unexpected(withContext(moved.error(), context));
         plan.state = moved->to;
-        if (moved->to == RequestState::Revoked && plan.request.certificateId) {
-            // AMS revoked it and OCSP/CRL show it: the register records the revocation.
-            auto recorded = AuditLog::inTransaction(*m_database, [&]() {
-                return certificates.updateStatus(
-                    actor, *plan.request.certificateId, QStringLiteral("revoked"), event.at,
-                    RevocationReasons::crlReasonCode(plan.request.reason));
-            });
-            if (!recorded)
-                return std::unexpected(withContext(recorded.error(), context));
-        }
     }
 
     for (const PlannedRequest &plan : plans) {
@@ -291,6 +309,46 @@ Result<void> DemoSeedRun::runRequests()
         ++m_summary.requestsByState[RequestStates::key(plan.state)];
     }
     return {};
+}
+
+Result<RevocationProof> DemoSeedRun::demoProof(const NewRevocationRequest &request,
+                                               const QDateTime &revokedAt)
+{
+    if (!request.certificateId || !m_authority)
+        return fail(ErrorCode::Internal,
+                    DemoDataSeeder::tr("A revoked demo request has no certificate to prove."));
+    auto record = CertificateRepository(m_database).findById(*request.certificateId);
+    if (!record)
+        return errorOf(record);
+    auto certificates = Certificate::readAll(record->der);
+    if (!certificates)
+        return errorOf(certificates);
+    auto issuers = Certificate::readAll(m_authority->certificatePem());
+    if (!issuers)
+        return errorOf(issuers);
+    // Fresh by the real clock, which is what a status check is measured against.
+    const QDateTime now = Clock::currentUtc();
+    auto crl = m_authority->crl(
+        {{record->serialHex, revokedAt, RevocationReasons::crlReasonCode(request.reason)}},
+        now.addSecs(-60), now.addDays(7), ++m_crlNumber);
+    if (!crl)
+        return errorOf(crl);
+    QTemporaryFile file;
+    if (!file.open() || file.write(*crl) != crl->size() || !file.flush())
+        return fail(ErrorCode::Io,
+                    DemoDataSeeder::tr("Cannot write a demo CRL to %1.").arg(file.fileName()));
+    auto status = RevocationStatusChecker::checkCrlFile(certificates->front(), issuers->front(),
+                                                        file.fileName());
+    if (!status)
+        return errorOf(status);
+    auto proof = RevocationProof::fromStatus(*status, 0);
+    if (!proof)
+        return fail(ErrorCode::Internal,
+                    DemoDataSeeder::tr("The demo CRL does not show certificate %1 as revoked.")
+                        .arg(record->serialHex));
+    // Where the demo's certificates say their CRL is (the AMS simulator's, in scripts/run).
+    proof->location = m_urls.crlDistributionPoint;
+    return *proof;
 }
 
 Result<void> DemoSeedRun::markExpired()

@@ -2,12 +2,12 @@
 
 #include "core/Clock.h"
 #include "core/NetworkHost.h"
+#include "database/JobLock.h"
 #include "mail/MailMessage.h"
 #include "mail/Outbox.h"
 #include "mail/SmtpClient.h"
 #include "users/OfficeSettings.h"
 
-#include <QLockFile>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcOutbox, "rd.mail.outbox", QtInfoMsg)
@@ -31,28 +31,10 @@ Result<OutboxRun> OutboxWorker::flush()
 {
     const QString busy = tr("Another outbox worker (mail flush) is sending for this database; "
                             "try again when it has finished.");
-    if (m_database->isSqlite()) {
-        // A lock file with our process id: a crashed worker's lock is stale at once.
-        QLockFile lock(m_database->url().sqlitePath() + QStringLiteral(".outbox-lock"));
-        lock.setStaleLockTime(0);
-        if (!lock.tryLock(0)) {
-            if (lock.error() == QLockFile::LockFailedError)
-                return fail(ErrorCode::Conflict, busy);
-            return fail(ErrorCode::Io,
-                        tr("Cannot create the outbox lock file beside %1.")
-                            .arg(m_database->url().sqlitePath()));
-        }
-        return flushLocked();
-    }
-    auto locked = m_database->scalar(
-        QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(AdvisoryLockKey));
-    if (!locked)
-        return errorOf(locked);
-    if (!locked->toBool())
-        return fail(ErrorCode::Conflict, busy);
-    auto run = flushLocked();
-    (void)m_database->execute(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(AdvisoryLockKey));
-    return run;
+    auto lock = JobLock::acquire(m_database, QStringLiteral("outbox"), AdvisoryLockKey, busy);
+    if (!lock)
+        return errorOf(lock);
+    return flushLocked();
 }
 
 Result<void> OutboxWorker::checkDemoRelay() const

@@ -1,5 +1,8 @@
 #include "requests/NotificationComposer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "mail/MailSettings.h"
@@ -196,6 +199,11 @@ NotificationComposer::compose(const DatabasePtr &database, const RevocationReque
             if (!proofTemplate)
                 return errorOf(proofTemplate);
             QString report = (*proof)->report.trimmed();
+            // The workflow stores the proof as JSON (workflow/RevocationProof) with a summary
+            // for people; an older row is text.
+            const QJsonObject stored = QJsonDocument::fromJson(report.toUtf8()).object();
+            if (stored.contains(QStringLiteral("summary")))
+                report = stored.value(QStringLiteral("summary")).toString();
             if (report.size() > MaximumProofCharacters)
                 report = report.left(MaximumProofCharacters) + QStringLiteral(" [...]");
             proofText = fill(proofTemplate->text,

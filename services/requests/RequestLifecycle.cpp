@@ -147,6 +147,45 @@ Result<TransitionOutcome> RequestLifecycle::fileInTransaction(const Actor &actor
     return applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
 }
 
+Result<void> RequestLifecycle::requireEvidence(qint64 requestId, RequestAction action,
+                                               const QString &name) const
+{
+    // The step-8 invariants hold whatever calls this: a request is in the AMS queue only with
+    // its call queued, past AMS only when AMS (or the operator's read-back of the portal) said
+    // so, and revoked only with a proof on record.
+    QString sql;
+    QString refusal;
+    switch (action) {
+    case RequestAction::Revoke:
+    case RequestAction::RetryRevocation:
+        sql = QStringLiteral("SELECT COUNT(*) FROM ams_operations WHERE request_id = ? AND "
+                             "operation IN ('revoke', 'portal_revoke') AND state IN ('pending', "
+                             "'sending')");
+        refusal = tr("Request %1 is revoked only through the AMS queue (requests revoke, or the "
+                     "workbench), so that AMS revokes it once.")
+                      .arg(name);
+        break;
+    case RequestAction::RecordPendingProof:
+        sql = QStringLiteral("SELECT COUNT(*) FROM ams_operations WHERE request_id = ? AND "
+                             "operation IN ('revoke', 'portal_revoke') AND state = 'done'");
+        refusal = tr("AMS has not confirmed the revocation of request %1.").arg(name);
+        break;
+    case RequestAction::ConfirmRevocation:
+        sql = QStringLiteral("SELECT COUNT(*) FROM verification_results WHERE request_id = ? AND "
+                             "kind = 'revocation_proof' AND verdict = 'revoked'");
+        refusal = tr("Request %1 has no proof of revocation from OCSP or a CRL yet.").arg(name);
+        break;
+    default:
+        return {};
+    }
+    auto count = m_database->scalar(sql, {requestId});
+    if (!count)
+        return errorOf(count);
+    if (count->toLongLong() == 0)
+        return fail(ErrorCode::InvalidTransition, refusal);
+    return {};
+}
+
 Result<TransitionOutcome> RequestLifecycle::apply(const Actor &actor,
                                                   const TransitionRequest &transition)
 {
@@ -214,6 +253,8 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     }
     if (auto allowed = RequestPermissions::authorize(actor, access, action); !allowed)
         return errorOf(allowed);
+    if (auto evidence = requireEvidence(transition.requestId, action, name); !evidence)
+        return errorOf(evidence);
     if (RequestStates::needsReason(action) && transition.note.trimmed().isEmpty())
         return fail(ErrorCode::InvalidInput,
                     tr("Give a reason for \"%1\".").arg(RequestStates::actionLabel(action)));

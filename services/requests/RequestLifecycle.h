@@ -74,6 +74,7 @@ private:
     Result<qint64> insertDraft(const Actor &actor, const NewRevocationRequest &request,
                                const QJsonObject &auditDetails = {});
     Result<void> validate(const NewRevocationRequest &request) const;
+    Result<void> requireEvidence(qint64 requestId, RequestAction action, const QString &name) const;
 
     DatabasePtr m_database;
     RevocationRequestRepository m_requests;

@@ -16,6 +16,14 @@ Result<void> RequestPermissions::authorize(const Actor &actor, const RequestAcce
 {
     // The kiosk and the command line without a log-in only file; operators work the claimed
     // request; revocation under dual control needs a second person with a supervisor's role.
+    // The worker only records the answers to a revocation a person sent.
+    const bool answer = action == RequestAction::RecordPendingProof
+        || action == RequestAction::ConfirmRevocation || action == RequestAction::FailRevocation;
+    if (actor.kind() == Actor::Kind::Worker)
+        return answer ? Result<void>()
+                      : fail(ErrorCode::PermissionDenied,
+                             tr("The background worker only records what AMS and the status "
+                                "services answered."));
     if (actor.kind() == Actor::Kind::User && actor.role() == Actor::Role::None)
         return fail(ErrorCode::PermissionDenied, tr("This account has no role."));
     const bool filing = action == RequestAction::Submit || action == RequestAction::Resubmit;
@@ -34,8 +42,7 @@ Result<void> RequestPermissions::authorize(const Actor &actor, const RequestAcce
             ErrorCode::PermissionDenied,
             tr("Request %1 was claimed by %2.").arg(request.name, request.assignedOperator));
     }
-    const bool revocation
-        = action == RequestAction::Revoke || action == RequestAction::RecordPendingProof;
+    const bool revocation = action == RequestAction::Revoke;
     if (revocation && request.dualControl && request.state == RequestState::CertificateMatched) {
         return fail(ErrorCode::PermissionDenied,
                     tr("Dual control is on: a supervisor must approve request %1 before it is "

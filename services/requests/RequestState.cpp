@@ -12,6 +12,7 @@ const std::vector<RequestState> &RequestStates::all()
         RequestState::Verified,
         RequestState::CertificateMatched,
         RequestState::AwaitingApproval,
+        RequestState::RevocationQueued,
         RequestState::RevocationPendingProof,
         RequestState::RevocationFailed,
         RequestState::Revoked,
@@ -40,6 +41,8 @@ QString RequestStates::key(RequestState state)
         return QStringLiteral("certificate_matched");
     case RequestState::AwaitingApproval:
         return QStringLiteral("awaiting_approval");
+    case RequestState::RevocationQueued:
+        return QStringLiteral("revocation_queued");
     case RequestState::RevocationPendingProof:
         return QStringLiteral("revocation_pending_proof");
     case RequestState::RevocationFailed:
@@ -84,6 +87,8 @@ QString RequestStates::label(RequestState state)
         return tr("Certificate matched");
     case RequestState::AwaitingApproval:
         return tr("Awaiting approval");
+    case RequestState::RevocationQueued:
+        return tr("Revocation sent to AMS");
     case RequestState::RevocationPendingProof:
         return tr("Revoked, awaiting proof");
     case RequestState::RevocationFailed:
@@ -110,8 +115,10 @@ bool RequestStates::isTerminal(RequestState state)
 
 bool RequestStates::isPastRevocation(RequestState state)
 {
-    return state == RequestState::RevocationPendingProof || state == RequestState::Revoked
-        || state == RequestState::Notified || state == RequestState::Closed;
+    // Queued counts: the call may reach AMS at any moment, and AMS does not undo it.
+    return state == RequestState::RevocationQueued || state == RequestState::RevocationPendingProof
+        || state == RequestState::Revoked || state == RequestState::Notified
+        || state == RequestState::Closed;
 }
 
 const std::vector<RequestAction> &RequestStates::allActions()
@@ -203,7 +210,7 @@ QString RequestStates::actionLabel(RequestAction action)
     case RequestAction::RequestApproval:
         return tr("Ask a supervisor to approve");
     case RequestAction::Revoke:
-        return tr("Revoke (confirmed)");
+        return tr("Revoke in AMS");
     case RequestAction::RecordPendingProof:
         return tr("Revoked in AMS, awaiting proof");
     case RequestAction::ConfirmRevocation:
@@ -245,20 +252,17 @@ std::optional<RequestState> RequestStates::target(RequestState from, RequestActi
         return from == S::CertificateMatched ? std::optional(S::AwaitingApproval) : std::nullopt;
     case A::Revoke:
         return from == S::CertificateMatched || from == S::AwaitingApproval
-            ? std::optional(S::Revoked)
+            ? std::optional(S::RevocationQueued)
             : std::nullopt;
     case A::RecordPendingProof:
-        return from == S::CertificateMatched || from == S::AwaitingApproval
-            ? std::optional(S::RevocationPendingProof)
-            : std::nullopt;
+        return from == S::RevocationQueued ? std::optional(S::RevocationPendingProof)
+                                           : std::nullopt;
     case A::ConfirmRevocation:
         return from == S::RevocationPendingProof ? std::optional(S::Revoked) : std::nullopt;
     case A::FailRevocation:
-        return from == S::CertificateMatched || from == S::AwaitingApproval
-            ? std::optional(S::RevocationFailed)
-            : std::nullopt;
+        return from == S::RevocationQueued ? std::optional(S::RevocationFailed) : std::nullopt;
     case A::RetryRevocation:
-        return from == S::RevocationFailed ? std::optional(S::CertificateMatched) : std::nullopt;
+        return from == S::RevocationFailed ? std::optional(S::RevocationQueued) : std::nullopt;
     case A::Notify:
         return from == S::Revoked ? std::optional(S::Notified) : std::nullopt;
     case A::Close:
@@ -315,6 +319,7 @@ int RequestStates::sopStep(RequestState from, RequestAction action)
             return 7;
         case RequestState::CertificateMatched:
         case RequestState::AwaitingApproval:
+        case RequestState::RevocationQueued:
         case RequestState::RevocationFailed:
             return 8;
         default:

@@ -17,6 +17,7 @@ enum class RequestState {
     Verified,
     CertificateMatched,
     AwaitingApproval,
+    RevocationQueued, // the revoke call is in the AMS queue; AMS has not answered yet
     RevocationPendingProof,
     RevocationFailed,
     Revoked,
@@ -35,11 +36,11 @@ enum class RequestAction {
     Verify, // step 6 passed
     MatchCertificate, // step 7 passed
     RequestApproval, // dual control: a second person approves the revocation
-    Revoke, // step 8, confirmed by OCSP/CRL
-    RecordPendingProof, // step 8, AMS says revoked but OCSP/CRL do not show it yet
-    ConfirmRevocation, // the proof arrived
-    FailRevocation, // AMS error
-    RetryRevocation, // back to certificate_matched
+    Revoke, // step 8: the revoke call goes into the AMS queue (approved, under dual control)
+    RecordPendingProof, // step 8, AMS (or the operator's portal read-back) says revoked
+    ConfirmRevocation, // a signature-checked OCSP/CRL answer says revoked: the proof
+    FailRevocation, // AMS refused or failed for good
+    RetryRevocation, // the same AMS call again, with the same idempotency key
     Notify, // step 9
     Close, // step 10
     Reject,

@@ -193,7 +193,7 @@ Result<std::vector<RequestEvent>> RevocationRequestRepository::events(qint64 req
     return RequestEventRepository(m_database).forRequest(requestId);
 }
 
-Result<std::optional<RevocationProof>>
+Result<std::optional<StoredRevocationProof>>
 RevocationRequestRepository::revocationProof(qint64 requestId) const
 {
     auto query = m_database->execute(
@@ -204,8 +204,8 @@ RevocationRequestRepository::revocationProof(qint64 requestId) const
     if (!query)
         return errorOf(query);
     if (!query->next())
-        return std::optional<RevocationProof>();
-    return std::optional<RevocationProof>(RevocationProof {
+        return std::optional<StoredRevocationProof>();
+    return std::optional<StoredRevocationProof>(StoredRevocationProof {
         query->value(0).toString(), query->value(1).toString(), query->value(2).toString()});
 }
 

@@ -60,7 +60,7 @@ struct RequestStateChange
 };
 
 // The newest proof that AMS's revocation shows in OCSP or the CRL.
-struct RevocationProof
+struct StoredRevocationProof
 {
     QString verdict;
     QString report;
@@ -97,7 +97,7 @@ public:
     Result<RevocationRequestRecord> find(const QString &agendaOrId) const;
     Result<RevocationRequestRecord> findById(qint64 id) const;
     Result<std::vector<RequestEvent>> events(qint64 requestId) const;
-    Result<std::optional<RevocationProof>> revocationProof(qint64 requestId) const;
+    Result<std::optional<StoredRevocationProof>> revocationProof(qint64 requestId) const;
     // Actual against standard time per SOP step.
     Result<std::vector<StepTiming>> stepTimings(qint64 requestId) const;
 

@@ -5,6 +5,7 @@
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "requests/RevocationRequestRepository.h"
+#include "workflow/RevocationStep.h"
 #include "workflow/VerificationResultRepository.h"
 
 #include <QJsonArray>
@@ -18,6 +19,7 @@ RevocationWorkflow::RevocationWorkflow(DatabasePtr database, RequestLifecycle::O
     , m_clock(options.clock)
     , m_lifecycle(database, options)
     , m_attachments(database, attachmentMaximumBytes, options.clock)
+    , m_options(options)
 { }
 
 Result<FiledRequest> RevocationWorkflow::file(const Actor &actor,
@@ -41,6 +43,10 @@ Result<FiledRequest> RevocationWorkflow::file(const Actor &actor,
                 return errorOf(stored);
             filed.attachments.push_back(*stored);
         }
+        if (auto queued = RevocationStep(m_database, m_options, m_backend)
+                              .queueFilingInTransaction(actor, outcome->requestId);
+            !queued)
+            return errorOf(queued);
         return filed;
     });
 }

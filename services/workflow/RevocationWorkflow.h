@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ams/AmsSettings.h"
 #include "certificates/Certificate.h"
 #include "certificates/DnMatchReport.h"
 #include "certificates/TrustedIssuers.h"
@@ -84,12 +85,17 @@ public:
     Result<Certificate> registeredCertificate(qint64 requestId) const;
 
     AttachmentStore &attachments() { return m_attachments; }
+    // With the rest backend a filing is also queued for AMS (file_request) in its transaction;
+    // the worker sends it and stores AMS's reference. Default: portal, nothing queued.
+    void setAmsBackend(AmsBackend backend) { m_backend = backend; }
 
 private:
     DatabasePtr m_database;
     Clock m_clock;
     RequestLifecycle m_lifecycle;
     AttachmentStore m_attachments;
+    RequestLifecycle::Options m_options;
+    AmsBackend m_backend = AmsBackend::Portal;
 };
 
 } // namespace rd
