@@ -220,7 +220,7 @@ Result<TransitionOutcome> RevocationStep::recordPortalRevocation(const Actor &ac
     // Done first: were the move to fail, the worker makes it from the done call.
     if (auto done
         = queue.markDone(open->id,
-                         QJsonObject {{QStringLiteral("id"), reference},
+                         QJsonObject {{QStringLiteral("ams_request_id"), reference},
                                       {QStringLiteral("status"), QStringLiteral("revoked")},
                                       {QStringLiteral("read_back_by"), actor.toString()}});
         !done)
@@ -242,9 +242,8 @@ Result<AmsAnswersRecorded> RevocationStep::recordAmsAnswers(const Actor &worker)
         return errorOf(filings);
     std::vector<std::pair<qint64, QString>> references;
     while (filings->next())
-        references.emplace_back(
-            filings->value(0).toLongLong(),
-            objectFrom(filings->value(1).toString()).value(QStringLiteral("id")).toString());
+        references.emplace_back(filings->value(0).toLongLong(),
+                                amsRequestId(objectFrom(filings->value(1).toString())));
     filings->finish();
     for (const auto &[requestId, reference] : references) {
         if (reference.isEmpty())
@@ -321,7 +320,7 @@ Result<AmsAnswersRecorded> RevocationStep::recordAmsAnswers(const Actor &worker)
             continue;
         Result<TransitionOutcome> outcome;
         if (answer.state == QLatin1String("done")) {
-            const QString reference = answer.response.value(QStringLiteral("id")).toString();
+            const QString reference = amsRequestId(answer.response);
             outcome = move(worker, answer.requestId, RequestAction::RecordPendingProof,
                            std::nullopt, {}, reference);
             if (outcome) {
