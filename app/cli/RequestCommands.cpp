@@ -1,5 +1,6 @@
 #include "cli/RequestCommands.h"
 
+#include "ams/AmsOperationQueue.h"
 #include "ams/AmsSettings.h"
 #include "cli/CliContext.h"
 #include "cli/NumberOption.h"
@@ -139,7 +140,21 @@ int show(CliContext &context, const QStringList &arguments)
     if (!timings)
         return context.fail(timings.error());
 
+    // What went to AMS and where it stands: a filing still queued shows as such.
+    auto amsCalls = AmsOperationQueue(*database).all(request->id);
+    if (!amsCalls)
+        return context.fail(amsCalls.error());
+
     if (context.json()) {
+        QJsonArray amsArray;
+        for (const AmsOperation &call : *amsCalls)
+            amsArray.append(QJsonObject {
+                {QStringLiteral("operation"), call.operation},
+                {QStringLiteral("state"), AmsOperationQueue::stateKey(call.state)},
+                {QStringLiteral("attempts"), call.attempts},
+                {QStringLiteral("last_error"), textOrNull(call.lastError)},
+                {QStringLiteral("created_at"), isoUtc(call.createdAt)},
+                {QStringLiteral("completed_at"), textOrNull(isoUtc(call.completedAt))}});
         QJsonArray eventArray;
         for (const RequestEvent &event : *events) {
             eventArray.append(
@@ -189,6 +204,7 @@ int show(CliContext &context, const QStringList &arguments)
             {QStringLiteral("applicant_email"), textOrNull(r.applicantEmail)},
             {QStringLiteral("applicant_language"), r.applicantLanguage},
             {QStringLiteral("ams_reference"), textOrNull(r.amsReference)},
+            {QStringLiteral("ams_calls"), amsArray},
             {QStringLiteral("assigned_operator"), textOrNull(r.assignedOperator)},
             {QStringLiteral("closing_reason"), textOrNull(r.closingReason)},
             {QStringLiteral("filed_at"), isoUtc(r.filedAt)},
@@ -222,6 +238,16 @@ int show(CliContext &context, const QStringList &arguments)
             << Qt::endl;
     if (!r.certificateSerial.isEmpty())
         out << RequestCommands::tr("Certificate serial: %1").arg(r.certificateSerial) << Qt::endl;
+    if (!r.amsReference.isEmpty())
+        out << RequestCommands::tr("AMS reference: %1").arg(TerminalText::safe(r.amsReference))
+            << Qt::endl;
+    for (const AmsOperation &call : *amsCalls) {
+        out << RequestCommands::tr("AMS %1: %2, %n attempt(s)", nullptr, call.attempts)
+                   .arg(call.operation, AmsOperationQueue::stateKey(call.state));
+        if (!call.lastError.isEmpty() && call.state != AmsOperation::State::Done)
+            out << QStringLiteral(" (") << TerminalText::safe(call.lastError) << QLatin1Char(')');
+        out << Qt::endl;
+    }
     if (!r.assignedOperator.isEmpty())
         out << RequestCommands::tr("Operator: %1").arg(r.assignedOperator) << Qt::endl;
     if (!r.closingReason.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "ams/AmsSettings.h"
 #include "certificates/TrustedIssuers.h"
+#include "cli/AmsConnection.h"
 #include "cli/CertificateCommands.h"
 #include "cli/CliContext.h"
 #include "cli/RequestCommands.h"
@@ -11,6 +12,7 @@
 #include "core/LocalFile.h"
 #include "requests/RequestLifecycle.h"
 #include "requests/RevocationRequestRepository.h"
+#include "workflow/RevocationProof.h"
 #include "workflow/RevocationWorkflow.h"
 #include "workflow/VerificationResultRepository.h"
 
@@ -239,6 +241,45 @@ int verify(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// The holder's certificate as AMS lists it: the request's serial, or the only active one.
+Result<Certificate> certificateFromAms(const RevocationRequestRecord &request)
+{
+    AmsConnection ams;
+    if (auto ready = ams.prepare(); !ready)
+        return errorOf(ready);
+    auto listed = awaitResult<std::vector<AmsCertificate>>(
+        [&](auto done) { ams.gateway->listCertificates(request.holderNik, done); });
+    if (!listed)
+        return errorOf(listed);
+    std::vector<const AmsCertificate *> candidates;
+    QStringList serials;
+    for (const AmsCertificate &certificate : *listed) {
+        serials << certificate.serialHex;
+        const bool wanted = request.certificateSerial.isEmpty()
+            ? certificate.status == QLatin1String("active")
+            : certificate.serialHex.compare(request.certificateSerial, Qt::CaseInsensitive) == 0;
+        if (wanted)
+            candidates.push_back(&certificate);
+    }
+    if (candidates.size() != 1)
+        return fail(ErrorCode::NotFound,
+                    request.certificateSerial.isEmpty()
+                        ? RequestCommands::tr("AMS lists %n active certificate(s) of this holder "
+                                              "(%1); give the one to revoke with --certificate "
+                                              "FILE.",
+                                              nullptr, int(candidates.size()))
+                              .arg(serials.join(QStringLiteral(", ")))
+                        : RequestCommands::tr("AMS does not list the certificate %1 for this "
+                                              "holder (it lists: %2).")
+                              .arg(request.certificateSerial,
+                                   serials.isEmpty() ? RequestCommands::tr("none")
+                                                     : serials.join(QStringLiteral(", "))));
+    auto certificates = Certificate::readAll(candidates.front()->pem);
+    if (!certificates)
+        return errorOf(certificates);
+    return Certificate::endEntityOf(*certificates);
+}
+
 int match(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -256,7 +297,12 @@ int match(CliContext &context, const QStringList &arguments)
                                      RequestCommands::tr("Refuse if the request changed since this "
                                                          "version."),
                                      QStringLiteral("N"));
-    parser.addOptions({file, justification, version});
+    const QCommandLineOption fromAms(
+        QStringLiteral("from-ams"),
+        RequestCommands::tr("Take the certificate from AMS's list of the holder's certificates "
+                            "(rest backend): the one with the request's serial, or the holder's "
+                            "only active one."));
+    parser.addOptions({file, fromAms, justification, version});
     QString agenda;
     if (int done = Step::parseAgenda(
             context, parser, QStringLiteral("requests match"),
@@ -278,6 +324,9 @@ int match(CliContext &context, const QStringList &arguments)
     auto issuers = TrustedIssuers::fromSettings(settings.raw());
     if (!issuers)
         return context.fail(issuers.error());
+    if (parser.isSet(file) && parser.isSet(fromAms))
+        return context.usage(
+            RequestCommands::tr("Give --certificate FILE or --from-ams, not both."));
     std::optional<Certificate> offered;
     if (parser.isSet(file)) {
         auto certificates = Certificate::readFile(parser.value(file));
@@ -289,6 +338,12 @@ int match(CliContext &context, const QStringList &arguments)
     if (!step)
         return context.fail(step.error());
     RevocationWorkflow workflow = Step::workflowFor(step->database);
+    if (parser.isSet(fromAms)) {
+        auto fetched = certificateFromAms(step->request);
+        if (!fetched)
+            return context.fail(fetched.error());
+        offered = *fetched;
+    }
     if (!offered) {
         auto registered = workflow.registeredCertificate(step->request.id);
         if (!registered)
@@ -378,6 +433,11 @@ int results(CliContext &context, const QStringList &arguments)
                 QStringLiteral("  %1  %2")
                     .arg(serial, result.report.value(QStringLiteral("subject")).toString()))
                           << Qt::endl;
+        if (result.kind == QLatin1String("revocation_proof")) {
+            const QString proof = RevocationProof::fromJson(result.report).describe();
+            for (const QString &line : proof.split(QLatin1Char('\n')))
+                context.out() << QStringLiteral("  ") << TerminalText::safe(line) << Qt::endl;
+        }
         const QString why = result.report.value(QStringLiteral("justification")).toString();
         if (!why.isEmpty())
             context.out() << QStringLiteral("  ") << TerminalText::safe(why) << Qt::endl;

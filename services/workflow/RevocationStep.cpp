@@ -235,17 +235,25 @@ Result<AmsAnswersRecorded> RevocationStep::recordAmsAnswers(const Actor &worker)
 
     // Filings AMS answered: their reference on the request.
     auto filings = m_database->execute(QStringLiteral(
-        "SELECT o.request_id, o.response FROM ams_operations o JOIN revocation_requests r ON "
+        "SELECT o.request_id, o.response, r.agenda_number FROM ams_operations o JOIN "
+        "revocation_requests r ON "
         "r.id = o.request_id WHERE o.operation = 'file_request' AND o.state = 'done' AND "
         "(r.ams_reference IS NULL OR r.ams_reference = '') ORDER BY o.id"));
     if (!filings)
         return errorOf(filings);
-    std::vector<std::pair<qint64, QString>> references;
+    struct Filed
+    {
+        qint64 requestId;
+        QString reference;
+        QString agendaNumber;
+    };
+    std::vector<Filed> references;
     while (filings->next())
-        references.emplace_back(filings->value(0).toLongLong(),
-                                amsRequestId(objectFrom(filings->value(1).toString())));
+        references.push_back({filings->value(0).toLongLong(),
+                              amsRequestId(objectFrom(filings->value(1).toString())),
+                              filings->value(2).toString()});
     filings->finish();
-    for (const auto &[requestId, reference] : references) {
+    for (const auto &[requestId, reference, agendaNumber] : references) {
         if (reference.isEmpty())
             continue;
         auto stored = AuditLog::inTransaction(*m_database, [&]() -> Result<void> {
@@ -267,7 +275,7 @@ Result<AmsAnswersRecorded> RevocationStep::recordAmsAnswers(const Actor &worker)
         if (!stored)
             return errorOf(stored);
         ++recorded.filed;
-        recorded.lines << tr("request %1: filed in AMS as %2").arg(requestId).arg(reference);
+        recorded.lines << tr("%1: filed in AMS as %2").arg(agendaNumber, reference);
     }
 
     // Revokes queued before AMS knew the request: now they can name it.

@@ -5,13 +5,9 @@
 #include "requests/RevocationRequestRepository.h"
 #include "workflow/RevocationWorkflow.h"
 
-#include <QLoggingCategory>
-
 namespace rd {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcWorker, "rd.worker")
 
 // Fixed keys of the PostgreSQL advisory locks, one per job (the outbox has its own).
 constexpr qint64 AmsQueueLockKey = 4242006;
@@ -38,7 +34,6 @@ WorkflowWorker::WorkflowWorker(DatabasePtr database, RequestLifecycle::Options o
 
 void WorkflowWorker::note(const std::shared_ptr<WorkerPass> &pass, const QString &line)
 {
-    qCInfo(lcWorker).noquote() << line;
     pass->lines << line;
     emit acted(line);
 }
