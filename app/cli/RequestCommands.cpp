@@ -423,8 +423,10 @@ QString stepCommand(RequestAction action)
 int apply(CliContext &context, const QStringList &arguments)
 {
     QStringList actionKeys;
-    for (RequestAction action : RequestStates::allActions())
-        actionKeys << RequestStates::actionKey(action);
+    for (RequestAction action : RequestStates::allActions()) {
+        if (stepCommand(action).isEmpty())
+            actionKeys << RequestStates::actionKey(action);
+    }
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("AGENDA"),
                                  RequestCommands::tr("Agenda number or #id."));
