@@ -494,10 +494,7 @@ int apply(CliContext &context, const QStringList &arguments)
     auto outcome = lifecycle.apply(context.actor(), transition);
     if (!outcome)
         return context.fail(outcome.error());
-    if (context.json())
-        context.printJson(RequestStepCommands::transitionJson(*outcome));
-    else
-        RequestStepCommands::printTransition(context, *outcome);
+    RequestStepCommands::printTransition(context, *outcome);
     return ExitOk;
 }
 

@@ -154,10 +154,7 @@ int claim(CliContext &context, const QStringList &arguments)
     auto outcome = lifecycle.apply(context.actor(), transition);
     if (!outcome)
         return context.fail(outcome.error());
-    if (context.json())
-        context.printJson(Step::transitionJson(*outcome));
-    else
-        Step::printTransition(context, *outcome);
+    Step::printTransition(context, *outcome);
     return ExitOk;
 }
 
@@ -624,6 +621,10 @@ QJsonObject RequestStepCommands::transitionJson(const TransitionOutcome &outcome
 
 void RequestStepCommands::printTransition(CliContext &context, const TransitionOutcome &outcome)
 {
+    if (context.json()) {
+        context.printJson(transitionJson(outcome));
+        return;
+    }
     context.out() << RequestCommands::tr("%1: %2 -> %3")
                          .arg(outcome.agendaNumber.isEmpty()
                                   ? QStringLiteral("#%1").arg(outcome.requestId)

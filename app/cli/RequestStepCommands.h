@@ -38,6 +38,7 @@ public:
 
     // Shared with `requests file` and `requests apply`.
     static QJsonObject transitionJson(const TransitionOutcome &outcome);
+    // The move as one line, or as transitionJson with --json.
     static void printTransition(CliContext &context, const TransitionOutcome &outcome);
     static QJsonArray attachmentsJson(const std::vector<Attachment> &attachments);
     static void printAttachments(CliContext &context, const std::vector<Attachment> &attachments);

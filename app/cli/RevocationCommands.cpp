@@ -108,13 +108,15 @@ int follow(CliContext &context, const DatabasePtr &database, qint64 requestId, i
     QElapsedTimer elapsed;
     elapsed.start();
     RevocationRequestRepository requests(database);
+    // With --json standard output holds the transition alone.
+    QTextStream &log = context.json() ? context.err() : context.out();
     for (;;) {
         if (seconds > 0) {
             auto pass
                 = awaitResult<WorkerPass>([&](auto done) { worker.runRequest(requestId, done); });
             if (pass) {
                 for (const QString &line : pass->lines)
-                    context.out() << TerminalText::safe(line) << Qt::endl;
+                    log << TerminalText::safe(line) << Qt::endl;
             }
         }
         auto request = requests.findById(requestId);
@@ -129,9 +131,8 @@ int follow(CliContext &context, const DatabasePtr &database, qint64 requestId, i
                 return context.fail(results.error());
             for (const VerificationResult &result : *results) {
                 if (result.kind == QLatin1String("revocation_proof"))
-                    context.out() << TerminalText::safe(
-                        RevocationProof::fromJson(result.report).describe())
-                                  << Qt::endl;
+                    log << TerminalText::safe(RevocationProof::fromJson(result.report).describe())
+                        << Qt::endl;
             }
             return ExitOk;
         }
@@ -148,10 +149,10 @@ int follow(CliContext &context, const DatabasePtr &database, qint64 requestId, i
             return ExitError;
         }
         case RequestState::AwaitingApproval:
-            context.out() << RequestCommands::tr("Request %1 waits for a supervisor's approval: "
-                                                 "`requests approve %1`.")
-                                 .arg(TerminalText::safe(request->agendaNumber))
-                          << Qt::endl;
+            log << RequestCommands::tr("Request %1 waits for a supervisor's approval: "
+                                       "`requests approve %1`.")
+                       .arg(TerminalText::safe(request->agendaNumber))
+                << Qt::endl;
             return ExitIndeterminate;
         default:
             break;
@@ -163,10 +164,10 @@ int follow(CliContext &context, const DatabasePtr &database, qint64 requestId, i
                 where = RequestCommands::tr("revoke it in AMS's pages, then `requests revoke %1 "
                                             "--ams-reference REF`")
                             .arg(request->agendaNumber);
-            context.out() << TerminalText::safe(
+            log << TerminalText::safe(
                 RequestCommands::tr("Request %1: %2. The worker carries it on.")
                     .arg(request->agendaNumber, where))
-                          << Qt::endl;
+                << Qt::endl;
             return ExitIndeterminate;
         }
         pause(int(std::min<qint64>(left, 2000)));
@@ -222,10 +223,7 @@ int revoke(CliContext &context, const QStringList &arguments, bool approving)
         outcome = step.revoke(context.actor(), opened->request.id, expectedVersion);
     if (!outcome)
         return context.fail(outcome.error());
-    if (context.json())
-        context.printJson(Step::transitionJson(*outcome));
-    else
-        Step::printTransition(context, *outcome);
+    Step::printTransition(context, *outcome);
     return follow(context, opened->database, opened->request.id, seconds);
 }
 
@@ -259,10 +257,7 @@ int simpleStep(CliContext &context, const QStringList &arguments, RequestAction 
                              : step.close(context.actor(), opened->request.id, expectedVersion);
     if (!outcome)
         return context.fail(outcome.error());
-    if (context.json())
-        context.printJson(Step::transitionJson(*outcome));
-    else
-        Step::printTransition(context, *outcome);
+    Step::printTransition(context, *outcome);
     return ExitOk;
 }
 

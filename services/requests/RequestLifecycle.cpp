@@ -147,6 +147,13 @@ Result<TransitionOutcome> RequestLifecycle::fileInTransaction(const Actor &actor
     return applyInTransaction(actor, TransitionRequest {*id, RequestAction::Submit, 1, {}, {}});
 }
 
+Result<bool> RequestLifecycle::dualControlInForce() const
+{
+    if (m_options.dualControl)
+        return *m_options.dualControl;
+    return OfficeSettings(m_database).dualControl();
+}
+
 Result<void> RequestLifecycle::requireEvidence(qint64 requestId, RequestAction action,
                                                const QString &name) const
 {
@@ -234,15 +241,10 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
                         .arg(RequestStates::label(*state), RequestStates::actionLabel(action)));
     }
 
-    bool dualControl = false;
-    if (m_options.dualControl) {
-        dualControl = *m_options.dualControl;
-    } else {
-        auto office = OfficeSettings(m_database).dualControl();
-        if (!office)
-            return errorOf(office);
-        dualControl = *office;
-    }
+    auto inForce = dualControlInForce();
+    if (!inForce)
+        return errorOf(inForce);
+    const bool dualControl = *inForce;
     RequestAccess access {name, *state,     row.assignedOperatorId, row.assignedOperator,
                           {},   dualControl};
     if (*state == RequestState::AwaitingApproval) {

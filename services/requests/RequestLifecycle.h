@@ -67,6 +67,9 @@ public:
     Result<TransitionOutcome> applyInTransaction(const Actor &actor,
                                                  const TransitionRequest &transition);
 
+    // Whether revocation needs a supervisor's approval now: the option, else the office's.
+    Result<bool> dualControlInForce() const;
+
     // The From of the applicant's e-mails; without it, mail/senderAddress of the settings.
     void setMailSender(const MailAddress &sender) { m_mailSender = sender; }
 

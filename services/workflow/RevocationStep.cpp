@@ -4,7 +4,6 @@
 #include "register/CertificateRepository.h"
 #include "requests/RevocationReason.h"
 #include "requests/RevocationRequestRepository.h"
-#include "users/OfficeSettings.h"
 #include "workflow/AttachmentStore.h"
 #include "workflow/VerificationResultRepository.h"
 
@@ -42,16 +41,10 @@ Result<TransitionOutcome> RevocationStep::revoke(const Actor &actor, qint64 requ
         return errorOf(request);
     switch (request->state) {
     case RequestState::CertificateMatched: {
-        bool dualControl = false;
-        if (m_options.dualControl) {
-            dualControl = *m_options.dualControl;
-        } else {
-            auto office = OfficeSettings(m_database).dualControl();
-            if (!office)
-                return errorOf(office);
-            dualControl = *office;
-        }
-        if (dualControl)
+        auto dualControl = m_lifecycle.dualControlInForce();
+        if (!dualControl)
+            return errorOf(dualControl);
+        if (*dualControl)
             return move(actor, requestId, RequestAction::RequestApproval, expectedVersion);
         return queueRevocation(actor, requestId, RequestAction::Revoke, expectedVersion);
     }
