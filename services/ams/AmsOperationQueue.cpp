@@ -35,9 +35,10 @@ QStringList AmsOperationQueue::operations()
             QStringLiteral("portal_revoke")};
 }
 
-AmsOperationQueue::AmsOperationQueue(DatabasePtr database, Actor actor)
+AmsOperationQueue::AmsOperationQueue(DatabasePtr database, Actor actor, Clock clock)
     : m_database(std::move(database))
     , m_actor(std::move(actor))
+    , m_clock(std::move(clock))
 { }
 
 namespace {
@@ -71,9 +72,9 @@ Result<void> AmsOperationQueue::changeAudited(qint64 id, const QString &action, 
         QJsonObject details = auditDetails(*operation);
         if (!note.isEmpty())
             details.insert(QStringLiteral("note"), note);
-        auto appended
-            = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.") + action,
-                               QStringLiteral("ams_operation"), QString::number(id), details);
+        auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.") + action,
+                                         QStringLiteral("ams_operation"), QString::number(id),
+                                         details, m_clock);
         if (!appended)
             return errorOf(appended);
         return {};
@@ -186,7 +187,7 @@ Result<AmsOperation> AmsOperationQueue::enqueueInTransaction(qint64 requestId,
                                "next_attempt_at = ?, completed_at = NULL, lease_owner = NULL, "
                                "lease_until = NULL WHERE id = ? AND state = '%2'")
                     .arg(stateKey(State::Pending), stateKey(State::Failed)),
-                {toText(payload), Clock::toIsoUtc(Clock::currentUtc()), last.id});
+                {toText(payload), Clock::toIsoUtc(m_clock.now()), last.id});
             if (!reopened)
                 return errorOf(reopened);
             if (reopened->numRowsAffected() != 1)
@@ -197,13 +198,13 @@ Result<AmsOperation> AmsOperationQueue::enqueueInTransaction(qint64 requestId,
             details.insert(QStringLiteral("previous_error"), last.lastError);
             auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.requeued"),
                                              QStringLiteral("ams_operation"),
-                                             QString::number(last.id), details);
+                                             QString::number(last.id), details, m_clock);
             if (!appended)
                 return errorOf(appended);
             return find(last.id);
         }
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString now = Clock::toIsoUtc(Clock::currentUtc());
+        const QString now = Clock::toIsoUtc(m_clock.now());
         auto id = m_database->scalar(
             QStringLiteral("INSERT INTO ams_operations (request_id, operation, idempotency_key, "
                            "payload, state, attempts, next_attempt_at, created_at) "
@@ -215,9 +216,9 @@ Result<AmsOperation> AmsOperationQueue::enqueueInTransaction(qint64 requestId,
         auto queued = find(id->toLongLong());
         if (!queued)
             return queued;
-        auto appended = AuditLog::append(*m_database, m_actor, QStringLiteral("ams.queued"),
-                                         QStringLiteral("ams_operation"),
-                                         QString::number(queued->id), auditDetails(*queued));
+        auto appended = AuditLog::append(
+            *m_database, m_actor, QStringLiteral("ams.queued"), QStringLiteral("ams_operation"),
+            QString::number(queued->id), auditDetails(*queued), m_clock);
         if (!appended)
             return errorOf(appended);
         return queued;
@@ -241,7 +242,7 @@ Result<std::vector<AmsOperation>> AmsOperationQueue::all(qint64 requestId) const
 
 Result<QString> AmsOperationQueue::markSending(qint64 id)
 {
-    const QDateTime now = Clock::currentUtc();
+    const QDateTime now = m_clock.now();
     const QString lease = QUuid::createUuid().toString(QUuid::WithoutBraces);
     // One statement decides: of two runners, the second finds the row sending under a lease
     // that has not run out and changes nothing.
@@ -269,7 +270,7 @@ Result<QString> AmsOperationQueue::markSending(qint64 id)
 Result<void> AmsOperationQueue::markDone(qint64 id, const QJsonObject &response,
                                          const QString &lease)
 {
-    const QString now = Clock::toIsoUtc(Clock::currentUtc());
+    const QString now = Clock::toIsoUtc(m_clock.now());
     if (lease.isEmpty()) {
         return changeAudited(id, QStringLiteral("done"),
                              QStringLiteral("UPDATE ams_operations SET state = '%1', response = ?, "
@@ -313,7 +314,7 @@ Result<void> AmsOperationQueue::markFailed(qint64 id, const QString &lease, cons
                                         "completed_at = ?, lease_owner = NULL, lease_until = NULL "
                                         "WHERE id = ? AND state = '%2' AND lease_owner = ?")
                              .arg(stateKey(State::Failed), stateKey(State::Sending)),
-                         {error, Clock::toIsoUtc(Clock::currentUtc()), id, lease}, error);
+                         {error, Clock::toIsoUtc(m_clock.now()), id, lease}, error);
 }
 
 Result<void> AmsOperationQueue::completePayload(qint64 id, const QJsonObject &payload)

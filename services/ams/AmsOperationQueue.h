@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/Actor.h"
+#include "core/Clock.h"
 #include "core/Error.h"
 #include "database/Database.h"
 
@@ -46,8 +47,11 @@ public:
     static QString stateKey(AmsOperation::State state);
     static std::optional<AmsOperation::State> stateFromKey(const QString &key);
 
-    // Who queues and completes the calls, as the audit log names them.
-    explicit AmsOperationQueue(DatabasePtr database, Actor actor = Actor::commandLine());
+    // Who queues and completes the calls, as the audit log names them, and the clock that stamps
+    // the rows and their audit entries (a caller writing history, as the demo seeder, passes
+    // its own).
+    explicit AmsOperationQueue(DatabasePtr database, Actor actor = Actor::commandLine(),
+                               Clock clock = Clock());
 
     // How long a runner owns an operation it sends: far longer than a send with its retries
     // takes (20 s times 3 attempts and a log-in by default), so a live runner is not overtaken;
@@ -102,6 +106,7 @@ private:
 
     DatabasePtr m_database;
     Actor m_actor;
+    Clock m_clock;
 };
 
 } // namespace rd

@@ -175,8 +175,8 @@ WHERE n.nspname = current_schema() AND pg_get_userbyid(p.proowner) <> ?
                    .arg(schema, operatorRole, kiosk)
             << QStringLiteral("REVOKE ALL ON ALL SEQUENCES IN SCHEMA %1 FROM PUBLIC, %2, %3")
                    .arg(schema, operatorRole, kiosk)
-            // The desk reads and writes; it never deletes (nothing in the program does)
-            // and never truncates.
+            // The desk reads and writes; it never deletes (but for proof_checks, below) and
+            // never truncates.
             << QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA %1 TO %2")
                    .arg(schema, operatorRole)
             << QStringLiteral("REVOKE INSERT, UPDATE ON schema_migrations FROM %1")
@@ -184,6 +184,9 @@ WHERE n.nspname = current_schema() AND pg_get_userbyid(p.proowner) <> ?
             // The chain: entries are appended, the head moves forward.
             << QStringLiteral("REVOKE UPDATE ON audit_log FROM %1").arg(operatorRole)
             << QStringLiteral("REVOKE INSERT ON audit_checkpoint FROM %1").arg(operatorRole)
+            // The one exception: a request's proof schedule goes once the proof is on record
+            // (RevocationStep::recordProof); the proof itself stays in verification_results.
+            << QStringLiteral("GRANT DELETE ON proof_checks TO %1").arg(operatorRole)
             // Only the kiosk function fills kiosk_filings; the desk takes rows in.
             << QStringLiteral("REVOKE INSERT ON kiosk_filings FROM %1").arg(operatorRole)
             // The kiosk checks that it knows the schema before it opens.

@@ -144,6 +144,9 @@ const std::vector<DemoScenarios::Scenario> &DemoScenarios::all()
               {{A::Revoke},
                {A::FailRevocation,
                 "AMS menolak permintaan: sesi verifikator kedaluwarsa (HTTP 401)."}})},
+        // Sent to AMS (the portal's call waits for the operator's read-back).
+        {S::RevocationQueued, R::KeyCompromised, Pool::Active, Filing::Workbench,
+         Handler::Operator1, false, path(kToMatched, {{A::Revoke}})},
         {S::AwaitingApproval, R::Dismissed, Pool::Dismissed, Filing::Workbench, Handler::Operator1,
          true, path(kToMatched, {{A::RequestApproval}})},
         {S::AwaitingApproval, R::Retired, Pool::Retired, Filing::Kiosk, Handler::Operator2, true,

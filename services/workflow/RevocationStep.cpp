@@ -110,7 +110,7 @@ Result<void> RevocationStep::queueFilingInTransaction(const Actor &actor, qint64
     auto payload = filingPayload(requestId);
     if (!payload)
         return errorOf(payload);
-    auto queued = AmsOperationQueue(m_database, actor)
+    auto queued = AmsOperationQueue(m_database, actor, m_options.clock)
                       .enqueueInTransaction(requestId, QStringLiteral("file_request"), *payload);
     if (!queued)
         return errorOf(queued);
@@ -125,7 +125,7 @@ Result<TransitionOutcome> RevocationStep::queueRevocation(const Actor &actor, qi
         auto request = RevocationRequestRepository(m_database).findById(requestId);
         if (!request)
             return errorOf(request);
-        AmsOperationQueue queue(m_database, actor);
+        AmsOperationQueue queue(m_database, actor, m_options.clock);
         QJsonObject payload {
             {QStringLiteral("serial"), request->certificateSerial},
             {QStringLiteral("nik"), request->holderNik},
@@ -196,7 +196,7 @@ Result<TransitionOutcome> RevocationStep::recordPortalRevocation(const Actor &ac
     if (actor.role() == Actor::Role::None)
         return fail(ErrorCode::PermissionDenied,
                     tr("Only a logged-in operator, supervisor or administrator can do this."));
-    AmsOperationQueue queue(m_database, actor);
+    AmsOperationQueue queue(m_database, actor, m_options.clock);
     auto operations = queue.all(requestId);
     if (!operations)
         return errorOf(operations);
@@ -287,7 +287,7 @@ Result<AmsAnswersRecorded> RevocationStep::recordAmsAnswers(const Actor &worker)
         completions.emplace_back(waiting->value(0).toLongLong(), payload);
     }
     waiting->finish();
-    AmsOperationQueue queue(m_database, worker);
+    AmsOperationQueue queue(m_database, worker, m_options.clock);
     for (const auto &[operationId, payload] : completions) {
         if (auto completed = queue.completePayload(operationId, payload); !completed)
             return errorOf(completed);

@@ -176,12 +176,13 @@ const std::vector<Weighted> s_oldStates = {
 
 const std::vector<Weighted> s_recentStates = {
     {RequestState::Draft, 80},
-    {RequestState::Submitted, 150},
+    {RequestState::Submitted, 130},
     {RequestState::InVerification, 100},
     {RequestState::NeedsCompletion, 70},
     {RequestState::Verified, 80},
     {RequestState::CertificateMatched, 70},
     {RequestState::AwaitingApproval, 50},
+    {RequestState::RevocationQueued, 20}, // sent to AMS within minutes, so few wait there
     {RequestState::RevocationPendingProof, 40},
     {RequestState::RevocationFailed, 30},
     {RequestState::Revoked, 60},

@@ -348,6 +348,8 @@ void TestDatabaseRoles::operatorCannotRewriteTheAuditLogOrAlterTables()
         desk->executeUnprepared(QStringLiteral("ALTER TABLE holders ADD COLUMN note TEXT")));
     RD_VERIFY_DENIED(desk->executeUnprepared(QStringLiteral("TRUNCATE holders CASCADE")));
     RD_VERIFY_DENIED(desk->execute(QStringLiteral("DELETE FROM holders")));
+    // A proof of revocation stays; only its schedule (proof_checks) goes once it is found.
+    RD_VERIFY_DENIED(desk->execute(QStringLiteral("DELETE FROM verification_results")));
     RD_VERIFY_DENIED(
         desk->execute(QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'mine', 'now')")));
     RD_VERIFY_DENIED(desk->executeUnprepared(

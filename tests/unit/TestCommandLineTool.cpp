@@ -54,6 +54,12 @@ private:
     // A migrated database with a holder, a filed request and the accounts root (administrator),
     // ani (operator), sari and joko (supervisors); returns the agenda number.
     QString deskWithAccounts(const QString &db);
+    // Takes the request through steps 5 and 6 as `user` (requests claim, requests verify), then
+    // puts it in certificate_matched: step 7 needs a certificate its trusted issuers know, which
+    // TestRevocationWorkflow covers. Returns what failed, or nothing.
+    QString matchedAs(const QString &user, const QString &db, const QString &agenda);
+    static QString stateOf(const QString &db, const QString &agenda);
+    static qint64 amsOperations(const QString &db);
     Run as(const QString &user, const QStringList &arguments) const
     {
         return m_cli.run(QStringList {QStringLiteral("--user"), user} + arguments,
@@ -284,11 +290,19 @@ void TestCommandLineTool::fileListShowApply()
                          {QStringLiteral("--database"), db, QStringLiteral("requests"),
                           QStringLiteral("apply"), agenda, QStringLiteral("claim")});
     QVERIFY2(claim.exitCode == 0, qPrintable(claim.describe()));
+    // A step that calls AMS is not a bare move: `requests apply` names its command.
+    const Run applied = as(QStringLiteral("ani"),
+                           {QStringLiteral("--database"), db, QStringLiteral("requests"),
+                            QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
+    QCOMPARE(applied.exitCode, 2);
+    QVERIFY2(applied.err.contains(QStringLiteral("`requests revoke`")), qPrintable(applied.err));
     const Run revoke = as(QStringLiteral("ani"),
                           {QStringLiteral("--database"), db, QStringLiteral("requests"),
-                           QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
+                           QStringLiteral("revoke"), agenda});
     QCOMPARE(revoke.exitCode, 1);
-    QVERIFY(revoke.err.startsWith(QStringLiteral("revocation-desk-cli: invalid_transition:")));
+    QVERIFY2(revoke.err.startsWith(QStringLiteral("revocation-desk-cli: invalid_transition:")),
+             qPrintable(revoke.err));
+    QCOMPARE(amsOperations(db), qint64(0));
     const Run unknownAction = cli({QStringLiteral("--database"), db, QStringLiteral("requests"),
                                    QStringLiteral("apply"), agenda, QStringLiteral("explode")});
     QCOMPARE(unknownAction.exitCode, 2);
@@ -496,7 +510,11 @@ void TestCommandLineTool::demoSeedOnlyIntoAnEmptyDatabase()
     QCOMPARE(seeded.exitCode, 0);
     const QJsonObject summary = seeded.json().object();
     QVERIFY(summary.value(QStringLiteral("holders")).toInt() >= 300);
-    QCOMPARE(summary.value(QStringLiteral("requests_by_state")).toObject().size(), 14);
+    // Every state, revocation_queued included.
+    QCOMPARE(summary.value(QStringLiteral("requests_by_state")).toObject().size(), 15);
+    QVERIFY(summary.value(QStringLiteral("requests_by_state"))
+                .toObject()
+                .contains(QStringLiteral("revocation_queued")));
     QVERIFY(!summary.value(QStringLiteral("user_credentials")).toArray().isEmpty());
 
     // The database has accounts now: seeding again (more accounts with printed passwords) is an
@@ -597,6 +615,49 @@ QString TestCommandLineTool::deskWithAccounts(const QString &db)
     return agenda ? agenda->toString() : QString();
 }
 
+QString TestCommandLineTool::matchedAs(const QString &user, const QString &db,
+                                       const QString &agenda)
+{
+    const QStringList database {QStringLiteral("--database"), db};
+    const Run claimed = as(
+        user, database + QStringList {QStringLiteral("requests"), QStringLiteral("claim"), agenda});
+    if (claimed.exitCode != 0)
+        return claimed.describe();
+    const Run verified = as(user,
+                            database
+                                + QStringList {QStringLiteral("requests"), QStringLiteral("verify"),
+                                               agenda, QStringLiteral("--all-passed")});
+    if (verified.exitCode != 0)
+        return verified.describe();
+    if (stateOf(db, agenda) != QLatin1String("verified"))
+        return QStringLiteral("not verified: ") + stateOf(db, agenda);
+    auto opened = Database::open(*DatabaseUrl::parse(db));
+    if (!opened)
+        return opened.error().toString();
+    auto id = (*opened)->scalar(
+        QStringLiteral("SELECT id FROM revocation_requests WHERE agenda_number = ?"), {agenda});
+    if (!id
+        || !TestFixtures::forceState(**opened, id->toLongLong(), RequestState::CertificateMatched))
+        return QStringLiteral("cannot put %1 in certificate_matched").arg(agenda);
+    return {};
+}
+
+QString TestCommandLineTool::stateOf(const QString &db, const QString &agenda)
+{
+    auto opened = Database::open(*DatabaseUrl::parse(db));
+    if (!opened)
+        return opened.error().toString();
+    auto state = (*opened)->scalar(
+        QStringLiteral("SELECT state FROM revocation_requests WHERE agenda_number = ?"), {agenda});
+    return state ? state->toString() : state.error().toString();
+}
+
+qint64 TestCommandLineTool::amsOperations(const QString &db)
+{
+    auto opened = Database::open(*DatabaseUrl::parse(db));
+    return opened ? TestFixtures::count(**opened, QStringLiteral("ams_operations")) : -1;
+}
+
 QString TestCommandLineTool::snapshot(const QString &db)
 {
     auto database = Database::open(*DatabaseUrl::parse(db));
@@ -632,12 +693,8 @@ void TestCommandLineTool::cliUsersCannotPassDualControl()
                  QStringLiteral("dual_control"), QStringLiteral("true")})
                  .exitCode,
              0);
-    for (const char *step : {"claim", "verify", "match_certificate"}) {
-        const Run run = as(QStringLiteral("ani"),
-                           {QStringLiteral("--database"), db, QStringLiteral("requests"),
-                            QStringLiteral("apply"), agenda, QLatin1String(step)});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    }
+    const QString notMatched = matchedAs(QStringLiteral("ani"), db, agenda);
+    QVERIFY2(notMatched.isEmpty(), qPrintable(notMatched));
     const QString before = snapshot(db);
     CliRunner alice = m_cli;
     alice.set(QStringLiteral("USER"), QStringLiteral("alice"));
@@ -650,12 +707,16 @@ void TestCommandLineTool::cliUsersCannotPassDualControl()
              qPrintable(asked.err));
     CliRunner bob = m_cli;
     bob.set(QStringLiteral("USER"), QStringLiteral("bob"));
-    const Run revoked = bob.run({QStringLiteral("--database"), db, QStringLiteral("requests"),
-                                 QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
-    QCOMPARE(revoked.exitCode, 1);
-    QVERIFY2(revoked.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:")),
-             qPrintable(revoked.err));
+    // Neither revoking (which, under dual control, asks for the approval) nor approving.
+    for (const char *verb : {"revoke", "approve"}) {
+        const Run revoked = bob.run({QStringLiteral("--database"), db, QStringLiteral("requests"),
+                                     QLatin1String(verb), agenda});
+        QCOMPARE(revoked.exitCode, 1);
+        QVERIFY2(revoked.err.startsWith(QStringLiteral("revocation-desk-cli: permission_denied:")),
+                 qPrintable(revoked.describe()));
+    }
     QCOMPARE(snapshot(db), before);
+    QCOMPARE(amsOperations(db), qint64(0));
 }
 
 void TestCommandLineTool::dualControlHoldsWithTwoAccounts()
@@ -670,33 +731,66 @@ void TestCommandLineTool::dualControlHoldsWithTwoAccounts()
                                    QStringLiteral("dual_control"), QStringLiteral("true")})
                  .exitCode,
              0);
-    auto apply = [&](const QString &user, const QString &action) {
-        return as(user,
-                  database
-                      + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
-                                     QStringLiteral("apply"), agenda, action});
+    auto step = [&](const QString &user, const QStringList &arguments) {
+        return as(user, database + QStringList {QStringLiteral("requests")} + arguments);
     };
-    for (const char *step : {"claim", "verify", "match_certificate"})
-        QCOMPARE(apply(QStringLiteral("ani"), QLatin1String(step)).exitCode, 0);
-    const Run direct = apply(QStringLiteral("ani"), QStringLiteral("revoke"));
-    QCOMPARE(direct.exitCode, 1);
-    QVERIFY2(direct.err.contains(QStringLiteral("permission_denied")), qPrintable(direct.err));
-    QCOMPARE(apply(QStringLiteral("sari"), QStringLiteral("request_approval")).exitCode, 0);
-    const Run byOperator = apply(QStringLiteral("ani"), QStringLiteral("revoke"));
+    const QString notMatched = matchedAs(QStringLiteral("ani"), db, agenda);
+    QVERIFY2(notMatched.isEmpty(), qPrintable(notMatched));
+    // Nobody approves what nobody asked for.
+    const Run early = step(QStringLiteral("joko"), {QStringLiteral("approve"), agenda});
+    QCOMPARE(early.exitCode, 1);
+    QVERIFY2(early.err.contains(QStringLiteral("invalid_transition")), qPrintable(early.err));
+    // Under dual control "revoke" asks a supervisor (exit 4: not revoked yet) and queues nothing.
+    const Run asked = step(QStringLiteral("sari"), {QStringLiteral("revoke"), agenda});
+    QVERIFY2(asked.exitCode == 4, qPrintable(asked.describe()));
+    QCOMPARE(stateOf(db, agenda), QStringLiteral("awaiting_approval"));
+    QCOMPARE(amsOperations(db), qint64(0));
+    const QString asking = snapshot(db);
+    const Run byOperator = step(QStringLiteral("ani"), {QStringLiteral("approve"), agenda});
     QCOMPARE(byOperator.exitCode, 1);
-    const Run bySelf = apply(QStringLiteral("sari"), QStringLiteral("revoke"));
-    QCOMPARE(bySelf.exitCode, 1);
-    QVERIFY2(bySelf.err.contains(QStringLiteral("permission_denied")), qPrintable(bySelf.err));
-    const Run approved = apply(QStringLiteral("joko"), QStringLiteral("revoke"));
-    QVERIFY2(approved.exitCode == 0, qPrintable(approved.describe()));
-    QCOMPARE(approved.json().object().value(QStringLiteral("state")).toString(),
-             QStringLiteral("revoked"));
+    QVERIFY2(byOperator.err.contains(QStringLiteral("permission_denied")),
+             qPrintable(byOperator.err));
+    const Run operatorRevokes = step(QStringLiteral("ani"), {QStringLiteral("revoke"), agenda});
+    QCOMPARE(operatorRevokes.exitCode, 1);
+    QVERIFY2(operatorRevokes.err.contains(QStringLiteral("permission_denied")),
+             qPrintable(operatorRevokes.err));
+    for (const char *verb : {"approve", "revoke"}) {
+        const Run bySelf = step(QStringLiteral("sari"), {QLatin1String(verb), agenda});
+        QCOMPARE(bySelf.exitCode, 1);
+        QVERIFY2(bySelf.err.contains(QStringLiteral("permission_denied")), qPrintable(bySelf.err));
+    }
+    // The bare move is closed too.
+    const Run bare
+        = step(QStringLiteral("joko"), {QStringLiteral("apply"), agenda, QStringLiteral("revoke")});
+    QCOMPARE(bare.exitCode, 2);
+    // What was refused left nothing, not even a queued call (it rolled back with the move).
+    QCOMPARE(snapshot(db), asking);
+    QCOMPARE(amsOperations(db), qint64(0));
+
+    // A second supervisor approves: the call waits for AMS's pages (the portal, by default).
+    const Run approved = step(QStringLiteral("joko"), {QStringLiteral("approve"), agenda});
+    QVERIFY2(approved.exitCode == 4, qPrintable(approved.describe()));
+    QVERIFY2(approved.out.contains(QStringLiteral("--ams-reference")),
+             qPrintable(approved.describe()));
+    QCOMPARE(stateOf(db, agenda), QStringLiteral("revocation_queued"));
+    QCOMPARE(amsOperations(db), qint64(1));
+    // The operator revoked in AMS's pages and reads back AMS's reference; the proof is awaited.
+    const Run readBack = step(QStringLiteral("ani"),
+                              {QStringLiteral("revoke"), agenda, QStringLiteral("--ams-reference"),
+                               QStringLiteral("AMS-2026-000123")});
+    QVERIFY2(readBack.exitCode == 4, qPrintable(readBack.describe()));
+    QCOMPARE(stateOf(db, agenda), QStringLiteral("revocation_pending_proof"));
+    QCOMPARE(amsOperations(db), qint64(1));
     const Run shown = cli(database
                           + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
                                          QStringLiteral("show"), agenda});
     const QJsonArray events = shown.json().object().value(QStringLiteral("events")).toArray();
-    QCOMPARE(events.last().toObject().value(QStringLiteral("actor")).toString(),
+    QCOMPARE(shown.json().object().value(QStringLiteral("ams_reference")).toString(),
+             QStringLiteral("AMS-2026-000123"));
+    QCOMPARE(events.at(events.size() - 2).toObject().value(QStringLiteral("actor")).toString(),
              QStringLiteral("user:joko"));
+    QCOMPARE(events.last().toObject().value(QStringLiteral("actor")).toString(),
+             QStringLiteral("user:ani"));
 }
 
 void TestCommandLineTool::roleBoundCommandsRefuseWithoutLogIn_data()
@@ -829,25 +923,29 @@ void TestCommandLineTool::dualControlComesFromTheDatabase()
                                    QStringLiteral("dual_control"), QStringLiteral("true")})
                  .exitCode,
              0);
-    for (const char *step : {"claim", "verify", "match_certificate"})
-        QCOMPARE(as(QStringLiteral("sari"),
-                    database
-                        + QStringList {QStringLiteral("requests"), QStringLiteral("apply"), agenda,
-                                       QLatin1String(step)})
-                     .exitCode,
-                 0);
-    const Run refused = as(QStringLiteral("sari"),
-                           database
-                               + QStringList {QStringLiteral("requests"), QStringLiteral("apply"),
-                                              agenda, QStringLiteral("revoke")});
-    QCOMPARE(refused.exitCode, 1);
-    QVERIFY2(refused.err.contains(QStringLiteral("permission_denied")), qPrintable(refused.err));
-    const Run matched = cli(database
-                            + QStringList {QStringLiteral("--json"), QStringLiteral("requests"),
-                                           QStringLiteral("show"), agenda});
-    QCOMPARE(matched.json().object().value(QStringLiteral("state")).toString(),
-             QStringLiteral("certificate_matched"));
+    const QString notMatched = matchedAs(QStringLiteral("sari"), db, agenda);
+    QVERIFY2(notMatched.isEmpty(), qPrintable(notMatched));
+    // On in the office: "revoke" asks a second supervisor and queues nothing for AMS.
+    const Run asked
+        = as(QStringLiteral("sari"),
+             database + QStringList {QStringLiteral("requests"), QStringLiteral("revoke"), agenda});
+    QVERIFY2(asked.exitCode == 4, qPrintable(asked.describe()));
+    QCOMPARE(stateOf(db, agenda), QStringLiteral("awaiting_approval"));
+    QCOMPARE(amsOperations(db), qint64(0));
     // And the other way round: off in the office, on in the ini: a direct revocation passes.
+    QString second;
+    {
+        auto opened = Database::open(*DatabaseUrl::parse(db));
+        RD_VERIFY_RESULT(opened);
+        const qint64 holder = TestFixtures::addHolder(*opened, 41);
+        const qint64 id = TestFixtures::fileRequest(*opened, holder);
+        auto agendaNumber = (*opened)->scalar(
+            QStringLiteral("SELECT agenda_number FROM revocation_requests WHERE id = ?"), {id});
+        RD_VERIFY_RESULT(agendaNumber);
+        second = agendaNumber->toString();
+    }
+    const QString secondNotMatched = matchedAs(QStringLiteral("sari"), db, second);
+    QVERIFY2(secondNotMatched.isEmpty(), qPrintable(secondNotMatched));
     writeIni(true);
     QCOMPARE(as(QStringLiteral("root"),
                 database
@@ -855,11 +953,12 @@ void TestCommandLineTool::dualControlComesFromTheDatabase()
                                    QStringLiteral("dual_control"), QStringLiteral("false")})
                  .exitCode,
              0);
-    const Run revoked = as(QStringLiteral("sari"),
-                           database
-                               + QStringList {QStringLiteral("requests"), QStringLiteral("apply"),
-                                              agenda, QStringLiteral("revoke")});
-    QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.describe()));
+    const Run revoked
+        = as(QStringLiteral("sari"),
+             database + QStringList {QStringLiteral("requests"), QStringLiteral("revoke"), second});
+    QVERIFY2(revoked.exitCode == 4, qPrintable(revoked.describe()));
+    QCOMPARE(stateOf(db, second), QStringLiteral("revocation_queued"));
+    QCOMPARE(amsOperations(db), qint64(1));
     QFile::remove(iniFolder + QStringLiteral("/revocation-desk.ini"));
 }
 

@@ -156,10 +156,31 @@ void TestDomainRules::stateTable()
     using A = RequestAction;
     QCOMPARE(RequestStates::target(S::Draft, A::Submit), S::Submitted);
     QCOMPARE(RequestStates::target(S::NeedsCompletion, A::Resubmit), S::Submitted);
-    QCOMPARE(RequestStates::target(S::RevocationFailed, A::RetryRevocation), S::CertificateMatched);
     QCOMPARE(RequestStates::target(S::Notified, A::Close), S::Closed);
     QVERIFY(!RequestStates::target(S::Submitted, A::Revoke)); // no revocation before steps 6 and 7
     QVERIFY(!RequestStates::target(S::Verified, A::Revoke));
+    // Step 8: the revocation is queued for AMS, AMS answers, a proof confirms it.
+    QCOMPARE(RequestStates::target(S::CertificateMatched, A::Revoke), S::RevocationQueued);
+    QCOMPARE(RequestStates::target(S::AwaitingApproval, A::Revoke), S::RevocationQueued);
+    QCOMPARE(RequestStates::target(S::RevocationQueued, A::RecordPendingProof),
+             S::RevocationPendingProof);
+    QCOMPARE(RequestStates::target(S::RevocationQueued, A::FailRevocation), S::RevocationFailed);
+    QCOMPARE(RequestStates::target(S::RevocationFailed, A::RetryRevocation), S::RevocationQueued);
+    QCOMPARE(RequestStates::target(S::RevocationPendingProof, A::ConfirmRevocation), S::Revoked);
+    QCOMPARE(RequestStates::target(S::Revoked, A::Notify), S::Notified);
+    // Nothing skips the queue or AMS's answer.
+    for (S from : {S::CertificateMatched, S::AwaitingApproval}) {
+        QVERIFY(!RequestStates::target(from, A::RecordPendingProof));
+        QVERIFY(!RequestStates::target(from, A::FailRevocation));
+        QVERIFY(!RequestStates::target(from, A::ConfirmRevocation));
+    }
+    QVERIFY(!RequestStates::target(S::RevocationQueued, A::Revoke));
+    QVERIFY(!RequestStates::target(S::RevocationQueued, A::ConfirmRevocation));
+    QVERIFY(!RequestStates::target(S::RevocationFailed, A::Revoke));
+    // Once queued, the call may reach AMS at any moment: no rejecting or cancelling it.
+    QVERIFY(RequestStates::isPastRevocation(S::RevocationQueued));
+    QVERIFY(!RequestStates::isPastRevocation(S::RevocationFailed));
+    QCOMPARE(RequestStates::key(S::RevocationQueued), QStringLiteral("revocation_queued"));
     for (RequestState state : RequestStates::all()) {
         QVERIFY(!RequestStates::key(state).isEmpty());
         QCOMPARE(RequestStates::fromKey(RequestStates::key(state)), state);
@@ -170,7 +191,7 @@ void TestDomainRules::stateTable()
         QCOMPARE(RequestStates::target(state, A::Reject).has_value(), rejectable);
         QCOMPARE(RequestStates::target(state, A::Cancel).has_value(), rejectable);
     }
-    QCOMPARE(RequestStates::all().size(), size_t(14));
+    QCOMPARE(RequestStates::all().size(), size_t(15));
 }
 
 void TestDomainRules::searchTextKinds()

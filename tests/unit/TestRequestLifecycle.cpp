@@ -4,18 +4,52 @@
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 #include "VerifyResult.h"
+#include "ams/AmsOperationQueue.h"
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "requests/AgendaNumberAllocator.h"
 #include "requests/RequestLifecycle.h"
 #include "requests/RevocationRequestRepository.h"
 #include "users/UserAccounts.h"
+#include "workflow/VerificationResultRepository.h"
 
 #include <QtTest>
 
 using namespace rd;
 using rd::test::TestDatabase;
 using rd::test::TestFixtures;
+
+namespace {
+
+const QString PortalRevoke = QStringLiteral("portal_revoke");
+
+// What the step-8 guards (RequestLifecycle::requireEvidence) ask for before the action is
+// taken: the AMS call queued (Revoke, RetryRevocation), AMS's answer (RecordPendingProof) or a
+// proof of the revocation (ConfirmRevocation). Other actions need nothing.
+bool provideEvidence(const DatabasePtr &database, qint64 requestId, RequestAction action)
+{
+    AmsOperationQueue queue(database, Actor::user(QStringLiteral("test"), Actor::Role::Operator));
+    switch (action) {
+    case RequestAction::Revoke:
+    case RequestAction::RetryRevocation:
+        return queue.enqueue(requestId, PortalRevoke, {}).has_value();
+    case RequestAction::RecordPendingProof: {
+        auto queued = queue.enqueue(requestId, PortalRevoke, {});
+        return queued
+            && queue.markDone(queued->id, {{QStringLiteral("id"), QStringLiteral("AMS-1")}})
+                   .has_value();
+    }
+    case RequestAction::ConfirmRevocation:
+        return VerificationResultRepository(database)
+            .insert(requestId, QStringLiteral("revocation_proof"), QStringLiteral("revoked"), {},
+                    QStringLiteral("worker:test"), Clock::currentUtc())
+            .has_value();
+    default:
+        return true;
+    }
+}
+
+} // namespace
 
 class TestRequestLifecycle : public QObject
 {
@@ -32,6 +66,8 @@ private slots:
     void staleVersionIsAConflict();
     void kioskCanOnlyFile();
     void dualControlNeedsASecondSupervisor();
+    void revocationStepsNeedTheirEvidence();
+    void evidenceOfAnotherKindDoesNotCount();
     void reasonRequiredForRejection();
     void badFilingsChangeNothing_data();
     void badFilingsChangeNothing();
@@ -93,6 +129,9 @@ void TestRequestLifecycle::everyTransition()
     const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
     QVERIFY(id > 0);
     QVERIFY(TestFixtures::forceState(*m_db, id, fromState));
+    // The guarded steps get what they stand for (revocationStepsNeedTheirEvidence checks
+    // the guards), so that the state table alone decides here.
+    QVERIFY(provideEvidence(m_db, id, requestAction));
     const qint64 eventsBefore = TestFixtures::count(*m_db, QStringLiteral("request_events"));
     const qint64 auditBefore = TestFixtures::count(*m_db, QStringLiteral("audit_log"));
 
@@ -253,6 +292,8 @@ void TestRequestLifecycle::dualControlNeedsASecondSupervisor()
     const Actor joko = Actor::user(QStringLiteral("joko"), Actor::Role::Supervisor);
     const Actor ani = Actor::user(QStringLiteral("ani"), Actor::Role::Operator);
 
+    // The call is queued (as RevocationStep does), so what refuses below is dual control.
+    QVERIFY(provideEvidence(m_db, id, RequestAction::Revoke));
     auto direct = lifecycle.apply(ani, {id, RequestAction::Revoke, std::nullopt, {}, {}});
     QVERIFY(!direct);
     QCOMPARE(direct.error().code, ErrorCode::PermissionDenied);
@@ -265,9 +306,103 @@ void TestRequestLifecycle::dualControlNeedsASecondSupervisor()
     auto approved = lifecycle.apply(
         joko, {id, RequestAction::Revoke, std::nullopt, {}, QStringLiteral("AMS-2026-000123")});
     RD_VERIFY_RESULT(approved);
-    QCOMPARE(approved->to, RequestState::Revoked);
+    QCOMPARE(approved->to, RequestState::RevocationQueued);
     RevocationRequestRepository requests(m_db);
     QCOMPARE(requests.findById(id)->amsReference, QStringLiteral("AMS-2026-000123"));
+}
+
+void TestRequestLifecycle::revocationStepsNeedTheirEvidence()
+{
+    // Each guarded step is refused, with nothing written, until what it stands for is on
+    // record; then it is taken.
+    const struct
+    {
+        RequestState from;
+        RequestAction action;
+        RequestState to;
+    } steps[] = {
+        {RequestState::CertificateMatched, RequestAction::Revoke, RequestState::RevocationQueued},
+        {RequestState::AwaitingApproval, RequestAction::Revoke, RequestState::RevocationQueued},
+        {RequestState::RevocationFailed, RequestAction::RetryRevocation,
+         RequestState::RevocationQueued},
+        {RequestState::RevocationQueued, RequestAction::RecordPendingProof,
+         RequestState::RevocationPendingProof},
+        {RequestState::RevocationPendingProof, RequestAction::ConfirmRevocation,
+         RequestState::Revoked},
+    };
+    const Actor actor = Actor::user(QStringLiteral("test"), Actor::Role::Administrator);
+    RequestLifecycle lifecycle(m_db);
+    RevocationRequestRepository requests(m_db);
+    for (const auto &step : steps) {
+        const QString name = RequestStates::actionKey(step.action);
+        const qint64 id = TestFixtures::fileRequest(m_db, m_holder);
+        QVERIFY(id > 0);
+        QVERIFY(TestFixtures::forceState(*m_db, id, step.from));
+        const qint64 eventsBefore = TestFixtures::count(*m_db, QStringLiteral("request_events"));
+        const qint64 auditBefore = TestFixtures::count(*m_db, QStringLiteral("audit_log"));
+        auto refused = lifecycle.apply(actor, {id, step.action, std::nullopt, {}, {}});
+        QVERIFY2(!refused, qPrintable(name));
+        QCOMPARE(refused.error().code, ErrorCode::InvalidTransition);
+        QCOMPARE(requests.findById(id)->state, step.from);
+        QCOMPARE(TestFixtures::count(*m_db, QStringLiteral("request_events")), eventsBefore);
+        QCOMPARE(TestFixtures::count(*m_db, QStringLiteral("audit_log")), auditBefore);
+
+        QVERIFY(provideEvidence(m_db, id, step.action));
+        auto taken = lifecycle.apply(actor, {id, step.action, std::nullopt, {}, {}});
+        RD_VERIFY_RESULT(taken);
+        QCOMPARE(taken->to, step.to);
+        QCOMPARE(requests.findById(id)->state, step.to);
+    }
+}
+
+void TestRequestLifecycle::evidenceOfAnotherKindDoesNotCount()
+{
+    const Actor actor = Actor::user(QStringLiteral("test"), Actor::Role::Administrator);
+    const Actor queuer = Actor::user(QStringLiteral("ani"), Actor::Role::Operator);
+    RequestLifecycle lifecycle(m_db);
+    AmsOperationQueue queue(m_db, queuer);
+    const auto refused = [&](qint64 id, RequestAction action) {
+        auto outcome = lifecycle.apply(actor, {id, action, std::nullopt, {}, {}});
+        return !outcome && outcome.error().code == ErrorCode::InvalidTransition;
+    };
+
+    // A filing queued for AMS is not the revocation's call; another request's call is not this
+    // one's; a call AMS already answered is not one waiting to be sent.
+    const qint64 matched = TestFixtures::fileRequest(m_db, m_holder);
+    QVERIFY(TestFixtures::forceState(*m_db, matched, RequestState::CertificateMatched));
+    RD_VERIFY_RESULT(queue.enqueue(matched, QStringLiteral("file_request"), {}));
+    const qint64 other = TestFixtures::fileRequest(m_db, m_holder);
+    RD_VERIFY_RESULT(queue.enqueue(other, PortalRevoke, {}));
+    QVERIFY(refused(matched, RequestAction::Revoke));
+    const qint64 answered = TestFixtures::fileRequest(m_db, m_holder);
+    QVERIFY(TestFixtures::forceState(*m_db, answered, RequestState::CertificateMatched));
+    auto done = queue.enqueue(answered, PortalRevoke, {});
+    RD_VERIFY_RESULT(done);
+    RD_VERIFY_RESULT(queue.markDone(done->id, {{QStringLiteral("id"), QStringLiteral("AMS-2")}}));
+    QVERIFY(refused(answered, RequestAction::Revoke));
+
+    // AMS has not answered a call still queued.
+    const qint64 queued = TestFixtures::fileRequest(m_db, m_holder);
+    QVERIFY(TestFixtures::forceState(*m_db, queued, RequestState::RevocationQueued));
+    RD_VERIFY_RESULT(queue.enqueue(queued, PortalRevoke, {}));
+    QVERIFY(refused(queued, RequestAction::RecordPendingProof));
+
+    // A status check that still says "good", or a proof of another kind, is no proof.
+    const qint64 pending = TestFixtures::fileRequest(m_db, m_holder);
+    QVERIFY(TestFixtures::forceState(*m_db, pending, RequestState::RevocationPendingProof));
+    VerificationResultRepository results(m_db);
+    RD_VERIFY_RESULT(results.insert(pending, QStringLiteral("revocation_proof"),
+                                    QStringLiteral("good"), {}, QStringLiteral("worker:test"),
+                                    Clock::currentUtc()));
+    RD_VERIFY_RESULT(results.insert(pending, QStringLiteral("dn_match"), QStringLiteral("revoked"),
+                                    {}, QStringLiteral("worker:test"), Clock::currentUtc()));
+    QVERIFY(refused(pending, RequestAction::ConfirmRevocation));
+
+    RevocationRequestRepository requests(m_db);
+    QCOMPARE(requests.findById(matched)->state, RequestState::CertificateMatched);
+    QCOMPARE(requests.findById(answered)->state, RequestState::CertificateMatched);
+    QCOMPARE(requests.findById(queued)->state, RequestState::RevocationQueued);
+    QCOMPARE(requests.findById(pending)->state, RequestState::RevocationPendingProof);
 }
 
 void TestRequestLifecycle::reasonRequiredForRejection()

@@ -24,6 +24,8 @@ const QString DualControl = QStringLiteral(
 const QString SupervisorOnly = QStringLiteral("Only a supervisor can approve a revocation.");
 const QString NotTheAsker
     = QStringLiteral("The person who asked for approval cannot also give it.");
+const QString WorkerAnswersOnly = QStringLiteral(
+    "The background worker only records what AMS and the status services answered.");
 
 constexpr qint64 AniId = 11;
 constexpr qint64 BudiId = 12;
@@ -36,6 +38,7 @@ const Actor Ani = Actor::user(QStringLiteral("ani"), Actor::Role::Operator, AniI
 const Actor Sari = Actor::user(QStringLiteral("sari"), Actor::Role::Supervisor, 13);
 const Actor Joko = Actor::user(QStringLiteral("joko"), Actor::Role::Supervisor, 14);
 const Actor Dewi = Actor::user(QStringLiteral("dewi"), Actor::Role::Administrator, 15);
+const Actor Worker = Actor::worker(QStringLiteral("desk-1"));
 
 RequestAccess request(RequestState state)
 {
@@ -111,6 +114,27 @@ void TestRequestPermissions::authorize_data()
         }
     }
 
+    // The background worker records AMS's answers and the proof (step 8), and nothing else: it
+    // neither revokes, nor claims, nor verifies, nor approves.
+    for (const RequestAction action : RequestStates::allActions()) {
+        const bool answer = action == RequestAction::RecordPendingProof
+            || action == RequestAction::ConfirmRevocation
+            || action == RequestAction::FailRevocation;
+        QTest::addRow("worker, %s", qPrintable(RequestStates::actionKey(action)))
+            << Worker << request(RequestState::RevocationQueued) << action
+            << (answer ? QString() : WorkerAnswersOnly);
+    }
+    QTest::newRow("worker revokes a request claimed by an operator")
+        << Worker << claimedByBudi() << RequestAction::Revoke << WorkerAnswersOnly;
+    QTest::newRow("worker approves a revocation")
+        << Worker << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << WorkerAnswersOnly;
+    QTest::newRow("dual control, worker records AMS's answer")
+        << Worker << underDualControl(RequestState::RevocationQueued)
+        << RequestAction::RecordPendingProof << QString();
+    QTest::newRow("dual control, worker confirms with a proof")
+        << Worker << underDualControl(RequestState::RevocationPendingProof)
+        << RequestAction::ConfirmRevocation << QString();
+
     // The claim: only the claiming operator (or a supervisor) works the request on.
     QTest::newRow("operator verifies a request another operator claimed")
         << Ani << claimedByBudi() << RequestAction::Verify << ClaimedByBudi;
@@ -146,8 +170,14 @@ void TestRequestPermissions::authorize_data()
         << Dewi << matched << RequestAction::Revoke << DualControl;
     QTest::newRow("dual control, cli revokes directly")
         << CommandLine << matched << RequestAction::Revoke << LogInFirst;
-    QTest::newRow("dual control, operator records pending proof directly")
-        << Ani << matched << RequestAction::RecordPendingProof << DualControl;
+    // AMS's answer comes only from revocation_queued, where the approval (if any) was given:
+    // dual control does not stand in the way of the operator's read-back of the portal.
+    QTest::newRow("dual control, operator records the portal's answer")
+        << Ani << underDualControl(RequestState::RevocationQueued)
+        << RequestAction::RecordPendingProof << QString();
+    QTest::newRow("dual control, operator records AMS's refusal")
+        << Ani << underDualControl(RequestState::RevocationQueued) << RequestAction::FailRevocation
+        << QString();
     QTest::newRow("dual control, kiosk revokes directly")
         << Kiosk << matched << RequestAction::Revoke << StaffOnly;
     QTest::newRow("dual control, operator asks for approval")
@@ -170,9 +200,12 @@ void TestRequestPermissions::authorize_data()
         << CommandLine << matched << RequestAction::RequestApproval << LogInFirst;
     QTest::newRow("approval, the asking supervisor approves")
         << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << NotTheAsker;
-    QTest::newRow("approval, the asking supervisor records pending proof")
-        << Sari << awaitingApprovalAskedBy(Sari) << RequestAction::RecordPendingProof
-        << NotTheAsker;
+    // Once a second supervisor approved, the call is queued: the one who asked may record
+    // what AMS's pages answered.
+    RequestAccess approvedAskedBySari = awaitingApprovalAskedBy(Sari);
+    approvedAskedBySari.state = RequestState::RevocationQueued;
+    QTest::newRow("approval given, the asking supervisor records the portal's answer")
+        << Sari << approvedAskedBySari << RequestAction::RecordPendingProof << QString();
     QTest::newRow("approval, a second supervisor approves")
         << Joko << awaitingApprovalAskedBy(Sari) << RequestAction::Revoke << QString();
     QTest::newRow("approval, a second supervisor records pending proof")
