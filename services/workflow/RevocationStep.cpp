@@ -196,6 +196,15 @@ Result<TransitionOutcome> RevocationStep::recordPortalRevocation(const Actor &ac
     if (actor.role() == Actor::Role::None)
         return fail(ErrorCode::PermissionDenied,
                     tr("Only a logged-in operator, supervisor or administrator can do this."));
+    // Only a request waiting for AMS takes AMS's answer: a call marked done for any other would
+    // stay done, and its retry could never be queued again.
+    auto request = RevocationRequestRepository(m_database).findById(requestId);
+    if (!request)
+        return errorOf(request);
+    if (request->state != RequestState::RevocationQueued)
+        return fail(ErrorCode::InvalidTransition,
+                    tr("Request %1 is \"%2\", not waiting for AMS's answer.")
+                        .arg(request->agendaNumber, RequestStates::label(request->state)));
     AmsOperationQueue queue(m_database, actor, m_options.clock);
     auto operations = queue.all(requestId);
     if (!operations)

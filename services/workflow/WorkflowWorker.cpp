@@ -89,7 +89,7 @@ void WorkflowWorker::runAmsQueue(std::shared_ptr<WorkerPass> pass, std::optional
         lock->reset();
         return next();
     }
-    auto due = AmsOperationQueue(m_database, m_actor).due(m_options.clock.now());
+    auto due = AmsOperationQueue(m_database, m_actor, m_options.clock).due(m_options.clock.now());
     if (!due) {
         problem(pass, tr("AMS queue: %1").arg(due.error().toString()));
         lock->reset();
@@ -109,7 +109,8 @@ void WorkflowWorker::runAmsQueue(std::shared_ptr<WorkerPass> pass, std::optional
     sendNext(pass, ids, 0, [this, pass, held, only, next]() mutable {
         // Filings answered now give their revokes a reference: those go in this same pass.
         recordAnswers(pass);
-        auto again = AmsOperationQueue(m_database, m_actor).due(m_options.clock.now());
+        auto again
+            = AmsOperationQueue(m_database, m_actor, m_options.clock).due(m_options.clock.now());
         auto more = std::make_shared<std::vector<qint64>>();
         if (again) {
             for (const AmsOperation &operation : *again) {
