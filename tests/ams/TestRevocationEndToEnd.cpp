@@ -67,7 +67,7 @@ private slots:
     void noShortcutAroundTheWorkflow();
 
 private:
-    std::unique_ptr<WorkflowWorker> makeWorker();
+    std::unique_ptr<WorkflowWorker> makeWorker(DatabasePtr database = {});
     qint64 fileMatchedRequest();
     RequestState stateOf(qint64 id) const;
     QString simulatorState() const { return m_simulator->dataPath(QStringLiteral("state.json")); }
@@ -159,7 +159,7 @@ void TestRevocationEndToEnd::init()
     m_secondSupervisor = Actor::user(QStringLiteral("joko"), Actor::Role::Supervisor, *joko);
 }
 
-std::unique_ptr<WorkflowWorker> TestRevocationEndToEnd::makeWorker()
+std::unique_ptr<WorkflowWorker> TestRevocationEndToEnd::makeWorker(DatabasePtr database)
 {
     MailSettings mail;
     mail.host = QStringLiteral("127.0.0.1");
@@ -167,7 +167,8 @@ std::unique_ptr<WorkflowWorker> TestRevocationEndToEnd::makeWorker()
     mail.security = MailSettings::Security::None;
     mail.senderAddress = QStringLiteral("layanan@natunakab.example");
     mail.senderName = QStringLiteral("Layanan Sertifikat Elektronik");
-    return std::make_unique<WorkflowWorker>(m_db, RequestLifecycle::Options {{}, false, Clock()},
+    return std::make_unique<WorkflowWorker>(database ? database : m_db,
+                                            RequestLifecycle::Options {{}, false, Clock()},
                                             AmsBackend::Rest, m_gateway.get(), &m_network, mail);
 }
 
@@ -337,8 +338,11 @@ void TestRevocationEndToEnd::twoWorkersDoEachJobOnce()
     QVERIFY(id > 0);
     RevocationStep step(m_db, RequestLifecycle::Options {{}, false, Clock()}, AmsBackend::Rest);
     RD_VERIFY_RESULT(step.revoke(m_operator, id));
+    // Two workers as two workstations run them: each with a connection of its own.
+    auto otherConnection = Database::open(m_db->url());
+    RD_VERIFY_RESULT(otherConnection);
     auto first = makeWorker();
-    auto second = makeWorker();
+    auto second = makeWorker(*otherConnection);
     std::optional<Result<WorkerPass>> firstPass;
     std::optional<Result<WorkerPass>> secondPass;
     QObject receiver;
