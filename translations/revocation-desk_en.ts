@@ -28,10 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The setting ams/url is not set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -49,6 +45,17 @@
     </message>
     <message>
         <source>BSrE&apos;s AMS and Esign status: a holder&apos;s status, their certificates, reachability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmsConnection</name>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -415,10 +422,6 @@
     </message>
     <message>
         <source>The file %1 is larger than %2 MB; a certificate file is a few kilobytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not open %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1485,6 +1488,18 @@ Commands:
         <source>The demo needs at least %1 holders to show a request in every state.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A revoked demo request has no certificate to prove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write a demo CRL to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo CRL does not show certificate %1 as revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HolderCommands</name>
@@ -1626,6 +1641,13 @@ Commands:
     </message>
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobLock</name>
+    <message>
+        <source>Cannot create the %1 lock file beside %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1868,10 +1890,6 @@ Commands:
     <name>OutboxWorker</name>
     <message>
         <source>Another outbox worker (mail flush) is sending for this database; try again when it has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the outbox lock file beside %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2327,6 +2345,58 @@ Commands:
         <source>%1 takes one agenda number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a step of the workflow: use `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--wait needs a number of seconds from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the call to AMS and seek the proof for up to this long (0 to 3600; default 0: queue it for the worker).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS cannot be reached from here (%1); the worker sends the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revocation of %1 failed: %2. `requests revoke %1` sends the same call again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 waits for a supervisor&apos;s approval: `requests approve %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoke it in AMS&apos;s pages, then `requests revoke %1 --ams-reference REF`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1: %2. The worker carries it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal backend: AMS&apos;s reference of the revocation you made in AMS&apos;s pages, as AMS shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve a revocation another person asked for (dual control; supervisor): the call to AMS is queued. Exit 0 revoked with proof, 4 still on its way when the wait ends, 1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the certificate (SOP step 8): the call to AMS is queued with the state change and sent once, by this command while --wait lasts or by the worker; then the proof is sought (OCSP, then the CRL). Under dual control it asks a supervisor first. After a failure it sends the same call again. Exit 0 revoked with proof, 4 still on its way when the wait ends, 1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the applicant the certificate is revoked (SOP step 9): the e-mail, with the proof, is queued in the outbox with the state change; the worker or `mail flush` sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a request whose applicant was told (SOP step 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2398,6 +2468,18 @@ Commands:
         <source>The applicant&apos;s e-mail address must be one line.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Request %1 is revoked only through the AMS queue (requests revoke, or the workbench), so that AMS revokes it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS has not confirmed the revocation of request %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 has no proof of revocation from OCSP or a CRL yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestPermissions</name>
@@ -2427,6 +2509,10 @@ Commands:
     </message>
     <message>
         <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The background worker only records what AMS and the status services answered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2517,10 +2603,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Revoke (confirmed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Revoked in AMS, awaiting proof</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,6 +2624,14 @@ Commands:
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation sent to AMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke in AMS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2593,6 +2683,37 @@ Commands:
     </message>
     <message>
         <source>Unexpected argument %1; see --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationProof</name>
+    <message>
+        <source>CRL number %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRL at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCSP responder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 is revoked since %2, according to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1; this update %2, next update %3; checked %4 (%5 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relying party holding the previous answer may trust the certificate until %1 at the latest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2710,6 +2831,49 @@ Commands:
     </message>
     <message>
         <source>Answer of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevocationStep</name>
+    <message>
+        <source>Request %1 is &quot;%2&quot;, not awaiting a supervisor&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give AMS&apos;s reference for the revocation as AMS shows it (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 has no revocation waiting for AMS&apos;s pages: revoke it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request %1: filed in AMS as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: AMS revoked it (%2); proof sought next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused the filing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS refused the revocation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proof is about certificate %1, not %2 of request %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3267,6 +3431,38 @@ Commands:
     </message>
     <message>
         <source>%1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>The background worker: sends the AMS queue, records AMS&apos;s answers, seeks the proofs of revocations and sends the outbox; one job per database at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One pass, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between passes (1 to 3600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the background worker until stopped (Ctrl+C, or SIGTERM from systemd): each pass sends the AMS calls that are due (rest backend), records AMS&apos;s answers on the requests, seeks the proof of each revocation AMS confirmed (OCSP, then the CRL, with back-off) and sends the outbox. Every workstation may run one: each job is done by one worker at a time per database. One line an action.
+Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS calls are not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox is not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3870,6 +4066,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>rd::ProofSeeker</name>
+    <message>
+        <source>Certificate %1 names no http(s) address of its issuer&apos;s certificate (caIssuers), so its status cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not fetch the issuer&apos;s certificate from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not give a certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate at %1 did not sign certificate %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rd::RequestDetailsDialog</name>
     <message>
         <source>Request details</source>
@@ -4454,6 +4669,68 @@ NIK %2
     <message>
         <source>What kiosks filed could not be taken in: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkflowWorker</name>
+    <message>
+        <source>AMS answers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another worker is draining the AMS queue of this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS call %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS call %1 (%2, request %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another worker is seeking the proofs of this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proofs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no certificate to check: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: revoked, proven by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the proof could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not yet shown as revoked (%2); again at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n e-mail(s) sent</source>
+        <translation>
+            <numerusform>Outbox: %n e-mail sent</numerusform>
+            <numerusform>Outbox: %n e-mails sent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

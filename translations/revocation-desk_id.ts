@@ -28,10 +28,6 @@
         <translation>Pengaturan esign/url belum diisi: alamat Esign Client Service diperlukan.</translation>
     </message>
     <message>
-        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
-        <translation>Perintah ini memerlukan backend rest (pengaturan ams/backend = rest); dengan backend portal, AMS digunakan melalui halaman webnya.</translation>
-    </message>
-    <message>
         <source>The setting ams/url is not set.</source>
         <translation>Pengaturan ams/url belum diisi.</translation>
     </message>
@@ -50,6 +46,17 @@
     <message>
         <source>BSrE&apos;s AMS and Esign status: a holder&apos;s status, their certificates, reachability.</source>
         <translation>Status AMS dan Esign BSrE: status pemegang sertifikat, sertifikatnya, dan keterjangkauan layanan.</translation>
+    </message>
+</context>
+<context>
+    <name>AmsConnection</name>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation>Perintah ini memerlukan backend rest (pengaturan ams/backend = rest); dengan backend portal, AMS digunakan melalui halaman webnya.</translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation>Pengaturan ams/url belum diatur.</translation>
     </message>
 </context>
 <context>
@@ -413,10 +420,6 @@
     <message>
         <source>The file %1 is larger than %2 MB; a certificate file is a few kilobytes.</source>
         <translation>Berkas %1 lebih besar dari %2 MB; berkas sertifikat biasanya hanya beberapa kilobyte.</translation>
-    </message>
-    <message>
-        <source>Could not open %1.</source>
-        <translation>%1 tidak dapat dibuka.</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
@@ -1505,6 +1508,18 @@ Perintah:
         <source>The demo needs at least %1 holders to show a request in every state.</source>
         <translation>Data demo memerlukan sekurang-kurangnya %1 pemegang sertifikat agar setiap status memiliki permohonan.</translation>
     </message>
+    <message>
+        <source>A revoked demo request has no certificate to prove.</source>
+        <translation>Permohonan demo yang telah dicabut tidak memiliki sertifikat untuk dibuktikan.</translation>
+    </message>
+    <message>
+        <source>Cannot write a demo CRL to %1.</source>
+        <translation>CRL demo tidak dapat ditulis ke %1.</translation>
+    </message>
+    <message>
+        <source>The demo CRL does not show certificate %1 as revoked.</source>
+        <translation>CRL demo tidak mencantumkan sertifikat %1 sebagai sertifikat yang dicabut.</translation>
+    </message>
 </context>
 <context>
     <name>HolderCommands</name>
@@ -1645,6 +1660,13 @@ Perintah:
     <message>
         <source>The NIP&apos;s 15th digit must be 1 (male) or 2 (female).</source>
         <translation>Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).</translation>
+    </message>
+</context>
+<context>
+    <name>JobLock</name>
+    <message>
+        <source>Cannot create the %1 lock file beside %2.</source>
+        <translation>Berkas kunci %1 tidak dapat dibuat di samping %2.</translation>
     </message>
 </context>
 <context>
@@ -1887,10 +1909,6 @@ Perintah:
     <message>
         <source>Another outbox worker (mail flush) is sending for this database; try again when it has finished.</source>
         <translation>Proses kotak keluar lain (mail flush) sedang mengirim untuk basis data ini; coba lagi setelah proses tersebut selesai.</translation>
-    </message>
-    <message>
-        <source>Cannot create the outbox lock file beside %1.</source>
-        <translation>Berkas kunci kotak keluar tidak dapat dibuat di samping %1.</translation>
     </message>
     <message>
         <source>e-mail %1 to %2: %3</source>
@@ -2346,6 +2364,58 @@ Perintah:
         <source>%1 takes one agenda number.</source>
         <translation>%1 menerima satu nomor agenda.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a step of the workflow: use `%2`.</source>
+        <translation>&quot;%1&quot; merupakan langkah alur kerja: gunakan `%2`.</translation>
+    </message>
+    <message>
+        <source>--wait needs a number of seconds from 0 to %1.</source>
+        <translation>--wait memerlukan jumlah detik dari 0 sampai %1.</translation>
+    </message>
+    <message>
+        <source>Send the call to AMS and seek the proof for up to this long (0 to 3600; default 0: queue it for the worker).</source>
+        <translation>Kirim panggilan ke AMS dan cari bukti pencabutan paling lama selama waktu ini (0 sampai 3600; bawaan 0: masukkan ke antrean untuk proses latar belakang).</translation>
+    </message>
+    <message>
+        <source>AMS cannot be reached from here (%1); the worker sends the call.</source>
+        <translation>AMS tidak dapat dihubungi dari sini (%1); panggilan akan dikirim oleh proses latar belakang.</translation>
+    </message>
+    <message>
+        <source>The revocation of %1 failed: %2. `requests revoke %1` sends the same call again.</source>
+        <translation>Pencabutan %1 gagal: %2. `requests revoke %1` akan mengirim ulang panggilan yang sama.</translation>
+    </message>
+    <message>
+        <source>Request %1 waits for a supervisor&apos;s approval: `requests approve %1`.</source>
+        <translation>Permohonan %1 menunggu persetujuan penyelia: `requests approve %1`.</translation>
+    </message>
+    <message>
+        <source>revoke it in AMS&apos;s pages, then `requests revoke %1 --ams-reference REF`</source>
+        <translation>cabut melalui halaman AMS, lalu jalankan `requests revoke %1 --ams-reference REF`</translation>
+    </message>
+    <message>
+        <source>Request %1: %2. The worker carries it on.</source>
+        <translation>Permohonan %1: %2. Proses latar belakang akan melanjutkannya.</translation>
+    </message>
+    <message>
+        <source>Portal backend: AMS&apos;s reference of the revocation you made in AMS&apos;s pages, as AMS shows it.</source>
+        <translation>Backend portal: nomor referensi AMS untuk pencabutan yang Anda lakukan di halaman AMS, sebagaimana ditampilkan oleh AMS.</translation>
+    </message>
+    <message>
+        <source>Approve a revocation another person asked for (dual control; supervisor): the call to AMS is queued. Exit 0 revoked with proof, 4 still on its way when the wait ends, 1 failed.</source>
+        <translation>Setujui pencabutan yang diminta oleh petugas lain (kontrol ganda; penyelia): panggilan ke AMS dimasukkan ke antrean. Kode keluar 0 dicabut beserta buktinya, 4 masih diproses saat waktu tunggu berakhir, 1 gagal.</translation>
+    </message>
+    <message>
+        <source>Revoke the certificate (SOP step 8): the call to AMS is queued with the state change and sent once, by this command while --wait lasts or by the worker; then the proof is sought (OCSP, then the CRL). Under dual control it asks a supervisor first. After a failure it sends the same call again. Exit 0 revoked with proof, 4 still on its way when the wait ends, 1 failed.</source>
+        <translation>Cabut sertifikat (langkah SOP 8): panggilan ke AMS dimasukkan ke antrean bersamaan dengan perubahan status dan dikirim satu kali, oleh perintah ini selama --wait berlangsung atau oleh proses latar belakang; kemudian bukti pencabutan dicari (OCSP, lalu CRL). Jika kontrol ganda aktif, perintah ini terlebih dahulu meminta persetujuan penyelia. Setelah terjadi kegagalan, perintah ini mengirim ulang panggilan yang sama. Kode keluar 0 dicabut beserta buktinya, 4 masih diproses saat waktu tunggu berakhir, 1 gagal.</translation>
+    </message>
+    <message>
+        <source>Tell the applicant the certificate is revoked (SOP step 9): the e-mail, with the proof, is queued in the outbox with the state change; the worker or `mail flush` sends it.</source>
+        <translation>Beri tahu pemohon bahwa sertifikatnya telah dicabut (langkah SOP 9): e-mail beserta buktinya dimasukkan ke antrean kotak keluar bersamaan dengan perubahan status; e-mail dikirim oleh proses latar belakang atau `mail flush`.</translation>
+    </message>
+    <message>
+        <source>Close a request whose applicant was told (SOP step 10).</source>
+        <translation>Tutup permohonan yang pemohonnya telah diberi tahu (langkah SOP 10).</translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2417,6 +2487,18 @@ Perintah:
         <source>The applicant&apos;s e-mail address must be one line.</source>
         <translation>Alamat surel pemohon harus ditulis dalam satu baris.</translation>
     </message>
+    <message>
+        <source>Request %1 is revoked only through the AMS queue (requests revoke, or the workbench), so that AMS revokes it once.</source>
+        <translation>Permohonan %1 hanya dapat dicabut melalui antrean AMS (requests revoke, atau meja kerja), agar AMS mencabutnya satu kali saja.</translation>
+    </message>
+    <message>
+        <source>AMS has not confirmed the revocation of request %1.</source>
+        <translation>AMS belum mengonfirmasi pencabutan permohonan %1.</translation>
+    </message>
+    <message>
+        <source>Request %1 has no proof of revocation from OCSP or a CRL yet.</source>
+        <translation>Permohonan %1 belum memiliki bukti pencabutan dari OCSP atau CRL.</translation>
+    </message>
 </context>
 <context>
     <name>RequestPermissions</name>
@@ -2447,6 +2529,10 @@ Perintah:
     <message>
         <source>Only a logged-in operator, supervisor or administrator can do this.</source>
         <translation>Hanya operator, penyelia, atau administrator yang telah masuk yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>The background worker only records what AMS and the status services answered.</source>
+        <translation>Proses latar belakang hanya mencatat jawaban dari AMS dan layanan status.</translation>
     </message>
 </context>
 <context>
@@ -2536,10 +2622,6 @@ Perintah:
         <translation>Minta persetujuan penyelia</translation>
     </message>
     <message>
-        <source>Revoke (confirmed)</source>
-        <translation>Cabut (terkonfirmasi)</translation>
-    </message>
-    <message>
         <source>Revoked in AMS, awaiting proof</source>
         <translation>Dicabut di AMS, menunggu bukti</translation>
     </message>
@@ -2562,6 +2644,14 @@ Perintah:
     <message>
         <source>Cancel</source>
         <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Revocation sent to AMS</source>
+        <translation>Pencabutan telah dikirim ke AMS</translation>
+    </message>
+    <message>
+        <source>Revoke in AMS</source>
+        <translation>Cabut di AMS</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +2703,37 @@ Perintah:
     <message>
         <source>Unexpected argument %1; see --help.</source>
         <translation>Argumen %1 tidak dikenal; lihat --help.</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationProof</name>
+    <message>
+        <source>CRL number %1 at %2</source>
+        <translation>CRL nomor %1 di %2</translation>
+    </message>
+    <message>
+        <source>CRL at %1</source>
+        <translation>CRL di %1</translation>
+    </message>
+    <message>
+        <source>OCSP responder %1</source>
+        <translation>responder OCSP %1</translation>
+    </message>
+    <message>
+        <source>Certificate %1 is revoked since %2, according to %3.</source>
+        <translation>Sertifikat %1 telah dicabut sejak %2, menurut %3.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Alasan: %1.</translation>
+    </message>
+    <message>
+        <source>Signed by %1; this update %2, next update %3; checked %4 (%5 ms).</source>
+        <translation>Ditandatangani oleh %1; pembaruan ini %2, pembaruan berikutnya %3; diperiksa %4 (%5 ms).</translation>
+    </message>
+    <message>
+        <source>A relying party holding the previous answer may trust the certificate until %1 at the latest.</source>
+        <translation>Pihak pengandal yang masih memegang jawaban sebelumnya dapat memercayai sertifikat ini paling lambat sampai %1.</translation>
     </message>
 </context>
 <context>
@@ -2730,6 +2851,49 @@ Perintah:
     <message>
         <source>Answer of %1.</source>
         <translation>Jawaban tertanggal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationStep</name>
+    <message>
+        <source>Request %1 is &quot;%2&quot;, not awaiting a supervisor&apos;s approval.</source>
+        <translation>Permohonan %1 berstatus &quot;%2&quot;, tidak sedang menunggu persetujuan penyelia.</translation>
+    </message>
+    <message>
+        <source>Give AMS&apos;s reference for the revocation as AMS shows it (at most 100 characters).</source>
+        <translation>Masukkan nomor referensi AMS untuk pencabutan ini sebagaimana ditampilkan oleh AMS (paling banyak 100 karakter).</translation>
+    </message>
+    <message>
+        <source>Only a logged-in operator, supervisor or administrator can do this.</source>
+        <translation>Hanya operator, penyelia, atau administrator yang telah masuk yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Request %1 has no revocation waiting for AMS&apos;s pages: revoke it first.</source>
+        <translation>Permohonan %1 tidak memiliki pencabutan yang menunggu dilakukan di halaman AMS: cabut terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>request %1: filed in AMS as %2</source>
+        <translation>permohonan %1: diajukan di AMS dengan nomor %2</translation>
+    </message>
+    <message>
+        <source>%1: AMS revoked it (%2); proof sought next</source>
+        <translation>%1: AMS telah mencabutnya (%2); berikutnya bukti pencabutan dicari</translation>
+    </message>
+    <message>
+        <source>AMS refused the filing: %1</source>
+        <translation>AMS menolak pengajuan: %1</translation>
+    </message>
+    <message>
+        <source>AMS refused the revocation: %1</source>
+        <translation>AMS menolak pencabutan: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The proof is about certificate %1, not %2 of request %3.</source>
+        <translation>Bukti ini mengenai sertifikat %1, bukan sertifikat %2 milik permohonan %3.</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +3450,39 @@ Perintah:
     <message>
         <source>%1 is disabled.</source>
         <translation>%1 telah dinonaktifkan.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>The background worker: sends the AMS queue, records AMS&apos;s answers, seeks the proofs of revocations and sends the outbox; one job per database at a time.</source>
+        <translation>Proses latar belakang (worker): mengirim antrean AMS, mencatat jawaban AMS, mencari bukti pencabutan, dan mengirim kotak keluar; satu pekerjaan per basis data pada satu waktu.</translation>
+    </message>
+    <message>
+        <source>One pass, then exit.</source>
+        <translation>Jalankan satu putaran, lalu keluar.</translation>
+    </message>
+    <message>
+        <source>Seconds between passes (1 to 3600).</source>
+        <translation>Jeda antarputaran dalam detik (1 sampai 3600).</translation>
+    </message>
+    <message>
+        <source>Run the background worker until stopped (Ctrl+C, or SIGTERM from systemd): each pass sends the AMS calls that are due (rest backend), records AMS&apos;s answers on the requests, seeks the proof of each revocation AMS confirmed (OCSP, then the CRL, with back-off) and sends the outbox. Every workstation may run one: each job is done by one worker at a time per database. One line an action.
+Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
+        <translation>Jalankan proses latar belakang sampai dihentikan (Ctrl+C, atau SIGTERM dari systemd): setiap putaran mengirim panggilan AMS yang sudah waktunya (backend rest), mencatat jawaban AMS pada permohonan, mencari bukti setiap pencabutan yang telah dikonfirmasi AMS (OCSP, lalu CRL, dengan jeda yang makin panjang) dan mengirim kotak keluar. Setiap komputer kerja boleh menjalankan satu proses: setiap pekerjaan dikerjakan oleh satu proses pada satu waktu untuk setiap basis data. Satu baris untuk setiap tindakan.
+Status keluar dengan --once: 0 jika tidak ada kesalahan, 1 jika ada.</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds from 1 to 3600.</source>
+        <translation>--interval memerlukan jumlah detik dari 1 sampai 3600.</translation>
+    </message>
+    <message>
+        <source>AMS calls are not sent: %1</source>
+        <translation>Panggilan AMS tidak dikirim: %1</translation>
+    </message>
+    <message>
+        <source>The outbox is not sent: %1</source>
+        <translation>Kotak keluar tidak dikirim: %1</translation>
     </message>
 </context>
 <context>
@@ -3887,6 +4084,25 @@ Perintah:
     </message>
 </context>
 <context>
+    <name>rd::ProofSeeker</name>
+    <message>
+        <source>Certificate %1 names no http(s) address of its issuer&apos;s certificate (caIssuers), so its status cannot be checked.</source>
+        <translation>Sertifikat %1 tidak mencantumkan alamat http(s) sertifikat penerbitnya (caIssuers), sehingga statusnya tidak dapat diperiksa.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the issuer&apos;s certificate from %1: %2</source>
+        <translation>Sertifikat penerbit tidak dapat diambil dari %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not give a certificate.</source>
+        <translation>%1 tidak memberikan sertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate at %1 did not sign certificate %2.</source>
+        <translation>Sertifikat di %1 tidak menandatangani sertifikat %2.</translation>
+    </message>
+</context>
+<context>
     <name>rd::RequestDetailsDialog</name>
     <message>
         <source>Request details</source>
@@ -4471,6 +4687,67 @@ NIK %2
     <message>
         <source>What kiosks filed could not be taken in: %1</source>
         <translation>Pengajuan dari kios tidak dapat diterima: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkflowWorker</name>
+    <message>
+        <source>AMS answers: %1</source>
+        <translation>Jawaban AMS: %1</translation>
+    </message>
+    <message>
+        <source>Another worker is draining the AMS queue of this database.</source>
+        <translation>Proses latar belakang lain sedang mengosongkan antrean AMS basis data ini.</translation>
+    </message>
+    <message>
+        <source>AMS queue: %1</source>
+        <translation>Antrean AMS: %1</translation>
+    </message>
+    <message>
+        <source>AMS call %1: %2</source>
+        <translation>Panggilan AMS %1: %2</translation>
+    </message>
+    <message>
+        <source>AMS call %1 (%2, request %3): %4</source>
+        <translation>Panggilan AMS %1 (%2, permohonan %3): %4</translation>
+    </message>
+    <message>
+        <source>Another worker is seeking the proofs of this database.</source>
+        <translation>Proses latar belakang lain sedang mencari bukti pencabutan untuk basis data ini.</translation>
+    </message>
+    <message>
+        <source>Proofs: %1</source>
+        <translation>Bukti pencabutan: %1</translation>
+    </message>
+    <message>
+        <source>%1: no certificate to check: %2</source>
+        <translation>%1: tidak ada sertifikat untuk diperiksa: %2</translation>
+    </message>
+    <message>
+        <source>%1: revoked, proven by %2</source>
+        <translation>%1: dicabut, dibuktikan oleh %2</translation>
+    </message>
+    <message>
+        <source>%1: the proof could not be stored: %2</source>
+        <translation>%1: bukti pencabutan tidak dapat disimpan: %2</translation>
+    </message>
+    <message>
+        <source>%1: not yet shown as revoked (%2); again at %3</source>
+        <translation>%1: belum tercantum sebagai dicabut (%2); dicoba lagi pada %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation>Kotak keluar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n e-mail(s) sent</source>
+        <translation>
+            <numerusform>Kotak keluar: %n e-mail terkirim</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
