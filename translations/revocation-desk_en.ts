@@ -2397,6 +2397,40 @@ Commands:
         <source>Close a request whose applicant was told (SOP step 10).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AMS reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>AMS %1: %2, %n attempt(s)</source>
+        <translation>
+            <numerusform>AMS %1: %2, %n attempt</numerusform>
+            <numerusform>AMS %1: %2, %n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>AMS lists %n active certificate(s) of this holder (%1); give the one to revoke with --certificate FILE.</source>
+        <translation>
+            <numerusform>AMS lists %n active certificate of this holder (%1); give the one to revoke with --certificate FILE.</numerusform>
+            <numerusform>AMS lists %n active certificates of this holder (%1); give the one to revoke with --certificate FILE.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AMS does not list the certificate %1 for this holder (it lists: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the certificate from AMS&apos;s list of the holder&apos;s certificates (rest backend): the one with the request&apos;s serial, or the holder&apos;s only active one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --certificate FILE or --from-ams, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2853,7 +2887,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>request %1: filed in AMS as %2</source>
+        <source>%1: filed in AMS as %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2874,6 +2908,10 @@ Commands:
     </message>
     <message>
         <source>The proof is about certificate %1, not %2 of request %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 is &quot;%2&quot;, not waiting for AMS&apos;s answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

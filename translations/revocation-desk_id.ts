@@ -2416,6 +2416,38 @@ Perintah:
         <source>Close a request whose applicant was told (SOP step 10).</source>
         <translation>Tutup permohonan yang pemohonnya telah diberi tahu (langkah SOP 10).</translation>
     </message>
+    <message>
+        <source>AMS reference: %1</source>
+        <translation>Nomor referensi AMS: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>AMS %1: %2, %n attempt(s)</source>
+        <translation>
+            <numerusform>AMS %1: %2, %n kali percobaan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>AMS lists %n active certificate(s) of this holder (%1); give the one to revoke with --certificate FILE.</source>
+        <translation>
+            <numerusform>AMS mencantumkan %n sertifikat aktif pemegang ini (%1); tunjukkan yang akan dicabut dengan --certificate BERKAS.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AMS does not list the certificate %1 for this holder (it lists: %2).</source>
+        <translation>AMS tidak mencantumkan sertifikat %1 untuk pemegang ini (yang tercantum: %2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Take the certificate from AMS&apos;s list of the holder&apos;s certificates (rest backend): the one with the request&apos;s serial, or the holder&apos;s only active one.</source>
+        <translation>Ambil sertifikat dari daftar sertifikat pemegang di AMS (backend rest): yang bernomor seri sesuai permohonan, atau satu-satunya sertifikat aktif pemegang.</translation>
+    </message>
+    <message>
+        <source>Give --certificate FILE or --from-ams, not both.</source>
+        <translation>Berikan --certificate BERKAS atau --from-ams, jangan keduanya.</translation>
+    </message>
 </context>
 <context>
     <name>RequestLifecycle</name>
@@ -2872,8 +2904,8 @@ Perintah:
         <translation>Permohonan %1 tidak memiliki pencabutan yang menunggu dilakukan di halaman AMS: cabut terlebih dahulu.</translation>
     </message>
     <message>
-        <source>request %1: filed in AMS as %2</source>
-        <translation>permohonan %1: diajukan di AMS dengan nomor %2</translation>
+        <source>%1: filed in AMS as %2</source>
+        <translation>%1: diajukan di AMS dengan nomor %2</translation>
     </message>
     <message>
         <source>%1: AMS revoked it (%2); proof sought next</source>
@@ -2894,6 +2926,10 @@ Perintah:
     <message>
         <source>The proof is about certificate %1, not %2 of request %3.</source>
         <translation>Bukti ini mengenai sertifikat %1, bukan sertifikat %2 milik permohonan %3.</translation>
+    </message>
+    <message>
+        <source>Request %1 is &quot;%2&quot;, not waiting for AMS&apos;s answer.</source>
+        <translation>Permohonan %1 berstatus &quot;%2&quot;, tidak sedang menunggu jawaban AMS.</translation>
     </message>
 </context>
 <context>
