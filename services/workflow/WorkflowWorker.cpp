@@ -197,9 +197,10 @@ void WorkflowWorker::seekNext(std::shared_ptr<WorkerPass> pass,
     const QString name = request ? request->agendaNumber : QString::number(requestId);
     auto certificate = RevocationWorkflow(m_database, m_options).registeredCertificate(requestId);
     if (!certificate) {
-        auto later = m_step.recordProofMiss(requestId, certificate.error().message);
+        // Looked for again later, with back-off, rather than at every pass.
+        if (auto later = m_step.recordProofMiss(requestId, certificate.error().message); !later)
+            problem(pass, tr("%1: %2").arg(name, later.error().toString()));
         problem(pass, tr("%1: no certificate to check: %2").arg(name, certificate.error().message));
-        (void)later;
         return seekNext(pass, due, index + 1, next);
     }
     m_seeker.seek(

@@ -1,5 +1,7 @@
 #include "TestFixtures.h"
 
+#include "database/DatabaseUrl.h"
+
 #include "register/HolderRepository.h"
 #include "requests/RequestLifecycle.h"
 
@@ -57,6 +59,30 @@ qint64 TestFixtures::count(const Database &database, const QString &table)
 {
     auto value = database.scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table);
     return value ? value->toLongLong() : -1;
+}
+
+QString TestFixtures::deskSnapshot(const QString &db)
+{
+    auto database = Database::open(*DatabaseUrl::parse(db));
+    if (!database)
+        return QStringLiteral("no database");
+    QString text;
+    for (const QString &sql :
+         {QStringLiteral("SELECT COUNT(*) || '/' || MAX(seq) FROM audit_log"),
+          QStringLiteral("SELECT username || role || active || password_hash FROM users "
+                         "ORDER BY username"),
+          QStringLiteral("SELECT key || value FROM office_settings ORDER BY key"),
+          QStringLiteral("SELECT id || state || version FROM revocation_requests ORDER BY id"),
+          QStringLiteral("SELECT id || state FROM outbox ORDER BY id"),
+          QStringLiteral("SELECT id || sha256 FROM attachments ORDER BY id"),
+          QStringLiteral("SELECT COUNT(*) FROM holders")}) {
+        auto query = (*database)->execute(sql);
+        if (!query)
+            return query.error().toString();
+        while (query->next())
+            text += query->value(0).toString() + QLatin1Char('\n');
+    }
+    return text;
 }
 
 } // namespace rd::test

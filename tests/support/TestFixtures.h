@@ -22,6 +22,8 @@ public:
     // transition test.
     static bool forceState(const Database &database, qint64 requestId, RequestState state);
     static qint64 count(const Database &database, const QString &table);
+    // Everything a refused command must leave as it was, of the database at this URL.
+    static QString deskSnapshot(const QString &databaseUrl);
 };
 
 } // namespace rd::test

@@ -43,7 +43,6 @@ private slots:
     void wrongPasswordAndLockOut();
     void dualControlComesFromTheDatabase();
     void configGetSetList();
-    void filesWithAttachmentsAndReadsThemBack();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}) const
@@ -65,8 +64,7 @@ private:
         return m_cli.run(QStringList {QStringLiteral("--user"), user} + arguments,
                          (QStringLiteral("kata-sandi-") + user + QStringLiteral("-1\n")).toUtf8());
     }
-    // Everything a refused command must leave as it was.
-    static QString snapshot(const QString &db);
+    static QString snapshot(const QString &db) { return TestFixtures::deskSnapshot(db); }
 
     CliRunner m_cli;
     QTemporaryDir m_dir;
@@ -658,30 +656,6 @@ qint64 TestCommandLineTool::amsOperations(const QString &db)
     return opened ? TestFixtures::count(**opened, QStringLiteral("ams_operations")) : -1;
 }
 
-QString TestCommandLineTool::snapshot(const QString &db)
-{
-    auto database = Database::open(*DatabaseUrl::parse(db));
-    if (!database)
-        return QStringLiteral("no database");
-    QString text;
-    for (const QString &sql :
-         {QStringLiteral("SELECT COUNT(*) || '/' || MAX(seq) FROM audit_log"),
-          QStringLiteral("SELECT username || role || active || password_hash FROM users "
-                         "ORDER BY username"),
-          QStringLiteral("SELECT key || value FROM office_settings ORDER BY key"),
-          QStringLiteral("SELECT id || state || version FROM revocation_requests ORDER BY id"),
-          QStringLiteral("SELECT id || state FROM outbox ORDER BY id"),
-          QStringLiteral("SELECT id || sha256 FROM attachments ORDER BY id"),
-          QStringLiteral("SELECT COUNT(*) FROM holders")}) {
-        auto query = (*database)->execute(sql);
-        if (!query)
-            return query.error().toString();
-        while (query->next())
-            text += query->value(0).toString() + QLatin1Char('\n');
-    }
-    return text;
-}
-
 // The reproduction: two OS users, each the CLI's "administrator", passed dual control.
 void TestCommandLineTool::cliUsersCannotPassDualControl()
 {
@@ -1009,103 +983,6 @@ void TestCommandLineTool::configGetSetList()
         QStringLiteral("SELECT actor FROM audit_log WHERE action = 'office.setting'"));
     RD_VERIFY_RESULT(audited);
     QCOMPARE(audited->toString(), QStringLiteral("user:root"));
-}
-
-void TestCommandLineTool::filesWithAttachmentsAndReadsThemBack()
-{
-    const QString db = freshDatabase();
-    QCOMPARE(
-        cli({QStringLiteral("--database"), db, QStringLiteral("db"), QStringLiteral("migrate")})
-            .exitCode,
-        0);
-    {
-        auto database = Database::open(*DatabaseUrl::parse(db));
-        RD_VERIFY_RESULT(database);
-        QVERIFY(rd::test::TestFixtures::addHolder(*database, 4, QStringLiteral("Rahmawati")) > 0);
-    }
-    const QString nik = rd::test::TestFixtures::nik(4);
-    const QByteArray letter = QByteArrayLiteral("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n");
-    const QString letterPath = m_dir.filePath(QStringLiteral("surat.pdf"));
-    const QString fakePath = m_dir.filePath(QStringLiteral("ktp.png"));
-    for (const auto &[path, bytes] :
-         {std::pair {letterPath, letter},
-          std::pair {fakePath, QByteArrayLiteral("not an image at all, only text")}}) {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(bytes);
-    }
-    const QStringList file {QStringLiteral("--database"),
-                            db,
-                            QStringLiteral("--json"),
-                            QStringLiteral("requests"),
-                            QStringLiteral("file"),
-                            QStringLiteral("--holder"),
-                            nik,
-                            QStringLiteral("--reason"),
-                            QStringLiteral("retired"),
-                            QStringLiteral("--attach"),
-                            QStringLiteral("statement_letter=") + letterPath};
-
-    // A refused file: no request, no file, nothing in the audit log.
-    const QString before = snapshot(db);
-    const Run refused = cli(
-        file
-        + QStringList {QStringLiteral("--attach"), QStringLiteral("identity_card=") + fakePath});
-    QCOMPARE(refused.exitCode, 1);
-    QVERIFY2(refused.err.contains(QLatin1String("invalid_input"))
-                 && refused.err.contains(QLatin1String("ktp.png")),
-             qPrintable(refused.err));
-    QCOMPARE(snapshot(db), before);
-    const Run badKind = cli(
-        file + QStringList {QStringLiteral("--attach"), QStringLiteral("selfie=") + letterPath});
-    QCOMPARE(badKind.exitCode, 1);
-    QCOMPARE(snapshot(db), before);
-
-    const Run filed = cli(file);
-    QVERIFY2(filed.exitCode == 0, qPrintable(filed.describe()));
-    const QJsonObject answer = filed.json().object();
-    const QString agenda = answer.value(QStringLiteral("agenda_number")).toString();
-    const QJsonArray attached = answer.value(QStringLiteral("attachments")).toArray();
-    QCOMPARE(attached.size(), 1);
-    const QJsonObject stored = attached.at(0).toObject();
-    QCOMPARE(stored.value(QStringLiteral("kind")).toString(), QStringLiteral("statement_letter"));
-    QCOMPARE(stored.value(QStringLiteral("media_type")).toString(),
-             QStringLiteral("application/pdf"));
-    QCOMPARE(
-        stored.value(QStringLiteral("sha256")).toString(),
-        QString::fromLatin1(QCryptographicHash::hash(letter, QCryptographicHash::Sha256).toHex()));
-
-    const Run listed = cli({QStringLiteral("--database"), db, QStringLiteral("--json"),
-                            QStringLiteral("requests"), QStringLiteral("attachments"), agenda});
-    QCOMPARE(listed.exitCode, 0);
-    QCOMPARE(listed.json().array().size(), 1);
-
-    const QString out = m_dir.filePath(QStringLiteral("kembali.pdf"));
-    const QString id = QString::number(stored.value(QStringLiteral("id")).toInteger());
-    const QStringList fetch {QStringLiteral("--database"), db,     QStringLiteral("requests"),
-                             QStringLiteral("attachment"), agenda, id,
-                             QStringLiteral("--out"),      out};
-    const Run written = cli(fetch);
-    QVERIFY2(written.exitCode == 0, qPrintable(written.describe()));
-    QFile back(out);
-    QVERIFY(back.open(QIODevice::ReadOnly));
-    QCOMPARE(back.readAll(), letter);
-    QCOMPARE(back.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
-    const Run again = cli(fetch);
-    QCOMPARE(again.exitCode, 1);
-    QVERIFY2(again.err.contains(QLatin1String("conflict")), qPrintable(again.err));
-
-    // The applicant adds the missing paper while the request waits for its check.
-    const Run added
-        = cli({QStringLiteral("--database"), db, QStringLiteral("requests"),
-               QStringLiteral("attach"), agenda, QStringLiteral("other=") + letterPath});
-    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
-    const Run twoNow = cli({QStringLiteral("--database"), db, QStringLiteral("--json"),
-                            QStringLiteral("requests"), QStringLiteral("attachments"), agenda});
-    QCOMPARE(twoNow.json().array().size(), 2);
-    const Run verified = cli(
-        {QStringLiteral("--database"), db, QStringLiteral("audit"), QStringLiteral("verify")});
-    QVERIFY2(verified.exitCode == 0 || verified.exitCode == 4, qPrintable(verified.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineTool)
