@@ -130,9 +130,11 @@ int follow(CliContext &context, const DatabasePtr &database, qint64 requestId, i
             if (!results)
                 return context.fail(results.error());
             for (const VerificationResult &result : *results) {
-                if (result.kind == QLatin1String("revocation_proof"))
-                    log << TerminalText::safe(RevocationProof::fromJson(result.report).describe())
-                        << Qt::endl;
+                if (result.kind != QLatin1String("revocation_proof"))
+                    continue;
+                const QString proof = RevocationProof::fromJson(result.report).describe();
+                for (const QString &line : proof.split(QLatin1Char('\n')))
+                    log << TerminalText::safe(line) << Qt::endl;
             }
             return ExitOk;
         }
