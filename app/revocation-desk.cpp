@@ -3,16 +3,24 @@
 
 #include "KioskWizard.h"
 #include "WorkbenchWindow.h"
+#include "ams/AmsSettings.h"
+#include "ams/RestAmsGateway.h"
 #include "core/AppSettings.h"
 #include "core/Translator.h"
 #include "database/Database.h"
 #include "database/Migrations.h"
+#include "mail/OutboxWorker.h"
+#include "workflow/WorkflowWorker.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QStatusBar>
+#include <QThread>
+#include <QTimer>
 
 #include <cstdio>
 #include <string_view>
@@ -194,5 +202,63 @@ int main(int argc, char *argv[])
 
     rd::WorkbenchWindow window(*database, settings.officeTimeZone());
     window.show();
-    return QApplication::exec();
+
+    // The background worker beside the window (docs/architecture.md, "The worker"): the AMS
+    // queue and the proofs on the event loop, whose network calls never block; the outbox, whose
+    // SMTP client blocks, on a thread with a connection of its own. Their locks let every
+    // workstation, and `revocation-desk-cli worker`, run one.
+    const rd::AmsBackend backend = rd::AmsSettings(settings.raw()).backend();
+    QNetworkAccessManager network;
+    std::unique_ptr<rd::RestAmsGateway> gateway;
+    if (backend == rd::AmsBackend::Rest) {
+        if (auto configured = rd::RestAmsGateway::configured(network); configured)
+            gateway = std::move(*configured);
+        else
+            qCWarning(lcApp) << "AMS calls are not sent:" << configured.error().toString();
+    }
+    rd::WorkflowWorker worker(*database,
+                              rd::RequestLifecycle::Options {settings.officeTimeZone(), {}},
+                              backend, gateway.get(), &network, std::nullopt);
+    QObject::connect(&worker, &rd::WorkflowWorker::acted, &window, [&window](const QString &line) {
+        window.statusBar()->showMessage(line, 15000);
+    });
+    const rd::MailSettings mail = rd::MailSettings::read(settings.raw());
+    const bool sendsMail = mail.validate().has_value();
+    const rd::DatabaseUrl outboxDatabase = *url;
+    std::unique_ptr<QThread> outbox;
+    bool passRunning = false;
+    QTimer passes;
+    passes.setInterval(30 * 1000);
+    const auto runPass = [&] {
+        if (!passRunning) {
+            passRunning = true;
+            worker.runOnce({&window, [&](rd::Result<rd::WorkerPass> pass) {
+                                passRunning = false;
+                                // Only when something happened: a reload is not free for
+                                // the person looking at the queue.
+                                if (pass && !pass->lines.isEmpty())
+                                    window.reload();
+                            }});
+        }
+        if (sendsMail && (!outbox || outbox->isFinished())) {
+            outbox.reset(QThread::create([outboxDatabase, mail] {
+                auto connection
+                    = rd::Database::open(outboxDatabase, rd::Database::OpenMode::Existing);
+                if (!connection)
+                    return;
+                auto sent = rd::OutboxWorker(*connection, mail, rd::Actor::worker()).flush();
+                if (!sent && sent.error().code != rd::ErrorCode::Conflict)
+                    qCWarning(lcApp) << "outbox:" << sent.error().toString();
+            }));
+            outbox->start();
+        }
+    };
+    QObject::connect(&passes, &QTimer::timeout, &window, runPass);
+    passes.start();
+    QTimer::singleShot(0, &window, runPass);
+    const int status = QApplication::exec();
+    passes.stop();
+    if (outbox)
+        outbox->wait();
+    return status;
 }

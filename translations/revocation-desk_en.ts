@@ -49,17 +49,6 @@
     </message>
 </context>
 <context>
-    <name>AmsConnection</name>
-    <message>
-        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The setting ams/url is not set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AmsOperationQueue</name>
     <message>
         <source>There is no AMS operation %1.</source>
@@ -4526,6 +4515,14 @@ NIK %2
     </message>
     <message>
         <source>a request without id, serial or a known status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,17 +49,6 @@
     </message>
 </context>
 <context>
-    <name>AmsConnection</name>
-    <message>
-        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
-        <translation>Perintah ini memerlukan backend rest (pengaturan ams/backend = rest); dengan backend portal, AMS digunakan melalui halaman webnya.</translation>
-    </message>
-    <message>
-        <source>The setting ams/url is not set.</source>
-        <translation>Pengaturan ams/url belum diatur.</translation>
-    </message>
-</context>
-<context>
     <name>AmsOperationQueue</name>
     <message>
         <source>There is no AMS operation %1.</source>
@@ -4545,6 +4534,14 @@ NIK %2
     <message>
         <source>a request without id, serial or a known status</source>
         <translation>permohonan tanpa id, nomor seri, atau status yang dikenal</translation>
+    </message>
+    <message>
+        <source>This needs the rest backend (setting ams/backend = rest); with the portal backend AMS is used in its web pages.</source>
+        <translation>Perintah ini memerlukan backend rest (pengaturan ams/backend = rest); dengan backend portal, AMS digunakan melalui halaman webnya.</translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation>Pengaturan ams/url belum diatur.</translation>
     </message>
 </context>
 <context>

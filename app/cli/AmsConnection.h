@@ -17,8 +17,6 @@ namespace rd::cli {
 // talk to AMS: `ams certificates`, `requests match --from-ams`, `requests revoke`, `worker`.
 class AmsConnection
 {
-    Q_DECLARE_TR_FUNCTIONS(AmsConnection)
-
 public:
     // InvalidInput with the reason when the backend is not rest or a setting is missing.
     Result<void> prepare();

@@ -23,9 +23,9 @@ QJsonObject recordJson(const AmsRequestRecord &record)
 } // namespace
 
 AmsOperationRunner::AmsOperationRunner(DatabasePtr database, AmsRevocationGateway &gateway,
-                                       QObject *parent)
+                                       QObject *parent, const Actor &actor)
     : QObject(parent)
-    , m_queue(std::move(database))
+    , m_queue(std::move(database), actor)
     , m_gateway(gateway)
 { }
 

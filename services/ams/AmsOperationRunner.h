@@ -23,8 +23,9 @@ public:
         QStringList errors;
     };
 
+    // actor: who the audit log names for the sends (the worker; by default the command line).
     AmsOperationRunner(DatabasePtr database, AmsRevocationGateway &gateway,
-                       QObject *parent = nullptr);
+                       QObject *parent = nullptr, const Actor &actor = Actor::commandLine());
 
     // Sends one operation now, whatever its time; `done` gets it as stored afterwards.
     void send(qint64 operationId, Continuation<AmsOperation> done);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "ams/AmsHttpClient.h"
 #include "ams/AmsRevocationGateway.h"
 
@@ -26,6 +28,11 @@ public:
     };
 
     RestAmsGateway(QNetworkAccessManager &network, const QUrl &baseUrl, QObject *parent = nullptr);
+
+    // The gateway of this workstation's settings (ams/url, ams/username, timeouts, CA file) and
+    // secrets (ams/password and ams/totp-secret, or ams/token). InvalidInput with the reason
+    // when the backend is not rest or a setting is missing.
+    static Result<std::unique_ptr<RestAmsGateway>> configured(QNetworkAccessManager &network);
 
     Result<void> setCaFile(const QString &path) { return m_http->setCaFile(path); }
     void setPolicy(const AmsHttpClient::Policy &policy) { m_http->setPolicy(policy); }

@@ -29,7 +29,7 @@ WorkflowWorker::WorkflowWorker(DatabasePtr database, RequestLifecycle::Options o
     , m_mail(std::move(mail))
 {
     if (m_gateway)
-        m_runner = std::make_unique<AmsOperationRunner>(database, *m_gateway);
+        m_runner = std::make_unique<AmsOperationRunner>(database, *m_gateway, nullptr, m_actor);
 }
 
 void WorkflowWorker::note(const std::shared_ptr<WorkerPass> &pass, const QString &line)
