@@ -16,7 +16,9 @@ ProofSeeker::ProofSeeker(QNetworkAccessManager *network, QObject *parent)
 
 void ProofSeeker::seek(const Certificate &certificate, Continuation<ProofLookup> done)
 {
-    if (m_issuer)
+    // The issuer found for an earlier certificate serves only the certificates it signed: BSrE
+    // issues from more than one CA.
+    if (m_issuer && certificate.isSignedBy(*m_issuer))
         return ask(certificate, *m_issuer, std::move(done));
     fetchIssuer(certificate, std::move(done));
 }

@@ -36,7 +36,8 @@ public:
     explicit ProofSeeker(QNetworkAccessManager *network, QObject *parent = nullptr);
 
     void setTimeout(int milliseconds) { m_timeoutMilliseconds = milliseconds; }
-    // An issuer known beforehand (a test, or a CA certificate given by hand); otherwise fetched.
+    // An issuer known beforehand (a test, or a CA certificate given by hand), used for the
+    // certificates it signed; the others' issuer is fetched.
     void setIssuer(const Certificate &issuer) { m_issuer = issuer; }
 
     void seek(const Certificate &certificate, Continuation<ProofLookup> done);

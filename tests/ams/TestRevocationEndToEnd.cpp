@@ -4,6 +4,7 @@
 // revoked in AMS once whatever fails, never revoked without a proof, never past AMS without
 // AMS saying so, and one worker per job.
 #include "AmsTestSupport.h"
+#include "AwaitCall.h"
 #include "SimulatorProcess.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
@@ -37,17 +38,6 @@ std::vector<ChecklistAnswer> allPassed()
     for (const ChecklistItem &item : VerificationChecklist::applicable(false))
         answers.push_back({item.key, true, {}});
     return answers;
-}
-
-template<typename T, typename Start> Result<T> await(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject receiver;
-    start(Continuation<T>(&receiver,
-                          [&result](Result<T> value) { result.emplace(std::move(value)); }));
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-        return fail(ErrorCode::Io, QStringLiteral("no answer within a minute"));
-    return std::move(*result);
 }
 
 } // namespace
@@ -107,7 +97,7 @@ void TestRevocationEndToEnd::init()
                                QString::fromLatin1(SimulatorProcess::OperatorPassword),
                                QString::fromLatin1(SimulatorProcess::TotpSecret)});
     // The holder's certificate as AMS lists it: what the register took over from AMS.
-    auto listed = await<std::vector<AmsCertificate>>([&](auto done) {
+    auto listed = awaitCall<std::vector<AmsCertificate>>([&](auto done) {
         m_gateway->listCertificates(QString::fromLatin1(SimulatorProcess::HolderNik), done);
     });
     RD_VERIFY_RESULT(listed);
@@ -236,7 +226,7 @@ void TestRevocationEndToEnd::wholeRequestFromFilingToClosed()
     QCOMPARE(operations->size(), size_t(2));
 
     // One pass: filed in AMS, revoked in AMS, and OCSP does not show it yet.
-    auto pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    auto pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QVERIFY2(pass->errors == 0, qPrintable(pass->lines.join(QLatin1Char('\n'))));
     QVERIFY2(stateOf(id) == RequestState::RevocationPendingProof,
@@ -253,7 +243,7 @@ void TestRevocationEndToEnd::wholeRequestFromFilingToClosed()
 
     // Once the status services publish it, the proof moves it to revoked.
     QTest::qWait(PublicationDelaySeconds * 1000 + 500);
-    pass = await<WorkerPass>([&](auto done) { worker->runRequest(id, done); });
+    pass = awaitCall<WorkerPass>([&](auto done) { worker->runRequest(id, done); });
     RD_VERIFY_RESULT(pass);
     QCOMPARE(stateOf(id), RequestState::Revoked);
     auto results = VerificationResultRepository(m_db).forRequest(id);
@@ -275,7 +265,7 @@ void TestRevocationEndToEnd::wholeRequestFromFilingToClosed()
 
     // Step 9: the e-mail with the serial and the proof arrives; step 10.
     RD_VERIFY_RESULT(step.notify(m_operator, id));
-    pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QVERIFY2(pass->errors == 0, qPrintable(pass->lines.join(QLatin1Char('\n'))));
     const QList<QByteArray> mails = m_smtp->rawMessages();
@@ -301,7 +291,7 @@ void TestRevocationEndToEnd::amsDownDuringRevokeIsRetriedOnce()
     auto worker = makeWorker();
     const QUrl before = m_simulator->url();
     m_simulator->stop();
-    auto pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    auto pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     // Kept: the request waits in the queue, and asking again queues nothing new.
     QCOMPARE(stateOf(id), RequestState::RevocationQueued);
@@ -321,11 +311,11 @@ void TestRevocationEndToEnd::amsDownDuringRevokeIsRetriedOnce()
     // The back-off's wait, passed.
     RD_VERIFY_RESULT(m_db->execute(QStringLiteral("UPDATE ams_operations SET next_attempt_at = ?"),
                                    {Clock::toIsoUtc(Clock::currentUtc().addSecs(-1))}));
-    pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QCOMPARE(stateOf(id), RequestState::RevocationPendingProof);
     // A second pass does not send it again.
-    pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     auto request = RevocationRequestRepository(m_db).findById(id);
     RD_VERIFY_RESULT(request);
@@ -368,14 +358,14 @@ void TestRevocationEndToEnd::amsRefusalFailsAndRetrySendsTheSameKey()
     RevocationStep step(m_db, RequestLifecycle::Options {{}, false, Clock()}, AmsBackend::Rest);
     RD_VERIFY_RESULT(step.revoke(m_operator, first));
     auto worker = makeWorker();
-    auto pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    auto pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QCOMPARE(stateOf(first), RequestState::RevocationPendingProof);
 
     const qint64 second = fileMatchedRequest();
     QVERIFY(second > 0);
     RD_VERIFY_RESULT(step.revoke(m_operator, second));
-    pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QCOMPARE(stateOf(second), RequestState::RevocationFailed);
     auto events = RequestEventRepository(m_db).forRequest(second);
@@ -436,7 +426,7 @@ void TestRevocationEndToEnd::noShortcutAroundTheWorkflow()
     QVERIFY(!pending);
     QCOMPARE(stateOf(id), RequestState::RevocationQueued);
     auto worker = makeWorker();
-    auto pass = await<WorkerPass>([&](auto done) { worker->runOnce(done); });
+    auto pass = awaitCall<WorkerPass>([&](auto done) { worker->runOnce(done); });
     RD_VERIFY_RESULT(pass);
     QCOMPARE(stateOf(id), RequestState::RevocationPendingProof);
     auto confirmed = lifecycle.apply(Actor::worker(QStringLiteral("test")),
