@@ -12,6 +12,7 @@
 #include "cli/RequestCommands.h"
 #include "cli/SecretCommands.h"
 #include "cli/UserCommands.h"
+#include "cli/ReportCommands.h"
 #include "cli/WorkerCommand.h"
 
 namespace rd::cli {
@@ -50,6 +51,8 @@ std::vector<Noun> nouns()
          &SecretCommands::run},
         {QStringLiteral("config"), ConfigCommands::verbs(), ConfigCommands::summary(),
          &ConfigCommands::run},
+        {QStringLiteral("report"), ReportCommands::verbs(), ReportCommands::summary(),
+         &ReportCommands::run},
         {QStringLiteral("worker"), {}, WorkerCommand::summary(), &WorkerCommand::run},
     };
 }

@@ -12,6 +12,7 @@
 #include "requests/RequestLifecycle.h"
 #include "users/OfficeSettings.h"
 #include "users/UserAccounts.h"
+#include <QFile>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimeZone>
@@ -549,8 +550,41 @@ Result<void> DemoSeedRun::storeRegister()
                                             QStringLiteral("true"));
             !ok)
             return ok;
+        if (auto ok = storeLetterhead(); !ok)
+            return ok;
         return storePeople(holders, certificates);
     });
+}
+
+Result<void> DemoSeedRun::storeLetterhead()
+{
+    // Example addresses (RFC 2606): the demo's letters point at no real office.
+    QFile emblem(QStringLiteral(":/documents/demo-emblem.png"));
+    if (!emblem.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Internal, QStringLiteral("the demo emblem is not built in"));
+    auto emblemUrl = OfficeSettings::emblemUrl(emblem.readAll());
+    if (!emblemUrl)
+        return errorOf(emblemUrl);
+    const std::pair<QString, QString> letterhead[] = {
+        {QStringLiteral("office/government"), QStringLiteral("Pemerintah Kabupaten Natuna")},
+        {QStringLiteral("office/name"), QStringLiteral("Dinas Komunikasi dan Informatika")},
+        {QStringLiteral("office/address"),
+         QStringLiteral("Jalan Contoh Nomor 1, Ranai, Kabupaten Natuna 29783")},
+        {QStringLiteral("office/phone"), QStringLiteral("(0773) 000000")},
+        {QStringLiteral("office/web"), QStringLiteral("diskominfo.natuna.example")},
+        {QStringLiteral("office/email"), QStringLiteral("diskominfo@natuna.example")},
+        {QStringLiteral("office/place"), QStringLiteral("Ranai")},
+        {QStringLiteral("office/head"),
+         QStringLiteral("Kepala Dinas Komunikasi dan Informatika Kabupaten Natuna")},
+        {QStringLiteral("office/classificationCode"), QStringLiteral("000.5.10")},
+        {OfficeSettings::emblemKey(), *emblemUrl},
+    };
+    OfficeSettings settings(m_database, m_clock);
+    for (const auto &[key, value] : letterhead) {
+        if (auto ok = settings.setInTransaction(m_actor, key, value); !ok)
+            return ok;
+    }
+    return {};
 }
 
 Result<void> DemoSeedRun::storePeople(HolderRepository &holders,

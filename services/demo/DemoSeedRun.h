@@ -142,6 +142,8 @@ private:
                        std::optional<int> reason = std::nullopt);
     Result<void> storeRegister();
     // Inside storeRegister's transaction.
+    // The office's letterhead of the demo, with its neutral emblem.
+    Result<void> storeLetterhead();
     Result<void> storePeople(HolderRepository &holders, CertificateRepository &certificates);
     Result<void> storeUsers();
     Result<void> runRequests();

@@ -3,6 +3,10 @@
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QImage>
+#include <QImageReader>
 #include <QJsonObject>
 
 namespace rd {
@@ -12,14 +16,51 @@ OfficeSettings::OfficeSettings(DatabasePtr database, Clock clock)
     , m_clock(std::move(clock))
 { }
 
-QStringList OfficeSettings::knownKeys()
+QStringList OfficeSettings::letterheadKeys()
 {
-    return {dualControlKey(), demoDatabaseKey()};
+    return {QStringLiteral("office/government"), QStringLiteral("office/name"),
+            QStringLiteral("office/address"),    QStringLiteral("office/phone"),
+            QStringLiteral("office/web"),        QStringLiteral("office/email"),
+            QStringLiteral("office/place"),      QStringLiteral("office/head"),
+            QStringLiteral("office/classificationCode"), emblemKey()};
 }
 
-QString OfficeSettings::defaultValue(const QString &)
+QStringList OfficeSettings::knownKeys()
 {
-    return QStringLiteral("false");
+    return QStringList {dualControlKey(), demoDatabaseKey()} + letterheadKeys();
+}
+
+Result<QString> OfficeSettings::emblemUrl(const QByteArray &bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QImageReader reader(&buffer);
+    const QByteArray format = reader.format();
+    QImage image;
+    if ((format != "png" && format != "jpeg") || !reader.read(&image) || image.isNull())
+        return fail(ErrorCode::InvalidInput,
+                    tr("The emblem must be a PNG or JPEG image; this file is not one."));
+    if (bytes.size() > MaximumEmblemBytes)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The emblem must be at most %1 KB.").arg(MaximumEmblemBytes / 1024));
+    return QStringLiteral("data:image/%1;base64,%2")
+        .arg(QString::fromLatin1(format), QString::fromLatin1(bytes.toBase64()));
+}
+
+bool OfficeSettings::isFlag(const QString &key)
+{
+    return key == dualControlKey() || key == demoDatabaseKey();
+}
+
+QString OfficeSettings::defaultValue(const QString &key)
+{
+    return isFlag(key) ? QStringLiteral("false") : QString();
+}
+
+int OfficeSettings::maximumLength(const QString &key)
+{
+    // An emblem of 512 KiB, as base64 with its data: prefix.
+    return key == emblemKey() ? 700 * 1024 : 300;
 }
 
 Result<std::vector<OfficeSetting>> OfficeSettings::list() const
@@ -81,9 +122,12 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
         return fail(ErrorCode::InvalidInput,
                     tr("%1 is not a setting of the office; known: %2.")
                         .arg(key, knownKeys().join(QStringLiteral(", "))));
-    if (value != QLatin1String("true") && value != QLatin1String("false"))
+    if (isFlag(key) && value != QLatin1String("true") && value != QLatin1String("false"))
         return fail(ErrorCode::InvalidInput,
                     tr("%1 is on or off: give true or false, not \"%2\".").arg(key, value));
+    if (value.size() > maximumLength(key))
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 takes at most %2 characters.").arg(key).arg(maximumLength(key)));
     auto before = this->value(key);
     if (!before)
         return errorOf(before);
@@ -97,9 +141,16 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
         {value, now, actor.toString(), key});
     if (!stored)
         return errorOf(stored);
-    QJsonObject details {{QStringLiteral("to"), value}};
+    // An image goes into the log as its digest: the chain keeps what changed, not the bytes.
+    auto logged = [](const QString &text) {
+        return text.size() > 300 ? QStringLiteral("sha256:")
+                + QString::fromLatin1(
+                    QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex())
+                                 : text;
+    };
+    QJsonObject details {{QStringLiteral("to"), logged(value)}};
     if (before->has_value())
-        details.insert(QStringLiteral("from"), **before);
+        details.insert(QStringLiteral("from"), logged(**before));
     auto audit = AuditLog::append(*m_database, actor, QStringLiteral("office.setting"),
                                   QStringLiteral("office_setting"), key, details, m_clock);
     if (!audit)

@@ -33,6 +33,16 @@ public:
     static QString dualControlKey() { return QStringLiteral("dual_control"); }
     // The database holds demo data: its mail goes only to a loopback server.
     static QString demoDatabaseKey() { return QStringLiteral("demo_database"); }
+    // The letterhead (kop surat) of every paper the office prints, set once for all
+    // workstations: "office/government", "office/name", ..., "office/emblem" (an image as a
+    // data: URL, so that every workstation prints the same one).
+    static QStringList letterheadKeys();
+    static QString emblemKey() { return QStringLiteral("office/emblem"); }
+    static constexpr qint64 MaximumEmblemBytes = 512 * 1024;
+    // The emblem's value for a PNG or JPEG file's bytes, or why they are not one.
+    static Result<QString> emblemUrl(const QByteArray &bytes);
+    // On or off ("true"/"false"); the other settings are text.
+    static bool isFlag(const QString &key);
 
     // A change is stamped with clock's "now".
     explicit OfficeSettings(DatabasePtr database, Clock clock = Clock());
@@ -53,8 +63,10 @@ public:
     Result<std::vector<OfficeSetting>> list() const;
 
     static QStringList knownKeys();
-    // Every known setting is a flag today: "true" or "false", off when never set.
+    // A flag is off when never set; a text is empty.
     static QString defaultValue(const QString &key);
+    // The longest text a setting takes: the emblem is an image, the rest one line.
+    static int maximumLength(const QString &key);
 
 private:
     DatabasePtr m_database;

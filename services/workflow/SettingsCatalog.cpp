@@ -10,6 +10,7 @@
 #include "users/OfficeSettings.h"
 #include "workflow/AttachmentStore.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QTimeZone>
@@ -224,6 +225,28 @@ Check timeZone()
     };
 }
 
+// The office's emblem: a PNG or JPEG file, kept in the database as a data: URL so that every
+// workstation and the kiosk print the same one.
+Check emblemFile()
+{
+    return [](const QStringList &values, const QSettings &) -> Result<QVariant> {
+        const QString path = values.value(0).trimmed();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return refuse(SettingsCatalog::tr("office/emblem is the path of a PNG or JPEG file; "
+                                              "\"%1\" cannot be read.")
+                              .arg(path));
+        const QByteArray bytes = file.read(OfficeSettings::MaximumEmblemBytes + 1);
+        if (bytes.size() > OfficeSettings::MaximumEmblemBytes)
+            return refuse(SettingsCatalog::tr("office/emblem must be at most %1 KB.")
+                              .arg(OfficeSettings::MaximumEmblemBytes / 1024));
+        auto url = OfficeSettings::emblemUrl(bytes);
+        if (!url)
+            return errorOf(url);
+        return QVariant(*url);
+    };
+}
+
 Check trustedIssuers()
 {
     return [](const QStringList &values, const QSettings &) -> Result<QVariant> {
@@ -253,6 +276,9 @@ std::vector<SettingsCatalog::Entry> SettingsCatalog::entries()
                       fixed(OfficeSettings::defaultValue(stored)),
                       flag(key)};
     };
+    auto officeText = [](const QString &key, const QString &description) {
+        return Entry {key, Place::Office, key, {}, description, false, fixed(QString()), text()};
+    };
     auto here
         = [](const QString &key, const QString &description, Default defaultFor, Check check) {
               return Entry {key,
@@ -272,6 +298,39 @@ std::vector<SettingsCatalog::Entry> SettingsCatalog::entries()
         office(QStringLiteral("demo_database"), OfficeSettings::demoDatabaseKey(), {},
                tr("The database holds demo data: its mail goes only to a server on this "
                   "computer.")),
+        officeText(QStringLiteral("office/government"),
+                   tr("The letterhead's first line: the government, such as PEMERINTAH "
+                      "KABUPATEN NATUNA.")),
+        officeText(QStringLiteral("office/name"),
+                   tr("The letterhead's second line: the office, such as DINAS KOMUNIKASI DAN "
+                      "INFORMATIKA.")),
+        officeText(QStringLiteral("office/address"), tr("The office's address, on the letterhead.")),
+        officeText(QStringLiteral("office/phone"), tr("The office's telephone, on the letterhead.")),
+        officeText(QStringLiteral("office/web"), tr("The office's web site, on the letterhead.")),
+        officeText(QStringLiteral("office/email"), tr("The office's e-mail, on the letterhead.")),
+        officeText(QStringLiteral("office/place"),
+                   tr("The place letters are dated from, such as Ranai.")),
+        officeText(QStringLiteral("office/head"),
+                   tr("The head of the office as letters address them, such as Kepala Dinas "
+                      "Komunikasi dan Informatika Kabupaten Natuna.")),
+        officeText(QStringLiteral("office/classificationCode"),
+                   tr("The archive classification code printed on control cards (Kode); empty "
+                      "leaves the box to be filled by hand.")),
+        Entry {OfficeSettings::emblemKey(),
+               Place::Office,
+               OfficeSettings::emblemKey(),
+               {},
+               tr("The emblem on the letterhead: give the path of a PNG or JPEG file of at most "
+                  "512 KB; it is kept in the database."),
+               false,
+               fixed(none),
+               emblemFile()},
+        here(QStringLiteral("documents/receiptPaper"),
+             tr("The paper of this workstation's receipt printer: a6, or roll80 for an 80 mm "
+                "receipt roll."),
+             fixed(QStringLiteral("a6")),
+             word(QStringLiteral("documents/receiptPaper"),
+                  {QStringLiteral("a6"), QStringLiteral("roll80")})),
         here(QStringLiteral("database/url"),
              tr("The database: sqlite:PATH or postgresql://user@host:port/name (--database and "
                 "REVOCATION_DESK_DATABASE come first)."),
