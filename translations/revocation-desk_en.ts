@@ -1843,6 +1843,18 @@ Commands:
         <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The emblem must be a PNG or JPEG image; this file is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emblem must be at most %1 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -3189,6 +3201,58 @@ Commands:
     </message>
     <message>
         <source>The settings file %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office/emblem is the path of a PNG or JPEG file; &quot;%1&quot; cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office/emblem must be at most %1 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letterhead&apos;s first line: the government, such as PEMERINTAH KABUPATEN NATUNA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letterhead&apos;s second line: the office, such as DINAS KOMUNIKASI DAN INFORMATIKA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s address, on the letterhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s telephone, on the letterhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s web site, on the letterhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s e-mail, on the letterhead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The place letters are dated from, such as Ranai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head of the office as letters address them, such as Kepala Dinas Komunikasi dan Informatika Kabupaten Natuna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive classification code printed on control cards (Kode); empty leaves the box to be filled by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emblem on the letterhead: give the path of a PNG or JPEG file of at most 512 KB; it is kept in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper of this workstation&apos;s receipt printer: a6, or roll80 for an 80 mm receipt roll.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4766,6 +4830,579 @@ NIK %2
             <numerusform>Outbox: %n e-mail sent</numerusform>
             <numerusform>Outbox: %n e-mails sent</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PaperComposer</name>
+    <message>
+        <source>%1 has no data verification on record yet (SOP steps 6 and 7): there is no result to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a paper&apos;s code: give the text of its QR code, or the code printed beside it (at least 16 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperKinds</name>
+    <message>
+        <source>Statement letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data verification result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperLanguage</name>
+    <message>
+        <source>Papers are printed in id (Indonesian) or en (English), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Indonesian texts of the papers are not built into this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperRenderer</name>
+    <message>
+        <source>Papers are drawn by a program with QtGui&apos;s fonts (a QGuiApplication).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The papers are printed in DejaVu Sans, which is not installed in %1 (Debian&apos;s fonts-dejavu-core package).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper could not be drawn on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>The QR code could not be made (%1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>Print a request&apos;s papers as PDF (statement letter, receipt, data verification result, control card, disposition sheet) and check a printed paper&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id or en; by default the language the applicant chose (Indonesian unless English was chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the %1 of a request as a PDF: letterhead (office/* settings), the record&apos;s values, and on every page a QR code with the agenda number and a SHA-256 of what the paper says, which `report check` compares with the record. Needs an operator&apos;s log-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report %1 takes one agenda number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report %1 needs --out FILE.pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s letterhead is not set (config set office/government, office/name, ...): the paper is printed without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 written to %3; its code is %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of the paper&apos;s QR code, or the verification code printed beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say whether a printed paper&apos;s code still matches its request&apos;s record. Exit 0 when it matches one of the request&apos;s papers as the record stands now, 3 when it does not: the paper was printed before the record changed, belongs to another request, or was not printed by this office. Needs an operator&apos;s log-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report check takes an agenda number and a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code matches the %1 of %2 as the record stands now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code does not match any paper of %1 as the record stands now: the paper was printed before the record changed, belongs to another request, or was not printed by this office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::Paper</name>
+    <message>
+        <source>Agenda number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check: revocation-desk-cli report check %1 CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pension decree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dismissal decree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transfer decree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the supporting decree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for Revocation of an Electronic Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Head of the Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as Registration Authority (RA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I, the undersigned:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acting for the holder of the certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request the revocation of this electronic certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In effect since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since that date the holder no longer uses this certificate. As evidence, %1 is attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since that date I no longer use this certificate and I agree to its revocation. I understand that a document signed with it after the revocation is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I make this statement truthfully, to be used as required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the holder&apos;s superior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official filing,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for revocation of an electronic certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operator checks your data and documents, matches the certificate to the holder and has BSrE revoke it. When the revocation has taken effect, an e-mail goes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this receipt and give the agenda number with any question about the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATA VERIFICATION RESULT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for revocation of an electronic certificate, agenda number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Data and documents (SOP step 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. The certificate&apos;s subject against the register (SOP step 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONTROL CARD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request to revoke the electronic certificate of %1 (%2), reason: %3, in effect since %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enclosures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter date / number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DISPOSITION SHEET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter number / date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for revocation of the electronic certificate of %1, reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments and advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process further</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate / confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initials and date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate examined: serial number %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1861,6 +1861,18 @@ Perintah:
         <source>%1 is on or off: give true or false, not &quot;%2&quot;.</source>
         <translation>%1 hanya aktif atau nonaktif: berikan true atau false, bukan &quot;%2&quot;.</translation>
     </message>
+    <message>
+        <source>The emblem must be a PNG or JPEG image; this file is not one.</source>
+        <translation>Lambang harus berupa gambar PNG atau JPEG; berkas ini bukan gambar seperti itu.</translation>
+    </message>
+    <message>
+        <source>The emblem must be at most %1 KB.</source>
+        <translation>Lambang paling besar %1 KB.</translation>
+    </message>
+    <message>
+        <source>%1 takes at most %2 characters.</source>
+        <translation>%1 paling banyak %2 karakter.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -3207,6 +3219,58 @@ Perintah:
     <message>
         <source>The settings file %1 could not be written.</source>
         <translation>Berkas pengaturan %1 tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>office/emblem is the path of a PNG or JPEG file; &quot;%1&quot; cannot be read.</source>
+        <translation>office/emblem adalah path berkas PNG atau JPEG; &quot;%1&quot; tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>office/emblem must be at most %1 KB.</source>
+        <translation>office/emblem paling besar %1 KB.</translation>
+    </message>
+    <message>
+        <source>The letterhead&apos;s first line: the government, such as PEMERINTAH KABUPATEN NATUNA.</source>
+        <translation>Baris pertama kop surat: pemerintah daerah, misalnya PEMERINTAH KABUPATEN NATUNA.</translation>
+    </message>
+    <message>
+        <source>The letterhead&apos;s second line: the office, such as DINAS KOMUNIKASI DAN INFORMATIKA.</source>
+        <translation>Baris kedua kop surat: nama dinas, misalnya DINAS KOMUNIKASI DAN INFORMATIKA.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s address, on the letterhead.</source>
+        <translation>Alamat kantor, pada kop surat.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s telephone, on the letterhead.</source>
+        <translation>Telepon kantor, pada kop surat.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s web site, on the letterhead.</source>
+        <translation>Situs web kantor, pada kop surat.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s e-mail, on the letterhead.</source>
+        <translation>E-mail kantor, pada kop surat.</translation>
+    </message>
+    <message>
+        <source>The place letters are dated from, such as Ranai.</source>
+        <translation>Tempat penanggalan surat, misalnya Ranai.</translation>
+    </message>
+    <message>
+        <source>The head of the office as letters address them, such as Kepala Dinas Komunikasi dan Informatika Kabupaten Natuna.</source>
+        <translation>Kepala kantor sebagaimana surat ditujukan kepadanya, misalnya Kepala Dinas Komunikasi dan Informatika Kabupaten Natuna.</translation>
+    </message>
+    <message>
+        <source>The archive classification code printed on control cards (Kode); empty leaves the box to be filled by hand.</source>
+        <translation>Kode klasifikasi arsip yang dicetak pada kartu kendali (Kode); bila kosong, kotaknya diisi dengan tangan.</translation>
+    </message>
+    <message>
+        <source>The emblem on the letterhead: give the path of a PNG or JPEG file of at most 512 KB; it is kept in the database.</source>
+        <translation>Lambang pada kop surat: berikan path berkas PNG atau JPEG paling besar 512 KB; lambang disimpan di basis data.</translation>
+    </message>
+    <message>
+        <source>The paper of this workstation&apos;s receipt printer: a6, or roll80 for an 80 mm receipt roll.</source>
+        <translation>Kertas printer tanda terima di komputer ini: a6, atau roll80 untuk gulungan struk 80 mm.</translation>
     </message>
 </context>
 <context>
@@ -4781,6 +4845,579 @@ NIK %2
         <translation>
             <numerusform>Kotak keluar: %n e-mail terkirim</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PaperComposer</name>
+    <message>
+        <source>%1 has no data verification on record yet (SOP steps 6 and 7): there is no result to print.</source>
+        <translation>%1 belum memiliki hasil verifikasi data (langkah 6 dan 7 SOP): belum ada hasil yang dapat dicetak.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a paper&apos;s code: give the text of its QR code, or the code printed beside it (at least 16 hexadecimal digits).</source>
+        <translation>&quot;%1&quot; bukan kode naskah: berikan isi kode QR-nya, atau kode yang tercetak di sampingnya (paling sedikit 16 digit heksadesimal).</translation>
+    </message>
+</context>
+<context>
+    <name>PaperKinds</name>
+    <message>
+        <source>Statement letter</source>
+        <translation>Surat keterangan pencabutan</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tanda terima</translation>
+    </message>
+    <message>
+        <source>Data verification result</source>
+        <translation>Hasil verifikasi data</translation>
+    </message>
+    <message>
+        <source>Control card</source>
+        <translation>Kartu kendali</translation>
+    </message>
+    <message>
+        <source>Disposition sheet</source>
+        <translation>Lembar disposisi</translation>
+    </message>
+</context>
+<context>
+    <name>PaperLanguage</name>
+    <message>
+        <source>Papers are printed in id (Indonesian) or en (English), not &quot;%1&quot;.</source>
+        <translation>Naskah dicetak dalam id (bahasa Indonesia) atau en (bahasa Inggris), bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The Indonesian texts of the papers are not built into this program.</source>
+        <translation>Teks bahasa Indonesia untuk naskah tidak tersedia dalam program ini.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperRenderer</name>
+    <message>
+        <source>Papers are drawn by a program with QtGui&apos;s fonts (a QGuiApplication).</source>
+        <translation>Naskah digambar oleh program yang memakai fon QtGui (QGuiApplication).</translation>
+    </message>
+    <message>
+        <source>The papers are printed in DejaVu Sans, which is not installed in %1 (Debian&apos;s fonts-dejavu-core package).</source>
+        <translation>Naskah dicetak dengan fon DejaVu Sans, yang tidak terpasang di %1 (paket Debian fonts-dejavu-core).</translation>
+    </message>
+    <message>
+        <source>The paper could not be drawn on this device.</source>
+        <translation>Naskah tidak dapat digambar pada perangkat ini.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 tidak dapat ditulis: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>The QR code could not be made (%1 bytes).</source>
+        <translation>Kode QR tidak dapat dibuat (%1 bita).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>Print a request&apos;s papers as PDF (statement letter, receipt, data verification result, control card, disposition sheet) and check a printed paper&apos;s code.</source>
+        <translation>Cetak naskah suatu permohonan sebagai PDF (surat keterangan, tanda terima, hasil verifikasi data, kartu kendali, lembar disposisi) dan periksa kode naskah yang sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>Berkas PDF yang akan ditulis.</translation>
+    </message>
+    <message>
+        <source>id or en; by default the language the applicant chose (Indonesian unless English was chosen).</source>
+        <translation>id atau en; bawaannya bahasa yang dipilih pemohon (bahasa Indonesia kecuali dipilih bahasa Inggris).</translation>
+    </message>
+    <message>
+        <source>The request&apos;s agenda number.</source>
+        <translation>Nomor agenda permohonan.</translation>
+    </message>
+    <message>
+        <source>Write the %1 of a request as a PDF: letterhead (office/* settings), the record&apos;s values, and on every page a QR code with the agenda number and a SHA-256 of what the paper says, which `report check` compares with the record. Needs an operator&apos;s log-in.</source>
+        <translation>Tulis %1 suatu permohonan sebagai PDF: kop surat (pengaturan office/*), data dari catatan, dan di setiap halaman kode QR berisi nomor agenda serta SHA-256 dari isi naskah, yang dibandingkan `report check` dengan catatan. Perlu masuk sebagai operator.</translation>
+    </message>
+    <message>
+        <source>report %1 takes one agenda number.</source>
+        <translation>report %1 memerlukan satu nomor agenda.</translation>
+    </message>
+    <message>
+        <source>report %1 needs --out FILE.pdf.</source>
+        <translation>report %1 memerlukan --out BERKAS.pdf.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s letterhead is not set (config set office/government, office/name, ...): the paper is printed without it.</source>
+        <translation>Kop surat kantor belum diatur (config set office/government, office/name, ...): naskah dicetak tanpa kop.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 written to %3; its code is %4.</source>
+        <translation>%1 untuk %2 ditulis ke %3; kodenya %4.</translation>
+    </message>
+    <message>
+        <source>The text of the paper&apos;s QR code, or the verification code printed beside it.</source>
+        <translation>Isi kode QR naskah, atau kode verifikasi yang tercetak di sampingnya.</translation>
+    </message>
+    <message>
+        <source>Say whether a printed paper&apos;s code still matches its request&apos;s record. Exit 0 when it matches one of the request&apos;s papers as the record stands now, 3 when it does not: the paper was printed before the record changed, belongs to another request, or was not printed by this office. Needs an operator&apos;s log-in.</source>
+        <translation>Sebutkan apakah kode naskah yang dicetak masih cocok dengan catatan permohonannya. Keluar dengan 0 bila cocok dengan salah satu naskah permohonan menurut catatan saat ini, 3 bila tidak: naskah dicetak sebelum catatan berubah, milik permohonan lain, atau tidak dicetak oleh kantor ini. Perlu masuk sebagai operator.</translation>
+    </message>
+    <message>
+        <source>report check takes an agenda number and a code.</source>
+        <translation>report check memerlukan nomor agenda dan kode.</translation>
+    </message>
+    <message>
+        <source>The code matches the %1 of %2 as the record stands now.</source>
+        <translation>Kode cocok dengan %1 untuk %2 menurut catatan saat ini.</translation>
+    </message>
+    <message>
+        <source>The code does not match any paper of %1 as the record stands now: the paper was printed before the record changed, belongs to another request, or was not printed by this office.</source>
+        <translation>Kode tidak cocok dengan naskah mana pun untuk %1 menurut catatan saat ini: naskah dicetak sebelum catatan berubah, milik permohonan lain, atau tidak dicetak oleh kantor ini.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::Paper</name>
+    <message>
+        <source>Agenda number %1</source>
+        <translation>Nomor agenda %1</translation>
+    </message>
+    <message>
+        <source>Verification code %1</source>
+        <translation>Kode verifikasi %1</translation>
+    </message>
+    <message>
+        <source>Check: revocation-desk-cli report check %1 CODE</source>
+        <translation>Periksa: revocation-desk-cli report check %1 KODE</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Halaman %1</translation>
+    </message>
+    <message>
+        <source>Telephone %1</source>
+        <translation>Telepon %1</translation>
+    </message>
+    <message>
+        <source>E-mail %1</source>
+        <translation>Pos-el %1</translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation>surat keterangan kematian</translation>
+    </message>
+    <message>
+        <source>the pension decree</source>
+        <translation>SK pensiun</translation>
+    </message>
+    <message>
+        <source>the dismissal decree</source>
+        <translation>SK pemberhentian</translation>
+    </message>
+    <message>
+        <source>the transfer decree</source>
+        <translation>SK mutasi</translation>
+    </message>
+    <message>
+        <source>the supporting decree</source>
+        <translation>surat keputusan pendukung</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Enclosure</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Hal</translation>
+    </message>
+    <message>
+        <source>Request for Revocation of an Electronic Certificate</source>
+        <translation>Permohonan Pencabutan Sertifikat Elektronik</translation>
+    </message>
+    <message>
+        <source>the Head of the Office</source>
+        <translation>Kepala Dinas</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Yth. %1</translation>
+    </message>
+    <message>
+        <source>as Registration Authority (RA)</source>
+        <translation>selaku Registration Authority (RA)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>di %1</translation>
+    </message>
+    <message>
+        <source>I, the undersigned:</source>
+        <translation>Yang bertanda tangan di bawah ini:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Official e-mail</source>
+        <translation>E-mail dinas</translation>
+    </message>
+    <message>
+        <source>acting for the holder of the certificate:</source>
+        <translation>atas nama pemegang sertifikat:</translation>
+    </message>
+    <message>
+        <source>request the revocation of this electronic certificate:</source>
+        <translation>dengan ini mengajukan permohonan pencabutan sertifikat elektronik berikut:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 s.d. %2</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Masa berlaku</translation>
+    </message>
+    <message>
+        <source>AMS username</source>
+        <translation>Nama pengguna AMS</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>In effect since</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Since that date the holder no longer uses this certificate. As evidence, %1 is attached.</source>
+        <translation>Terhitung sejak tanggal tersebut pemegang tidak lagi menggunakan sertifikat elektronik ini. Sebagai bukti, terlampir %1.</translation>
+    </message>
+    <message>
+        <source>Since that date I no longer use this certificate and I agree to its revocation. I understand that a document signed with it after the revocation is not valid.</source>
+        <translation>Terhitung sejak tanggal tersebut saya tidak lagi menggunakan sertifikat elektronik ini dan menyetujui pencabutannya. Saya memahami bahwa dokumen yang ditandatangani dengan sertifikat ini setelah pencabutan tidak sah.</translation>
+    </message>
+    <message>
+        <source>I make this statement truthfully, to be used as required.</source>
+        <translation>Demikian surat keterangan ini dibuat dengan sebenar-benarnya untuk dipergunakan sebagaimana mestinya.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by,</source>
+        <translation>Mengetahui,</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s superior</source>
+        <translation>Atasan langsung pemegang</translation>
+    </message>
+    <message>
+        <source>The official filing,</source>
+        <translation>Pejabat yang mengajukan,</translation>
+    </message>
+    <message>
+        <source>The applicant,</source>
+        <translation>Pemohon,</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>TANDA TERIMA</translation>
+    </message>
+    <message>
+        <source>Request for revocation of an electronic certificate</source>
+        <translation>Permohonan pencabutan sertifikat elektronik</translation>
+    </message>
+    <message>
+        <source>Agenda number</source>
+        <translation>Nomor agenda</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Pemegang</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>Diajukan oleh</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Langkah selanjutnya</translation>
+    </message>
+    <message>
+        <source>An operator checks your data and documents, matches the certificate to the holder and has BSrE revoke it. When the revocation has taken effect, an e-mail goes to %1.</source>
+        <translation>Operator memeriksa data dan dokumen Anda, mencocokkan sertifikat dengan pemegangnya, lalu meminta BSrE mencabutnya. Setelah pencabutan berlaku, e-mail dikirim ke %1.</translation>
+    </message>
+    <message>
+        <source>Keep this receipt and give the agenda number with any question about the request.</source>
+        <translation>Simpan tanda terima ini dan sebutkan nomor agenda setiap kali menanyakan permohonan ini.</translation>
+    </message>
+    <message>
+        <source>DATA VERIFICATION RESULT</source>
+        <translation>HASIL VERIFIKASI DATA</translation>
+    </message>
+    <message>
+        <source>Request for revocation of an electronic certificate, agenda number %1</source>
+        <translation>Permohonan pencabutan sertifikat elektronik, nomor agenda %1</translation>
+    </message>
+    <message>
+        <source>1. Data and documents (SOP step 6)</source>
+        <translation>1. Data dan dokumen (langkah 6 SOP)</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Belum diperiksa.</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>Sesuai</translation>
+    </message>
+    <message>
+        <source>Not in order</source>
+        <translation>Tidak sesuai</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Yang diperiksa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Checked by %1 on %2.</source>
+        <translation>Diperiksa oleh %1 pada %2.</translation>
+    </message>
+    <message>
+        <source>2. The certificate&apos;s subject against the register (SOP step 7)</source>
+        <translation>2. Subjek sertifikat dibandingkan dengan register (langkah 7 SOP)</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>cocok</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>tidak cocok</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>perlu ditinjau</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>tidak dibandingkan</translation>
+    </message>
+    <message>
+        <source>Verdict: %1.</source>
+        <translation>Kesimpulan: %1.</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <source>In the certificate</source>
+        <translation>Di sertifikat</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>Di register</translation>
+    </message>
+    <message>
+        <source>The operator,</source>
+        <translation>Operator,</translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: archive</source>
+        <translation>Lembar %1 dari 3: arsip</translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: processor</source>
+        <translation>Lembar %1 dari 3: pengolah</translation>
+    </message>
+    <message>
+        <source>Copy %1 of 3: control</source>
+        <translation>Lembar %1 dari 3: pengendali</translation>
+    </message>
+    <message>
+        <source>CONTROL CARD</source>
+        <translation>KARTU KENDALI</translation>
+    </message>
+    <message>
+        <source>Request to revoke the electronic certificate of %1 (%2), reason: %3, in effect since %4.</source>
+        <translation>Permohonan pencabutan sertifikat elektronik a.n. %1 (%2), alasan: %3, berlaku sejak %4.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indeks</translation>
+    </message>
+    <message>
+        <source>Electronic certificate</source>
+        <translation>Sertifikat elektronik</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>No. urut</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tgl.</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>M/K</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>M (masuk)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Isi ringkas</translation>
+    </message>
+    <message>
+        <source>Enclosures</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Letter date / number</source>
+        <translation>Tgl. / No. surat</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Pengolah</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>Paraf</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>DISPOSITION SHEET</source>
+        <translation>LEMBAR DISPOSISI</translation>
+    </message>
+    <message>
+        <source>Letter from</source>
+        <translation>Surat dari</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Diterima tanggal</translation>
+    </message>
+    <message>
+        <source>Letter number / date</source>
+        <translation>Nomor / tanggal surat</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Sangat segera</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Segera</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Biasa</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Sifat</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Kerahasiaan</translation>
+    </message>
+    <message>
+        <source>Request for revocation of the electronic certificate of %1, reason: %2</source>
+        <translation>Permohonan pencabutan sertifikat elektronik a.n. %1, alasan: %2</translation>
+    </message>
+    <message>
+        <source>Comments and advice</source>
+        <translation>Tanggapan dan saran</translation>
+    </message>
+    <message>
+        <source>Process further</source>
+        <translation>Proses lebih lanjut</translation>
+    </message>
+    <message>
+        <source>Coordinate / confirm</source>
+        <translation>Koordinasi / konfirmasi</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Diteruskan kepada</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <source>Initials and date</source>
+        <translation>Paraf dan tanggal</translation>
+    </message>
+    <message>
+        <source>Certificate examined: serial number %1.</source>
+        <translation>Sertifikat yang diperiksa: nomor seri %1.</translation>
     </message>
 </context>
 </TS>

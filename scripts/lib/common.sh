@@ -14,7 +14,8 @@ RD_PACKAGES=(
     qt6-l10n-tools libqt6opengl6-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-pdf-dev qt6-httpserver-dev qt6-charts-dev qtkeychain-qt6-dev libssl-dev openssl
     xvfb xauth postgresql python3-aiosmtpd gnome-keyring dbus-daemon dbus-bin
-    libargon2-dev libqrencode-dev libicu-dev fonts-dejavu-core poppler-utils dpkg-dev file
+    libargon2-dev libqrencode-dev libicu-dev fonts-dejavu-core poppler-utils zbar-tools
+    qt6-qpa-plugins dpkg-dev file
 )
 
 rd_log() { printf '%s: %s\n' "$RD_SCRIPT" "$*" >&2; }

@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPagedPaintDevice>
+#include <QTextLayout>
 
 #include <algorithm>
 
@@ -12,11 +13,6 @@ namespace {
 
 constexpr double cellPaddingMm = 1.2;
 const QString fontFamily = QStringLiteral("DejaVu Sans");
-
-int wrapFlags(Qt::Alignment align)
-{
-    return int(align) | Qt::TextWordWrap;
-}
 
 } // namespace
 
@@ -131,8 +127,32 @@ void PaperLayout::newPage()
 
 double PaperLayout::textHeight(const QString &text, const QFont &font, double width) const
 {
+    QTextLayout lines;
+    return layoutText(lines, text, font, width, Qt::AlignLeft);
+}
+
+double PaperLayout::layoutText(QTextLayout &lines, const QString &text, const QFont &font,
+                               double width, Qt::Alignment align) const
+{
+    QString shown = text;
+    shown.replace(u'\n', QChar::LineSeparator);
+    lines.setText(shown);
+    lines.setFont(QFont(font, &m_device));
+    // A word longer than its column (an e-mail address, an attribute's name) breaks inside
+    // rather than running over the box's edge: nothing on a paper is cut off.
+    QTextOption option(align & Qt::AlignHorizontal_Mask);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    lines.setTextOption(option);
     const QFontMetricsF metrics(font, &m_device);
-    return metrics.boundingRect(QRectF(0, 0, width, 1e9), wrapFlags(Qt::AlignLeft), text).height();
+    double height = 0;
+    lines.beginLayout();
+    for (QTextLine line = lines.createLine(); line.isValid(); line = lines.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += metrics.lineSpacing();
+    }
+    lines.endLayout();
+    return text.isEmpty() ? 0 : height;
 }
 
 void PaperLayout::paragraph(const QString &text, const QFont &font, Qt::Alignment align,
@@ -211,9 +231,15 @@ void PaperLayout::textIn(const QRectF &rect, const QString &text, const QFont &f
 {
     if (m_measureOnly || text.isEmpty())
         return;
-    m_painter.setFont(font);
+    QTextLayout lines;
+    const double height = layoutText(lines, text, font, rect.width(), align);
+    double top = rect.top();
+    if (align & Qt::AlignBottom)
+        top = rect.bottom() - height;
+    else if (align & Qt::AlignVCenter)
+        top = rect.top() + (rect.height() - height) / 2;
     m_painter.setPen(Qt::black);
-    m_painter.drawText(rect, wrapFlags(align), text);
+    lines.draw(&m_painter, QPointF(rect.left(), top));
 }
 
 void PaperLayout::line(double fromX, double toX, double y, double widthPt)

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QPagedPaintDevice;
+class QTextLayout;
 
 namespace rd {
 
@@ -80,6 +81,9 @@ public:
 
 private:
     void decorate();
+    // Lines of `text` in `width`, breaking words only where a word alone is too wide.
+    double layoutText(QTextLayout &lines, const QString &text, const QFont &font, double width,
+                      Qt::Alignment align) const;
 
     QPagedPaintDevice &m_device;
     PaperPage m_page;

@@ -283,7 +283,7 @@ void PaperRenderer::drawSignature(PaperLayout &layout, double leftShare,
         layout.textIn(QRectF(left, y, width, height), line, font);
         y += height;
     }
-    y += layout.mm(20); // room to sign (and for the stamp)
+    y += layout.mm(18); // room to sign (and for the stamp)
     const QString shownName = name.isEmpty() ? QStringLiteral("(……………………………………)") : name;
     QFont underlined = layout.font(10, true);
     underlined.setUnderline(!name.isEmpty());
@@ -302,7 +302,7 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
     const QJsonObject holder = object(data, "holder");
     const QJsonObject certificate = object(data, "certificate");
     const bool onBehalf = text(request, "filed_by") == QLatin1String("official");
-    const QFont body = layout.font(10.5);
+    const QFont body = layout.font(10);
     const QString placeAndDate = m_letterhead.place.isEmpty()
         ? date(text(request, "filed_at"))
         : QStringLiteral("%1, %2").arg(m_letterhead.place, date(text(request, "filed_at")));
@@ -336,7 +336,7 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
                     t(QT_TRANSLATE_NOOP("rd::Paper",
                                         "Request for Revocation of an Electronic Certificate"))}},
                   body, 25);
-    layout.skip(5);
+    layout.skip(4);
     const QString head = m_letterhead.head.isEmpty()
         ? t(QT_TRANSLATE_NOOP("rd::Paper", "the Head of the Office"))
         : m_letterhead.head;
@@ -344,7 +344,7 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "as Registration Authority (RA)")), body);
     if (!m_letterhead.place.isEmpty())
         layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "in %1")).arg(m_letterhead.place), body);
-    layout.skip(5);
+    layout.skip(4);
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "I, the undersigned:")), body);
     layout.skip(1);
     const QJsonObject official = object(request, "official");
@@ -360,14 +360,14 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
                        {QStringLiteral("NIP"), orDash(text(official, "nip"))},
                        {t(QT_TRANSLATE_NOOP("rd::Paper", "Position")),
                         orDash(text(official, "position"))}},
-                      body, 40, 5);
+                      body, 45, 5);
         layout.skip(1);
         layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper",
                                              "acting for the holder of the certificate:")),
                          body);
         layout.skip(1);
     }
-    layout.fields(holderRows, body, 40, 5);
+    layout.fields(holderRows, body, 45, 5);
     layout.skip(2);
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper",
                                          "request the revocation of this electronic certificate:")),
@@ -387,7 +387,7 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
     if (!text(request, "reason_text").isEmpty())
         certificateRows.push_back(
             {t(QT_TRANSLATE_NOOP("rd::Paper", "Explanation")), text(request, "reason_text")});
-    layout.fields(certificateRows, body, 40, 5);
+    layout.fields(certificateRows, body, 45, 5);
     layout.skip(3);
     if (onBehalf)
         layout.paragraph(
@@ -408,8 +408,8 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
                                          "I make this statement truthfully, to be used as "
                                          "required.")),
                      body, Qt::AlignJustify);
-    layout.skip(8);
-    layout.ensureRoom(layout.mm(45));
+    layout.skip(6);
+    layout.ensureRoom(layout.mm(40));
     const double signatureTop = layout.y();
     drawSignature(layout, 0,
                   {t(QT_TRANSLATE_NOOP("rd::Paper", "Acknowledged by,")),
@@ -550,6 +550,9 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                 return t(QT_TRANSLATE_NOOP("rd::Paper", "needs review"));
             return t(QT_TRANSLATE_NOOP("rd::Paper", "not compared"));
         };
+        layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Certificate examined: serial number %1."))
+                             .arg(orDash(text(match, "serial_hex"))),
+                         body);
         layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Verdict: %1."))
                              .arg(resultText(text(match, "verdict"))),
                          body);
@@ -562,7 +565,7 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                             resultText(text(attribute, "result")),
                             text(object(attribute, "note"), language == QLatin1String("en") ? "en" : "id")});
         }
-        layout.table({0.16, 0.25, 0.25, 0.14, 0.20},
+        layout.table({0.15, 0.24, 0.24, 0.17, 0.20},
                      {t(QT_TRANSLATE_NOOP("rd::Paper", "Attribute")),
                       t(QT_TRANSLATE_NOOP("rd::Paper", "In the certificate")),
                       t(QT_TRANSLATE_NOOP("rd::Paper", "In the register")),
