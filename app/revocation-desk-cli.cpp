@@ -13,8 +13,9 @@ int main(int argc, char *argv[])
 {
     // The papers (report ...) need QtGui's fonts and QPdfWriter, hence a QGuiApplication, which
     // never opens a window here and so needs no display; every other command does without.
-    const bool papers = std::any_of(argv + 1, argv + argc,
-                                    [](const char *argument) { return qstrcmp(argument, "report") == 0; });
+    const bool papers = std::any_of(argv + 1, argv + argc, [](const char *argument) {
+        return qstrcmp(argument, "report") == 0;
+    });
     std::unique_ptr<QCoreApplication> application;
     if (papers) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

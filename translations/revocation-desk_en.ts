@@ -4389,6 +4389,10 @@ Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
         <source>The recorded steps took %1 min against a standard of %2 min.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::RequestQueueModel</name>
@@ -5402,6 +5406,29 @@ NIK %2
     </message>
     <message>
         <source>Certificate examined: serial number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::PaperPreviewDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4405,6 +4405,10 @@ Status keluar dengan --once: 0 jika tidak ada kesalahan, 1 jika ada.</translatio
         <source>The recorded steps took %1 min against a standard of %2 min.</source>
         <translation>Langkah yang tercatat memakan waktu %1 menit, dengan mutu baku %2 menit.</translation>
     </message>
+    <message>
+        <source>&amp;Papers</source>
+        <translation>&amp;Naskah</translation>
+    </message>
 </context>
 <context>
     <name>rd::RequestQueueModel</name>
@@ -5418,6 +5422,29 @@ NIK %2
     <message>
         <source>Certificate examined: serial number %1.</source>
         <translation>Sertifikat yang diperiksa: nomor seri %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PaperPreviewDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,11 @@
 #include "RequestDetailsDialog.h"
 
+#include "PaperPreviewDialog.h"
 #include "RequestQueueModel.h"
+#include "core/AppSettings.h"
 #include "core/OfficeCalendar.h"
+#include "documents/Letterhead.h"
+#include "documents/PaperComposer.h"
 #include "requests/RevocationRequestRepository.h"
 
 #include <QDialogButtonBox>
@@ -9,6 +13,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -147,6 +153,26 @@ RequestDetailsDialog::RequestDetailsDialog(DatabasePtr database, const QTimeZone
     // Debian has no Indonesian Qt translation: our own text for Qt's button.
     buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The papers of the request, each through the print preview.
+    auto *papers = new QPushButton(tr("&Papers"), buttons);
+    papers->setObjectName(QStringLiteral("papersButton"));
+    auto *menu = new QMenu(papers);
+    menu->setObjectName(QStringLiteral("papersMenu"));
+    for (PaperKind kind : PaperKinds::all()) {
+        QAction *action = menu->addAction(PaperKinds::name(kind) + QStringLiteral("…"));
+        action->setObjectName(QStringLiteral("paper-") + PaperKinds::key(kind));
+        connect(action, &QAction::triggered, this, [this, kind]() {
+            auto dialog = openPaper(kind);
+            if (!dialog) {
+                QMessageBox::information(this, PaperKinds::name(kind), dialog.error().message);
+                return;
+            }
+            (*dialog)->setAttribute(Qt::WA_DeleteOnClose);
+            (*dialog)->open();
+        });
+    }
+    papers->setMenu(menu);
+    buttons->addButton(papers, QDialogButtonBox::ActionRole);
     layout->addWidget(buttons);
 
     resize(860, 600);
@@ -191,8 +217,30 @@ Result<void> RequestDetailsDialog::load(qint64 requestId)
     return {};
 }
 
+Result<QDialog *> RequestDetailsDialog::openPaper(PaperKind kind)
+{
+    auto content = PaperComposer(m_database).compose(kind, QStringLiteral("#%1").arg(m_requestId));
+    if (!content)
+        return errorOf(content);
+    auto letterhead = Letterhead::load(OfficeSettings(m_database));
+    if (!letterhead)
+        return errorOf(letterhead);
+    // In the applicant's language, whatever the operator's screen is in.
+    auto language = PaperLanguage::load(
+        m_paperLanguage == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("id"));
+    if (!language)
+        return errorOf(language);
+    AppSettings settings;
+    PaperRenderer renderer(
+        *letterhead, *language, m_officeZone,
+        PaperRenderer::receiptPaperFromKey(
+            settings.raw().value(QStringLiteral("documents/receiptPaper")).toString()));
+    return new PaperPreviewDialog(std::move(renderer), std::move(*content), this);
+}
+
 void RequestDetailsDialog::showRecord(const RevocationRequestRecord &r)
 {
+    m_paperLanguage = r.applicantLanguage;
     const QString name
         = r.agendaNumber.isEmpty() ? QStringLiteral("#%1").arg(r.id) : r.agendaNumber;
     setWindowTitle(tr("Request %1").arg(name));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database/Database.h"
+#include "documents/PaperKind.h"
 #include "requests/RevocationRequest.h"
 
 #include <QDialog>
@@ -30,6 +31,9 @@ public:
     // Reads the request, its events and its step timings; on an error the dialog is unchanged.
     Result<void> load(qint64 requestId);
     qint64 requestId() const { return m_requestId; }
+    // The paper of the loaded request in a print preview (not yet shown), or why it cannot be
+    // made (no verification on record yet).
+    Result<QDialog *> openPaper(PaperKind kind);
 
 private:
     QLabel *addField(const QString &label, const QString &objectName);
@@ -41,6 +45,7 @@ private:
     DatabasePtr m_database;
     QTimeZone m_officeZone;
     qint64 m_requestId = 0;
+    QString m_paperLanguage; // the applicant's: the papers are printed in it
 
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;

@@ -69,10 +69,10 @@ int ReportCommands::render(CliContext &context, const QString &verb, const QStri
     if (!request)
         return context.fail(request.error());
     auto paperLanguage = PaperLanguage::load(
-        parser.isSet(language) ? parser.value(language)
-                               : (request->applicantLanguage == QLatin1String("en")
-                                      ? QStringLiteral("en")
-                                      : QStringLiteral("id")));
+        parser.isSet(language)
+            ? parser.value(language)
+            : (request->applicantLanguage == QLatin1String("en") ? QStringLiteral("en")
+                                                                 : QStringLiteral("id")));
     if (!paperLanguage)
         return context.fail(paperLanguage.error());
     auto content = PaperComposer(*database).compose(kind, request->agendaNumber);

@@ -124,8 +124,9 @@ Result<PaperContent> PaperComposer::compose(PaperKind kind, const QString &agend
             return errorOf(attachments);
         QJsonArray list;
         for (const Attachment &attachment : *attachments)
-            list.append(QJsonObject {{QStringLiteral("kind"), AttachmentStore::kindKey(attachment.kind)},
-                                     {QStringLiteral("file_name"), attachment.fileName}});
+            list.append(
+                QJsonObject {{QStringLiteral("kind"), AttachmentStore::kindKey(attachment.kind)},
+                             {QStringLiteral("file_name"), attachment.fileName}});
         data.insert(QStringLiteral("attachments"), list);
         data.insert(QStringLiteral("processor"), personName(request->assignedOperator));
     }

@@ -6,8 +6,7 @@ const std::vector<PaperKind> &PaperKinds::all()
 {
     static const std::vector<PaperKind> kinds {PaperKind::StatementLetter, PaperKind::Receipt,
                                                PaperKind::VerificationResult,
-                                               PaperKind::ControlCard,
-                                               PaperKind::DispositionSheet};
+                                               PaperKind::ControlCard, PaperKind::DispositionSheet};
     return kinds;
 }
 

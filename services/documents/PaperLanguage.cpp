@@ -15,9 +15,9 @@ Result<PaperLanguage> PaperLanguage::load(const QString &code)
         return language;
     }
     if (code != QLatin1String("id"))
-        return fail(ErrorCode::InvalidInput,
-                    tr("Papers are printed in id (Indonesian) or en (English), not \"%1\".")
-                        .arg(code));
+        return fail(
+            ErrorCode::InvalidInput,
+            tr("Papers are printed in id (Indonesian) or en (English), not \"%1\".").arg(code));
     language.m_code = code;
     language.m_locale = QLocale(QLocale::Indonesian, QLocale::Indonesia);
     language.m_translator = std::make_shared<QTranslator>();
@@ -63,8 +63,8 @@ QString PaperLanguage::dateTime(const QDateTime &time, const QTimeZone &zone) co
                    .arg(std::abs(minutes) / 60, 2, 10, QLatin1Char('0'))
                    .arg(std::abs(minutes) % 60, 2, 10, QLatin1Char('0'));
     }
-    const QString clock = local.toString(isIndonesian() ? QStringLiteral("HH.mm")
-                                                        : QStringLiteral("HH:mm"));
+    const QString clock
+        = local.toString(isIndonesian() ? QStringLiteral("HH.mm") : QStringLiteral("HH:mm"));
     return QStringLiteral("%1 %2 %3").arg(date(local.date()), clock, name);
 }
 

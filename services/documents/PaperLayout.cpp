@@ -82,7 +82,8 @@ QRectF PaperLayout::pageRect() const
 QRectF PaperLayout::body() const
 {
     const QMarginsF &m = m_page.marginsMm;
-    const double bottom = m_measureOnly ? 1e9 : mm(m_page.sizeMm.height() - m.bottom() - m_page.footerMm);
+    const double bottom
+        = m_measureOnly ? 1e9 : mm(m_page.sizeMm.height() - m.bottom() - m_page.footerMm);
     return QRectF(QPointF(mm(m.left()), mm(m.top())),
                   QPointF(mm(m_page.sizeMm.width() - m.right()), bottom));
 }
@@ -90,9 +91,9 @@ QRectF PaperLayout::body() const
 QRectF PaperLayout::footer() const
 {
     const QMarginsF &m = m_page.marginsMm;
-    return QRectF(QPointF(mm(m.left()), mm(m_page.sizeMm.height() - m.bottom() - m_page.footerMm)),
-                  QPointF(mm(m_page.sizeMm.width() - m.right()),
-                          mm(m_page.sizeMm.height() - m.bottom())));
+    return QRectF(
+        QPointF(mm(m.left()), mm(m_page.sizeMm.height() - m.bottom() - m_page.footerMm)),
+        QPointF(mm(m_page.sizeMm.width() - m.right()), mm(m_page.sizeMm.height() - m.bottom())));
 }
 
 void PaperLayout::skip(double millimetres)
@@ -174,9 +175,9 @@ void PaperLayout::fields(const std::vector<std::pair<QString, QString>> &rows, c
     const double valueWidth = area.right() - valueLeft;
     const double labelWidth = mm(labelMm);
     for (const auto &[label, value] : rows) {
-        const double height = std::max(textHeight(label, font, labelWidth),
-                                       textHeight(value.isEmpty() ? QStringLiteral(" ") : value,
-                                                  font, valueWidth));
+        const double height
+            = std::max(textHeight(label, font, labelWidth),
+                       textHeight(value.isEmpty() ? QStringLiteral(" ") : value, font, valueWidth));
         ensureRoom(height);
         textIn(QRectF(area.left(), m_y, labelWidth, height), label, font);
         textIn(QRectF(area.left() + labelWidth, m_y, colon, height), QStringLiteral(":"), font);
@@ -198,8 +199,8 @@ void PaperLayout::table(const std::vector<double> &widths, const QStringList &he
     auto rowHeight = [&](const QStringList &cells, const QFont &cellFont) {
         double height = 0;
         for (std::size_t i = 0; i < columns.size(); ++i)
-            height = std::max(height, textHeight(cells.value(qsizetype(i)), cellFont,
-                                                 columns[i] - 2 * padding));
+            height = std::max(
+                height, textHeight(cells.value(qsizetype(i)), cellFont, columns[i] - 2 * padding));
         return height + 2 * padding;
     };
     auto drawRow = [&](const QStringList &cells, const QFont &cellFont, double height) {

@@ -2,8 +2,8 @@
 
 #include <QFont>
 #include <QMarginsF>
-#include <QPainter>
 #include <QPageSize>
+#include <QPainter>
 #include <QSizeF>
 #include <QStringList>
 

@@ -15,8 +15,8 @@ namespace rd {
 
 namespace {
 
-const QStringList fontFiles = {QStringLiteral("DejaVuSans.ttf"),
-                               QStringLiteral("DejaVuSans-Bold.ttf")};
+const QStringList fontFiles
+    = {QStringLiteral("DejaVuSans.ttf"), QStringLiteral("DejaVuSans-Bold.ttf")};
 const QString fontFolder = QStringLiteral("/usr/share/fonts/truetype/dejavu/");
 
 // Tata Naskah Dinas: 2 cm at the top, right and bottom, 3 cm on the left for binding.
@@ -162,8 +162,10 @@ Result<QByteArray> PaperRenderer::pdf(const PaperContent &content) const
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(600);
-        writer.setCreator(QStringLiteral("Revocation Desk ") + QStringLiteral(REVOCATION_DESK_VERSION));
-        writer.setTitle(QStringLiteral("%1 %2").arg(PaperKinds::key(content.kind), content.agendaNumber));
+        writer.setCreator(QStringLiteral("Revocation Desk ")
+                          + QStringLiteral(REVOCATION_DESK_VERSION));
+        writer.setTitle(
+            QStringLiteral("%1 %2").arg(PaperKinds::key(content.kind), content.agendaNumber));
         if (auto drawn = render(content, writer); !drawn)
             return errorOf(drawn);
     }
@@ -214,13 +216,12 @@ void PaperRenderer::drawFooter(PaperLayout &layout, const PaperContent &content,
     const QRectF square(band.right() - side, band.bottom() - side, side, side);
     if (auto code = QrCode::encode(content.qrText().toUtf8()))
         code->paint(layout.painter(), square);
-    const QRectF words(band.left(), band.top() + layout.mm(2), square.left() - band.left() - layout.mm(2),
-                       band.height() - layout.mm(2));
+    const QRectF words(band.left(), band.top() + layout.mm(2),
+                       square.left() - band.left() - layout.mm(2), band.height() - layout.mm(2));
     QStringList lines {
         t(QT_TRANSLATE_NOOP("rd::Paper", "Agenda number %1")).arg(content.agendaNumber),
         t(QT_TRANSLATE_NOOP("rd::Paper", "Verification code %1")).arg(content.shortCode()),
-        t(QT_TRANSLATE_NOOP("rd::Paper",
-                            "Check: revocation-desk-cli report check %1 CODE"))
+        t(QT_TRANSLATE_NOOP("rd::Paper", "Check: revocation-desk-cli report check %1 CODE"))
             .arg(content.agendaNumber),
         t(QT_TRANSLATE_NOOP("rd::Paper", "Page %1")).arg(pageIndex + 1)};
     layout.textIn(words, lines.join(u'\n'), layout.font(6.5), Qt::AlignLeft | Qt::AlignBottom);
@@ -233,10 +234,12 @@ void PaperRenderer::drawLetterhead(PaperLayout &layout, bool compact) const
     const double top = layout.y();
     double emblemRight = area.left();
     if (!m_letterhead.emblem.isNull()) {
-        const QSizeF size = QSizeF(m_letterhead.emblem.size()).scaled(QSizeF(layout.mm(emblemMm), layout.mm(emblemMm)),
-                                                              Qt::KeepAspectRatio);
+        const QSizeF size
+            = QSizeF(m_letterhead.emblem.size())
+                  .scaled(QSizeF(layout.mm(emblemMm), layout.mm(emblemMm)), Qt::KeepAspectRatio);
         if (!layout.measuring())
-            layout.painter().drawImage(QRectF(QPointF(area.left(), top), size), m_letterhead.emblem);
+            layout.painter().drawImage(QRectF(QPointF(area.left(), top), size),
+                                       m_letterhead.emblem);
         emblemRight = area.left() + size.width();
     }
     // The lines are centred on the page, clear of the emblem on both sides.
@@ -261,7 +264,8 @@ void PaperRenderer::drawLetterhead(PaperLayout &layout, bool compact) const
     if (!m_letterhead.email.isEmpty())
         contact << t(QT_TRANSLATE_NOOP("rd::Paper", "E-mail %1")).arg(m_letterhead.email);
     centred(contact.join(QStringLiteral("  ·  ")), layout.font(compact ? 7.5 : 8.5));
-    const double bottom = std::max(y, top + (m_letterhead.emblem.isNull() ? 0 : layout.mm(emblemMm)))
+    const double bottom
+        = std::max(y, top + (m_letterhead.emblem.isNull() ? 0 : layout.mm(emblemMm)))
         + layout.mm(1.5);
     // The kop's double rule: thick over thin.
     layout.line(area.left(), area.right(), bottom, 2.2);
@@ -269,9 +273,8 @@ void PaperRenderer::drawLetterhead(PaperLayout &layout, bool compact) const
     layout.moveTo(bottom + layout.mm(compact ? 3 : 6));
 }
 
-void PaperRenderer::drawSignature(PaperLayout &layout, double leftShare,
-                                  const QStringList &above, const QString &name,
-                                  const QString &nip) const
+void PaperRenderer::drawSignature(PaperLayout &layout, double leftShare, const QStringList &above,
+                                  const QString &name, const QString &nip) const
 {
     const QRectF area = layout.body();
     const double left = area.left() + area.width() * leftShare;
@@ -290,8 +293,8 @@ void PaperRenderer::drawSignature(PaperLayout &layout, double leftShare,
     const double nameHeight = layout.textHeight(shownName, underlined, width);
     layout.textIn(QRectF(left, y, width, nameHeight), shownName, underlined);
     y += nameHeight;
-    const QString nipLine = QStringLiteral("NIP. ")
-        + (nip.isEmpty() ? QStringLiteral("……………………………") : nip);
+    const QString nipLine
+        = QStringLiteral("NIP. ") + (nip.isEmpty() ? QStringLiteral("……………………………") : nip);
     layout.textIn(QRectF(left, y, width, layout.textHeight(nipLine, font, width)), nipLine, font);
 }
 
@@ -356,22 +359,21 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
         {t(QT_TRANSLATE_NOOP("rd::Paper", "Unit")), orDash(text(holder, "unit"))},
         {t(QT_TRANSLATE_NOOP("rd::Paper", "Official e-mail")), orDash(text(holder, "email"))}};
     if (onBehalf) {
-        layout.fields({{t(QT_TRANSLATE_NOOP("rd::Paper", "Name")), text(official, "name")},
-                       {QStringLiteral("NIP"), orDash(text(official, "nip"))},
-                       {t(QT_TRANSLATE_NOOP("rd::Paper", "Position")),
-                        orDash(text(official, "position"))}},
-                      body, 45, 5);
+        layout.fields(
+            {{t(QT_TRANSLATE_NOOP("rd::Paper", "Name")), text(official, "name")},
+             {QStringLiteral("NIP"), orDash(text(official, "nip"))},
+             {t(QT_TRANSLATE_NOOP("rd::Paper", "Position")), orDash(text(official, "position"))}},
+            body, 45, 5);
         layout.skip(1);
-        layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper",
-                                             "acting for the holder of the certificate:")),
-                         body);
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper", "acting for the holder of the certificate:")), body);
         layout.skip(1);
     }
     layout.fields(holderRows, body, 45, 5);
     layout.skip(2);
-    layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper",
-                                         "request the revocation of this electronic certificate:")),
-                     body);
+    layout.paragraph(
+        t(QT_TRANSLATE_NOOP("rd::Paper", "request the revocation of this electronic certificate:")),
+        body);
     layout.skip(1);
     const QString validity = certificate.isEmpty()
         ? QStringLiteral("–")
@@ -438,9 +440,9 @@ void PaperRenderer::drawReceipt(PaperLayout &layout, const PaperContent &content
     layout.skip(2);
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "RECEIPT")), layout.font(11, true),
                      Qt::AlignHCenter);
-    layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper",
-                                         "Request for revocation of an electronic certificate")),
-                     small, Qt::AlignHCenter);
+    layout.paragraph(
+        t(QT_TRANSLATE_NOOP("rd::Paper", "Request for revocation of an electronic certificate")),
+        small, Qt::AlignHCenter);
     layout.skip(2);
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Agenda number")), small, Qt::AlignHCenter);
     layout.paragraph(content.agendaNumber, layout.font(13, true), Qt::AlignHCenter);
@@ -454,11 +456,13 @@ void PaperRenderer::drawReceipt(PaperLayout &layout, const PaperContent &content
          date(text(request, "effective_date"))},
         {t(QT_TRANSLATE_NOOP("rd::Paper", "Filed")), dateTime(text(request, "filed_at"))}};
     if (text(request, "filed_by") == QLatin1String("official"))
-        rows.insert(rows.begin() + 1, {t(QT_TRANSLATE_NOOP("rd::Paper", "Filed by")),
-                                       text(object(request, "official"), "name")});
+        rows.insert(rows.begin() + 1,
+                    {t(QT_TRANSLATE_NOOP("rd::Paper", "Filed by")),
+                     text(object(request, "official"), "name")});
     layout.fields(rows, body, roll ? 20 : 22);
     layout.skip(2);
-    layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "What happens next")), layout.font(8.5, true));
+    layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "What happens next")),
+                     layout.font(8.5, true));
     layout.paragraph(
         t(QT_TRANSLATE_NOOP("rd::Paper",
                             "An operator checks your data and documents, matches the certificate "
@@ -523,10 +527,10 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                       t(QT_TRANSLATE_NOOP("rd::Paper", "Note"))},
                      rows, cell);
         layout.skip(1.5);
-        layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
-                             .arg(text(checklist, "recorded_by_name"),
-                                  dateTime(text(checklist, "recorded_at"))),
-                         cell);
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
+                .arg(text(checklist, "recorded_by_name"), dateTime(text(checklist, "recorded_at"))),
+            cell);
     }
     layout.skip(5);
 
@@ -550,9 +554,10 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                 return t(QT_TRANSLATE_NOOP("rd::Paper", "needs review"));
             return t(QT_TRANSLATE_NOOP("rd::Paper", "not compared"));
         };
-        layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Certificate examined: serial number %1."))
-                             .arg(orDash(text(match, "serial_hex"))),
-                         body);
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper", "Certificate examined: serial number %1."))
+                .arg(orDash(text(match, "serial_hex"))),
+            body);
         layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Verdict: %1."))
                              .arg(resultText(text(match, "verdict"))),
                          body);
@@ -560,10 +565,10 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
         std::vector<QStringList> rows;
         for (const QJsonValue &value : match.value(QLatin1String("attributes")).toArray()) {
             const QJsonObject attribute = value.toObject();
-            rows.push_back({text(attribute, "attribute"), text(attribute, "certificate_value"),
-                            text(attribute, "expected_value"),
-                            resultText(text(attribute, "result")),
-                            text(object(attribute, "note"), language == QLatin1String("en") ? "en" : "id")});
+            rows.push_back(
+                {text(attribute, "attribute"), text(attribute, "certificate_value"),
+                 text(attribute, "expected_value"), resultText(text(attribute, "result")),
+                 text(object(attribute, "note"), language == QLatin1String("en") ? "en" : "id")});
         }
         layout.table({0.15, 0.24, 0.24, 0.17, 0.20},
                      {t(QT_TRANSLATE_NOOP("rd::Paper", "Attribute")),
@@ -573,25 +578,27 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                       t(QT_TRANSLATE_NOOP("rd::Paper", "Note"))},
                      rows, cell);
         for (const QJsonValue &value : match.value(QLatin1String("reasons")).toArray())
-            layout.paragraph(QStringLiteral("• ")
-                                 + text(value.toObject(), language == QLatin1String("en") ? "en" : "id"),
-                             cell);
+            layout.paragraph(
+                QStringLiteral("• ")
+                    + text(value.toObject(), language == QLatin1String("en") ? "en" : "id"),
+                cell);
         layout.skip(1.5);
-        layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
-                             .arg(text(match, "recorded_by_name"),
-                                  dateTime(text(match, "recorded_at"))),
-                         cell);
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
+                .arg(text(match, "recorded_by_name"), dateTime(text(match, "recorded_at"))),
+            cell);
     }
     layout.skip(8);
     layout.ensureRoom(layout.mm(40));
     const QJsonObject last = match.isEmpty() ? checklist : match;
-    drawSignature(layout, 0.55,
-                  {date(text(last, "recorded_at")), t(QT_TRANSLATE_NOOP("rd::Paper", "The operator,"))},
-                  text(last, "recorded_by_name"), QString());
+    drawSignature(
+        layout, 0.55,
+        {date(text(last, "recorded_at")), t(QT_TRANSLATE_NOOP("rd::Paper", "The operator,"))},
+        text(last, "recorded_by_name"), QString());
 }
 
-void PaperRenderer::boxRow(PaperLayout &layout, const std::vector<Cell> &cells,
-                           double minimumMm, bool fillRest) const
+void PaperRenderer::boxRow(PaperLayout &layout, const std::vector<Cell> &cells, double minimumMm,
+                           bool fillRest) const
 {
     const QRectF area = layout.body();
     const QFont labelFont = layout.font(6.5, true);
@@ -600,9 +607,10 @@ void PaperRenderer::boxRow(PaperLayout &layout, const std::vector<Cell> &cells,
     double height = layout.mm(minimumMm);
     for (const Cell &cell : cells) {
         const double width = area.width() * cell.share - 2 * padding;
-        height = std::max(height, layout.textHeight(cell.label, labelFont, width)
-                                      + layout.textHeight(cell.value, valueFont, width)
-                                      + 2 * padding + layout.mm(0.5));
+        height = std::max(height,
+                          layout.textHeight(cell.label, labelFont, width)
+                              + layout.textHeight(cell.value, valueFont, width) + 2 * padding
+                              + layout.mm(0.5));
     }
     layout.ensureRoom(height);
     if (fillRest && !layout.measuring())
@@ -658,11 +666,11 @@ void PaperRenderer::drawControlCard(PaperLayout &layout, const PaperContent &con
              0.4}},
            8);
     boxRow(layout, {{t(QT_TRANSLATE_NOOP("rd::Paper", "Summary")), summary, 1}}, 16);
-    boxRow(layout,
-           {{t(QT_TRANSLATE_NOOP("rd::Paper", "Enclosures")),
-             attachments.isEmpty() ? QStringLiteral("–") : attachments.join(QStringLiteral(", ")),
-             1}},
-           8);
+    boxRow(
+        layout,
+        {{t(QT_TRANSLATE_NOOP("rd::Paper", "Enclosures")),
+          attachments.isEmpty() ? QStringLiteral("–") : attachments.join(QStringLiteral(", ")), 1}},
+        8);
     boxRow(layout,
            {{t(QT_TRANSLATE_NOOP("rd::Paper", "Letter date / number")),
              QStringLiteral("%1 / %2").arg(filed, content.agendaNumber), 1}},
@@ -699,9 +707,9 @@ void PaperRenderer::drawDispositionSheet(PaperLayout &layout, const PaperContent
              QStringLiteral("%1 / %2").arg(content.agendaNumber, filed), 0.5},
             {t(QT_TRANSLATE_NOOP("rd::Paper", "Agenda number")), content.agendaNumber, 0.5}},
            8);
-    const QString urgency = box + t(QT_TRANSLATE_NOOP("rd::Paper", "Very urgent")) + QStringLiteral("   ")
-        + box + t(QT_TRANSLATE_NOOP("rd::Paper", "Urgent")) + QStringLiteral("   ") + box
-        + t(QT_TRANSLATE_NOOP("rd::Paper", "Ordinary"));
+    const QString urgency = box + t(QT_TRANSLATE_NOOP("rd::Paper", "Very urgent"))
+        + QStringLiteral("   ") + box + t(QT_TRANSLATE_NOOP("rd::Paper", "Urgent"))
+        + QStringLiteral("   ") + box + t(QT_TRANSLATE_NOOP("rd::Paper", "Ordinary"));
     const QString secrecy = box + t(QT_TRANSLATE_NOOP("rd::Paper", "Confidential"))
         + QStringLiteral("   ") + box + t(QT_TRANSLATE_NOOP("rd::Paper", "Ordinary"));
     boxRow(layout,
@@ -717,11 +725,12 @@ void PaperRenderer::drawDispositionSheet(PaperLayout &layout, const PaperContent
              1}},
            8);
     const QString forwarded = QStringLiteral("1. ………………………………\n2. ………………………………\n3. ………………………………");
-    const QString instructions = QStringList {
-        box + t(QT_TRANSLATE_NOOP("rd::Paper", "Comments and advice")),
-        box + t(QT_TRANSLATE_NOOP("rd::Paper", "Process further")),
-        box + t(QT_TRANSLATE_NOOP("rd::Paper", "Coordinate / confirm")),
-        box + QStringLiteral("………………………………")}.join(u'\n');
+    const QString instructions
+        = QStringList {box + t(QT_TRANSLATE_NOOP("rd::Paper", "Comments and advice")),
+                       box + t(QT_TRANSLATE_NOOP("rd::Paper", "Process further")),
+                       box + t(QT_TRANSLATE_NOOP("rd::Paper", "Coordinate / confirm")),
+                       box + QStringLiteral("………………………………")}
+              .join(u'\n');
     boxRow(layout,
            {{t(QT_TRANSLATE_NOOP("rd::Paper", "Forwarded to")), forwarded, 0.5},
             {t(QT_TRANSLATE_NOOP("rd::Paper", "Instructions")), instructions, 0.5}},

@@ -12,8 +12,8 @@ namespace rd {
 Result<QrCode> QrCode::encode(const QByteArray &text)
 {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        QRcode_encodeData(int(text.size()), reinterpret_cast<const unsigned char *>(text.data()),
-                          0, QR_ECLEVEL_M),
+        QRcode_encodeData(int(text.size()), reinterpret_cast<const unsigned char *>(text.data()), 0,
+                          QR_ECLEVEL_M),
         &QRcode_free);
     if (!code)
         return fail(ErrorCode::InvalidInput,

@@ -18,11 +18,16 @@ OfficeSettings::OfficeSettings(DatabasePtr database, Clock clock)
 
 QStringList OfficeSettings::letterheadKeys()
 {
-    return {QStringLiteral("office/government"), QStringLiteral("office/name"),
-            QStringLiteral("office/address"),    QStringLiteral("office/phone"),
-            QStringLiteral("office/web"),        QStringLiteral("office/email"),
-            QStringLiteral("office/place"),      QStringLiteral("office/head"),
-            QStringLiteral("office/classificationCode"), emblemKey()};
+    return {QStringLiteral("office/government"),
+            QStringLiteral("office/name"),
+            QStringLiteral("office/address"),
+            QStringLiteral("office/phone"),
+            QStringLiteral("office/web"),
+            QStringLiteral("office/email"),
+            QStringLiteral("office/place"),
+            QStringLiteral("office/head"),
+            QStringLiteral("office/classificationCode"),
+            emblemKey()};
 }
 
 QStringList OfficeSettings::knownKeys()
@@ -143,10 +148,11 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
         return errorOf(stored);
     // An image goes into the log as its digest: the chain keeps what changed, not the bytes.
     auto logged = [](const QString &text) {
-        return text.size() > 300 ? QStringLiteral("sha256:")
+        return text.size() > 300
+            ? QStringLiteral("sha256:")
                 + QString::fromLatin1(
                     QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex())
-                                 : text;
+            : text;
     };
     QJsonObject details {{QStringLiteral("to"), logged(value)}};
     if (before->has_value())

@@ -304,8 +304,10 @@ std::vector<SettingsCatalog::Entry> SettingsCatalog::entries()
         officeText(QStringLiteral("office/name"),
                    tr("The letterhead's second line: the office, such as DINAS KOMUNIKASI DAN "
                       "INFORMATIKA.")),
-        officeText(QStringLiteral("office/address"), tr("The office's address, on the letterhead.")),
-        officeText(QStringLiteral("office/phone"), tr("The office's telephone, on the letterhead.")),
+        officeText(QStringLiteral("office/address"),
+                   tr("The office's address, on the letterhead.")),
+        officeText(QStringLiteral("office/phone"),
+                   tr("The office's telephone, on the letterhead.")),
         officeText(QStringLiteral("office/web"), tr("The office's web site, on the letterhead.")),
         officeText(QStringLiteral("office/email"), tr("The office's e-mail, on the letterhead.")),
         officeText(QStringLiteral("office/place"),

@@ -8,9 +8,9 @@
 #include "TestFixtures.h"
 #include "VerifyResult.h"
 #include "documents/Letterhead.h"
-#include "register/CertificateRepository.h"
 #include "documents/PaperComposer.h"
 #include "documents/PaperRenderer.h"
+#include "register/CertificateRepository.h"
 #include "users/UserAccounts.h"
 #include "workflow/RevocationWorkflow.h"
 
@@ -53,8 +53,8 @@ QString runTool(const QString &program, const QStringList &arguments, QString *p
     QProcess process;
     process.start(path, arguments);
     if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        *problem = QStringLiteral("%1 failed: %2").arg(program,
-                                                       QString::fromUtf8(process.readAllStandardError()));
+        *problem = QStringLiteral("%1 failed: %2")
+                       .arg(program, QString::fromUtf8(process.readAllStandardError()));
         return {};
     }
     return QString::fromUtf8(process.readAllStandardOutput());
@@ -132,17 +132,22 @@ void TestPapers::initTestCase()
     QVERIFY2(m_test->database(), qPrintable(m_test->error()));
     m_db = m_test->database();
     const Actor admin = Actor::user(QStringLiteral("admin"), Actor::Role::Administrator);
-    auto ani = UserAccounts(m_db).add(admin, QStringLiteral("ani"), QStringLiteral("Ani Rahmawati, S.Kom."),
+    auto ani = UserAccounts(m_db).add(admin, QStringLiteral("ani"),
+                                      QStringLiteral("Ani Rahmawati, S.Kom."),
                                       Actor::Role::Operator, QStringLiteral("kata-sandi-ani-1"));
     RD_VERIFY_RESULT(ani);
     const Actor ani_ = Actor::user(QStringLiteral("ani"), Actor::Role::Operator, *ani);
     OfficeSettings office(m_db);
     for (const auto &[key, value] :
-         {std::pair {QStringLiteral("office/government"), QStringLiteral("Pemerintah Kabupaten Uji")},
-          std::pair {QStringLiteral("office/name"), QStringLiteral("Dinas Komunikasi dan Informatika")},
-          std::pair {QStringLiteral("office/address"), QStringLiteral("Jalan Percobaan 7, Kota Uji")},
+         {std::pair {QStringLiteral("office/government"),
+                     QStringLiteral("Pemerintah Kabupaten Uji")},
+          std::pair {QStringLiteral("office/name"),
+                     QStringLiteral("Dinas Komunikasi dan Informatika")},
+          std::pair {QStringLiteral("office/address"),
+                     QStringLiteral("Jalan Percobaan 7, Kota Uji")},
           std::pair {QStringLiteral("office/place"), QStringLiteral("Kota Uji")},
-          std::pair {QStringLiteral("office/head"), QStringLiteral("Kepala Dinas Kominfo Kabupaten Uji")},
+          std::pair {QStringLiteral("office/head"),
+                     QStringLiteral("Kepala Dinas Kominfo Kabupaten Uji")},
           std::pair {QStringLiteral("office/classificationCode"), QStringLiteral("000.5.10")}})
         RD_VERIFY_RESULT(office.set(admin, key, value));
 
@@ -224,7 +229,8 @@ QString TestPapers::render(PaperKind kind, const QString &language, const QStrin
     if (!letterhead || !words)
         return {};
     const QString path = m_dir.filePath(name);
-    if (auto written = PaperRenderer(*letterhead, *words, Jakarta, receipt).writePdf(*content, path);
+    if (auto written
+        = PaperRenderer(*letterhead, *words, Jakarta, receipt).writePdf(*content, path);
         !written) {
         qWarning() << written.error().toString();
         return {};
@@ -245,41 +251,53 @@ void TestPapers::everyPaperCarriesItsFields_data()
                         QStringLiteral("Jalan Percobaan 7, Kota Uji"),
                         QStringLiteral("Permohonan Pencabutan Sertifikat Elektronik"),
                         QStringLiteral("Kepala Dinas Kominfo Kabupaten Uji"),
-                        HolderBareName, TestFixtures::nik(7),
+                        HolderBareName,
+                        TestFixtures::nik(7),
                         QStringLiteral("Pranata Komputer"),
                         QStringLiteral("Dinas Komunikasi dan Informatika"),
                         QStringLiteral("pemegang7@natunakab.go.id"),
                         QStringLiteral("Hendra Saputra, S.Sos."),
-                        QStringLiteral("197805122005011003"), QStringLiteral("Sekretaris Dinas"),
-                        QStringLiteral("Purna tugas"), QStringLiteral("1 Desember 2026"),
+                        QStringLiteral("197805122005011003"),
+                        QStringLiteral("Sekretaris Dinas"),
+                        QStringLiteral("Purna tugas"),
+                        QStringLiteral("1 Desember 2026"),
                         QStringLiteral("Purna tugas per 1 Desember – SK terlampir"),
-                        QStringLiteral("Mengetahui"), QStringLiteral("SK pensiun")};
+                        QStringLiteral("Mengetahui"),
+                        QStringLiteral("SK pensiun")};
     QTest::newRow("receipt") << int(PaperKind::Receipt) << 1 << QStringLiteral("297 x 420 pts")
-                             << QStringList {HolderName, QStringLiteral("TANDA TERIMA"),
+                             << QStringList {HolderName,
+                                             QStringLiteral("TANDA TERIMA"),
                                              QStringLiteral("renee@natunakab.example"),
                                              QStringLiteral("Purna tugas"),
                                              QStringLiteral("Hendra Saputra, S.Sos."),
                                              QStringLiteral("1 Desember 2026")};
     QTest::newRow("verification result")
         << int(PaperKind::VerificationResult) << 0 << QStringLiteral("595 x 842 pts (A4)")
-        << QStringList {QStringLiteral("HASIL VERIFIKASI DATA"), HolderName,
-                        TestFixtures::nik(7), QStringLiteral("cocok dengan KTP"),
-                        QStringLiteral("Sesuai"), QStringLiteral("Ani Rahmawati, S.Kom."),
+        << QStringList {QStringLiteral("HASIL VERIFIKASI DATA"),
+                        HolderName,
+                        TestFixtures::nik(7),
+                        QStringLiteral("cocok dengan KTP"),
+                        QStringLiteral("Sesuai"),
+                        QStringLiteral("Ani Rahmawati, S.Kom."),
                         HolderBareName,
                         QStringLiteral("Sertifikat yang diperiksa")};
     QTest::newRow("control card") << int(PaperKind::ControlCard) << 3
                                   << QStringLiteral("283 x 425 pts")
                                   << QStringList {QStringLiteral("KARTU KENDALI"),
-                                                  QStringLiteral("000.5.10"), HolderName,
+                                                  QStringLiteral("000.5.10"),
+                                                  HolderName,
                                                   QStringLiteral("Hendra Saputra, S.Sos."),
                                                   QStringLiteral("Ani Rahmawati, S.Kom."),
                                                   QStringLiteral("Lembar 1 dari 3"),
                                                   QStringLiteral("Lembar 3 dari 3")};
     QTest::newRow("disposition sheet")
         << int(PaperKind::DispositionSheet) << 1 << QStringLiteral("609 x 468 pts")
-        << QStringList {QStringLiteral("LEMBAR DISPOSISI"), QStringLiteral("PEMERINTAH KABUPATEN UJI"),
-                        QStringLiteral("Hendra Saputra, S.Sos."), QStringLiteral("Sangat segera"),
-                        QStringLiteral("Rahasia"), QStringLiteral("Diteruskan kepada")};
+        << QStringList {QStringLiteral("LEMBAR DISPOSISI"),
+                        QStringLiteral("PEMERINTAH KABUPATEN UJI"),
+                        QStringLiteral("Hendra Saputra, S.Sos."),
+                        QStringLiteral("Sangat segera"),
+                        QStringLiteral("Rahasia"),
+                        QStringLiteral("Diteruskan kepada")};
     Q_UNUSED(common);
 }
 
@@ -304,7 +322,8 @@ void TestPapers::everyPaperCarriesItsFields()
     if (PaperKind(kind) != PaperKind::ControlCard && PaperKind(kind) != PaperKind::DispositionSheet)
         fields << m_serial;
     for (const QString &field : std::as_const(fields))
-        QVERIFY2(pdf.text.contains(field), qPrintable(field + QStringLiteral(" missing in: ") + pdf.text));
+        QVERIFY2(pdf.text.contains(field),
+                 qPrintable(field + QStringLiteral(" missing in: ") + pdf.text));
 
     auto content = PaperComposer(m_db).compose(PaperKind(kind), m_agenda);
     RD_VERIFY_RESULT(content);
@@ -316,27 +335,30 @@ void TestPapers::everyPaperCarriesItsFields()
 
 void TestPapers::englishWhenTheApplicantChoseIt()
 {
-    const QString path = render(PaperKind::StatementLetter, QStringLiteral("en"), QStringLiteral("en.pdf"));
+    const QString path
+        = render(PaperKind::StatementLetter, QStringLiteral("en"), QStringLiteral("en.pdf"));
     QVERIFY(!path.isEmpty());
     const PdfFacts pdf = readPdf(path);
     QVERIFY2(pdf.problem.isEmpty(), qPrintable(pdf.problem));
-    for (const QString &field : {QStringLiteral("Request for Revocation of an Electronic Certificate"),
-                                 QStringLiteral("1 December 2026"), QStringLiteral("Retired"),
-                                 QStringLiteral("Acknowledged by"), HolderBareName})
-        QVERIFY2(pdf.text.contains(field), qPrintable(field + QStringLiteral(" missing in: ") + pdf.text));
+    for (const QString &field :
+         {QStringLiteral("Request for Revocation of an Electronic Certificate"),
+          QStringLiteral("1 December 2026"), QStringLiteral("Retired"),
+          QStringLiteral("Acknowledged by"), HolderBareName})
+        QVERIFY2(pdf.text.contains(field),
+                 qPrintable(field + QStringLiteral(" missing in: ") + pdf.text));
     QVERIFY(!pdf.text.contains(QLatin1String("Desember 2026")));
 }
 
 void TestPapers::theScreensFontSizeDoesNotReachThePage()
 {
-    const PdfFacts normal = readPdf(render(PaperKind::StatementLetter, QStringLiteral("id"),
-                                           QStringLiteral("normal.pdf")));
+    const PdfFacts normal = readPdf(
+        render(PaperKind::StatementLetter, QStringLiteral("id"), QStringLiteral("normal.pdf")));
     const QFont before = QGuiApplication::font();
     QFont large = before;
     large.setPointSizeF(before.pointSizeF() * 1.5);
     QGuiApplication::setFont(large);
-    const PdfFacts enlarged = readPdf(render(PaperKind::StatementLetter, QStringLiteral("id"),
-                                             QStringLiteral("large.pdf")));
+    const PdfFacts enlarged = readPdf(
+        render(PaperKind::StatementLetter, QStringLiteral("id"), QStringLiteral("large.pdf")));
     QGuiApplication::setFont(before);
     QVERIFY2(normal.problem.isEmpty(), qPrintable(normal.problem));
     QCOMPARE(enlarged.pages, normal.pages);
@@ -345,8 +367,8 @@ void TestPapers::theScreensFontSizeDoesNotReachThePage()
 
 void TestPapers::receiptRollIsAsLongAsItsContent()
 {
-    const QString path = render(PaperKind::Receipt, QStringLiteral("id"), QStringLiteral("roll.pdf"),
-                                PaperRenderer::ReceiptPaper::Roll80);
+    const QString path = render(PaperKind::Receipt, QStringLiteral("id"),
+                                QStringLiteral("roll.pdf"), PaperRenderer::ReceiptPaper::Roll80);
     const PdfFacts pdf = readPdf(path);
     QVERIFY2(pdf.problem.isEmpty(), qPrintable(pdf.problem));
     QCOMPARE(pdf.pages, 1);
@@ -367,14 +389,15 @@ void TestPapers::longTextIsSetSmallerNeverCut()
         "Sumber Daya Alam, Infrastruktur dan Kewilayahan Sub Bagian Umum dan Kepegawaian");
     RD_VERIFY_RESULT(m_db->execute(QStringLiteral("UPDATE holders SET unit = ? WHERE nik = ?"),
                                    {longUnit, TestFixtures::nik(7)}));
-    const PdfFacts pdf = readPdf(render(PaperKind::ControlCard, QStringLiteral("id"),
-                                        QStringLiteral("long.pdf")));
-    RD_VERIFY_RESULT(m_db->execute(QStringLiteral("UPDATE holders SET unit = ? WHERE nik = ?"),
-                                   {QStringLiteral("Dinas Komunikasi dan Informatika"),
-                                    TestFixtures::nik(7)}));
+    const PdfFacts pdf
+        = readPdf(render(PaperKind::ControlCard, QStringLiteral("id"), QStringLiteral("long.pdf")));
+    RD_VERIFY_RESULT(
+        m_db->execute(QStringLiteral("UPDATE holders SET unit = ? WHERE nik = ?"),
+                      {QStringLiteral("Dinas Komunikasi dan Informatika"), TestFixtures::nik(7)}));
     QVERIFY2(pdf.problem.isEmpty(), qPrintable(pdf.problem));
     QCOMPARE(pdf.pages, 3);
-    QVERIFY2(pdf.text.contains(QStringLiteral("Sub Bagian Umum dan Kepegawaian")), qPrintable(pdf.text));
+    QVERIFY2(pdf.text.contains(QStringLiteral("Sub Bagian Umum dan Kepegawaian")),
+             qPrintable(pdf.text));
 }
 
 void TestPapers::checkTellsACurrentPaperFromAnOutdatedOne()
@@ -390,23 +413,24 @@ void TestPapers::checkTellsACurrentPaperFromAnOutdatedOne()
     RD_VERIFY_RESULT(typed);
     QVERIFY(typed->matches);
     // The same code given for another request does not match it.
-    auto other = composer.check(m_agenda, letter->qrText().replace(m_agenda, QStringLiteral("SE/1999/01/0001")));
+    auto other = composer.check(
+        m_agenda, letter->qrText().replace(m_agenda, QStringLiteral("SE/1999/01/0001")));
     RD_VERIFY_RESULT(other);
     QVERIFY(!other->matches);
 
     // The record changes behind the paper: the printed code no longer matches.
-    RD_VERIFY_RESULT(m_db->execute(
-        QStringLiteral("UPDATE revocation_requests SET reason_text = ? WHERE id = ?"),
-        {QStringLiteral("Purna tugas per 1 Januari"), m_requestId}));
+    RD_VERIFY_RESULT(
+        m_db->execute(QStringLiteral("UPDATE revocation_requests SET reason_text = ? WHERE id = ?"),
+                      {QStringLiteral("Purna tugas per 1 Januari"), m_requestId}));
     auto outdated = composer.check(m_agenda, letter->qrText());
     RD_VERIFY_RESULT(outdated);
     QVERIFY(!outdated->matches);
     auto again = composer.compose(PaperKind::StatementLetter, m_agenda);
     RD_VERIFY_RESULT(again);
     QVERIFY(again->sha256() != letter->sha256());
-    RD_VERIFY_RESULT(m_db->execute(
-        QStringLiteral("UPDATE revocation_requests SET reason_text = ? WHERE id = ?"),
-        {QStringLiteral("Purna tugas per 1 Desember – SK terlampir"), m_requestId}));
+    RD_VERIFY_RESULT(
+        m_db->execute(QStringLiteral("UPDATE revocation_requests SET reason_text = ? WHERE id = ?"),
+                      {QStringLiteral("Purna tugas per 1 Desember – SK terlampir"), m_requestId}));
     auto restored = composer.check(m_agenda, letter->qrText());
     RD_VERIFY_RESULT(restored);
     QVERIFY(restored->matches);
@@ -418,8 +442,10 @@ void TestPapers::codesAreParsedAsPeopleGiveThem()
     QVERIFY(PaperContent::parseCode(QStringLiteral(" 8dd760b914a24a2e ")));
     QVERIFY(!PaperContent::parseCode(QStringLiteral("8DD7-60B9")));
     QVERIFY(!PaperContent::parseCode(QStringLiteral("RD1;SE/2026/12/0001;letter;xyz")));
-    QVERIFY(!PaperContent::parseCode(QStringLiteral("RD1;SE/2026/12/0001;poster;") + QString(64, u'a')));
-    auto qr = PaperContent::parseCode(QStringLiteral("RD1;SE/2026/12/0001;receipt;") + QString(64, u'A'));
+    QVERIFY(!PaperContent::parseCode(QStringLiteral("RD1;SE/2026/12/0001;poster;")
+                                     + QString(64, u'a')));
+    auto qr = PaperContent::parseCode(QStringLiteral("RD1;SE/2026/12/0001;receipt;")
+                                      + QString(64, u'A'));
     QVERIFY(qr);
     QCOMPARE(qr->agendaNumber, QStringLiteral("SE/2026/12/0001"));
     QCOMPARE(*qr->kind, PaperKind::Receipt);
