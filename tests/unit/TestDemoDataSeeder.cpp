@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "demo/DemoCertificateAuthority.h"
 #include "demo/DemoDataSeeder.h"
+#include "documents/Letterhead.h"
 #include "register/CertificateRepository.h"
 #include "register/HolderRepository.h"
 #include "register/IdentityNumbers.h"
@@ -673,11 +674,18 @@ void TestDemoDataSeeder::databaseIsMarkedAsDemo()
     auto demo = OfficeSettings(m_db).isDemoDatabase();
     RD_VERIFY_RESULT(demo);
     QVERIFY(*demo);
-    QCOMPARE(rows(*m_db,
-                  QStringLiteral("SELECT entity_id, actor FROM audit_log "
-                                 "WHERE action = 'office.setting'")),
-             QStringList {QStringLiteral("demo_database|")
-                          + Actor::commandLine(QStringLiteral("demo")).toString()});
+    QCOMPARE(
+        rows(*m_db,
+             QStringLiteral("SELECT entity_id, actor FROM audit_log "
+                            "WHERE action = 'office.setting' AND entity_id = 'demo_database'")),
+        QStringList {QStringLiteral("demo_database|")
+                     + Actor::commandLine(QStringLiteral("demo")).toString()});
+    // The demo prints with a letterhead of its own: the neutral emblem and example addresses.
+    auto letterhead = Letterhead::load(OfficeSettings(m_db));
+    RD_VERIFY_RESULT(letterhead);
+    QVERIFY(!letterhead->emblem.isNull());
+    QCOMPARE(letterhead->place, QStringLiteral("Ranai"));
+    QVERIFY(letterhead->email.endsWith(QLatin1String(".example")));
 
     RD_OPEN_DATABASE(empty, test::TestDatabase::Engine::Sqlite);
     auto notDemo = OfficeSettings(empty->database()).isDemoDatabase();
