@@ -1031,6 +1031,10 @@ Commands:
         <source>%1 takes one value.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an image (%1, %2 KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1487,6 +1491,10 @@ Commands:
     </message>
     <message>
         <source>The demo CRL does not show certificate %1 as revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s emblem is not built into this program.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3205,10 +3213,6 @@ Commands:
     </message>
     <message>
         <source>office/emblem is the path of a PNG or JPEG file; &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>office/emblem must be at most %1 KB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1054,6 +1054,10 @@ Perintah:
         <source>%1 takes one value.</source>
         <translation>%1 menerima satu nilai.</translation>
     </message>
+    <message>
+        <source>an image (%1, %2 KB)</source>
+        <translation>sebuah gambar (%1, %2 KB)</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1508,6 +1512,10 @@ Perintah:
     <message>
         <source>The demo CRL does not show certificate %1 as revoked.</source>
         <translation>CRL demo tidak mencantumkan sertifikat %1 sebagai sertifikat yang dicabut.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s emblem is not built into this program.</source>
+        <translation>Lambang demo tidak tersedia dalam program ini.</translation>
     </message>
 </context>
 <context>
@@ -3223,10 +3231,6 @@ Perintah:
     <message>
         <source>office/emblem is the path of a PNG or JPEG file; &quot;%1&quot; cannot be read.</source>
         <translation>office/emblem adalah path berkas PNG atau JPEG; &quot;%1&quot; tidak dapat dibaca.</translation>
-    </message>
-    <message>
-        <source>office/emblem must be at most %1 KB.</source>
-        <translation>office/emblem paling besar %1 KB.</translation>
     </message>
     <message>
         <source>The letterhead&apos;s first line: the government, such as PEMERINTAH KABUPATEN NATUNA.</source>

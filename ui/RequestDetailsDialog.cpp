@@ -4,7 +4,6 @@
 #include "RequestQueueModel.h"
 #include "core/AppSettings.h"
 #include "core/OfficeCalendar.h"
-#include "documents/Letterhead.h"
 #include "documents/PaperComposer.h"
 #include "requests/RevocationRequestRepository.h"
 
@@ -222,20 +221,12 @@ Result<QDialog *> RequestDetailsDialog::openPaper(PaperKind kind)
     auto content = PaperComposer(m_database).compose(kind, QStringLiteral("#%1").arg(m_requestId));
     if (!content)
         return errorOf(content);
-    auto letterhead = Letterhead::load(OfficeSettings(m_database));
-    if (!letterhead)
-        return errorOf(letterhead);
     // In the applicant's language, whatever the operator's screen is in.
-    auto language = PaperLanguage::load(
-        m_paperLanguage == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("id"));
-    if (!language)
-        return errorOf(language);
     AppSettings settings;
-    PaperRenderer renderer(
-        *letterhead, *language, m_officeZone,
-        PaperRenderer::receiptPaperFromKey(
-            settings.raw().value(QStringLiteral("documents/receiptPaper")).toString()));
-    return new PaperPreviewDialog(std::move(renderer), std::move(*content), this);
+    auto renderer = PaperRenderer::forWorkstation(m_database, settings, m_paperLanguage);
+    if (!renderer)
+        return errorOf(renderer);
+    return new PaperPreviewDialog(std::move(*renderer), std::move(*content), this);
 }
 
 void RequestDetailsDialog::showRecord(const RevocationRequestRecord &r)

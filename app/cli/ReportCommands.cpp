@@ -3,7 +3,6 @@
 #include "cli/CliContext.h"
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
-#include "documents/Letterhead.h"
 #include "documents/PaperComposer.h"
 #include "documents/PaperRenderer.h"
 #include "requests/RevocationRequestRepository.h"
@@ -68,35 +67,25 @@ int ReportCommands::render(CliContext &context, const QString &verb, const QStri
     auto request = RevocationRequestRepository(*database).find(agenda);
     if (!request)
         return context.fail(request.error());
-    auto paperLanguage = PaperLanguage::load(
-        parser.isSet(language)
-            ? parser.value(language)
-            : (request->applicantLanguage == QLatin1String("en") ? QStringLiteral("en")
-                                                                 : QStringLiteral("id")));
-    if (!paperLanguage)
-        return context.fail(paperLanguage.error());
     auto content = PaperComposer(*database).compose(kind, request->agendaNumber);
     if (!content)
         return context.fail(content.error());
-    auto letterhead = Letterhead::load(OfficeSettings(*database));
-    if (!letterhead)
-        return context.fail(letterhead.error());
-    if (letterhead->isEmpty())
+    AppSettings settings;
+    auto renderer = PaperRenderer::forWorkstation(*database, settings, request->applicantLanguage,
+                                                  parser.value(language));
+    if (!renderer)
+        return context.fail(renderer.error());
+    if (renderer->letterhead().isEmpty())
         context.err() << tr("The office's letterhead is not set (config set office/government, "
                             "office/name, ...): the paper is printed without it.")
                       << Qt::endl;
-    AppSettings settings;
-    const PaperRenderer renderer(
-        *letterhead, *paperLanguage, settings.officeTimeZone(),
-        PaperRenderer::receiptPaperFromKey(
-            settings.raw().value(QStringLiteral("documents/receiptPaper")).toString()));
     const QString path = parser.value(out);
-    if (auto written = renderer.writePdf(*content, path); !written)
+    if (auto written = renderer->writePdf(*content, path); !written)
         return context.fail(written.error());
     if (context.json()) {
         context.printJson(QJsonObject {{QStringLiteral("agenda"), content->agendaNumber},
                                        {QStringLiteral("paper"), verb},
-                                       {QStringLiteral("language"), paperLanguage->code()},
+                                       {QStringLiteral("language"), renderer->language().code()},
                                        {QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
                                        {QStringLiteral("sha256"), content->sha256()},
                                        {QStringLiteral("code"), content->shortCode()},

@@ -561,7 +561,8 @@ Result<void> DemoSeedRun::storeLetterhead()
     // Example addresses (RFC 2606): the demo's letters point at no real office.
     QFile emblem(QStringLiteral(":/documents/demo-emblem.png"));
     if (!emblem.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Internal, QStringLiteral("the demo emblem is not built in"));
+        return fail(ErrorCode::Internal,
+                    DemoDataSeeder::tr("The demo's emblem is not built into this program."));
     auto emblemUrl = OfficeSettings::emblemUrl(emblem.readAll());
     if (!emblemUrl)
         return errorOf(emblemUrl);

@@ -45,6 +45,24 @@ PaperRenderer::ReceiptPaper PaperRenderer::receiptPaperFromKey(const QString &ke
     return key == QLatin1String("roll80") ? ReceiptPaper::Roll80 : ReceiptPaper::A6;
 }
 
+Result<PaperRenderer> PaperRenderer::forWorkstation(const DatabasePtr &database,
+                                                    AppSettings &settings,
+                                                    const QString &applicantLanguage,
+                                                    const QString &language)
+{
+    auto words = PaperLanguage::load(!language.isEmpty() ? language
+                                         : applicantLanguage == QLatin1String("en")
+                                         ? QStringLiteral("en")
+                                         : QStringLiteral("id"));
+    if (!words)
+        return errorOf(words);
+    auto letterhead = Letterhead::load(OfficeSettings(database));
+    if (!letterhead)
+        return errorOf(letterhead);
+    return PaperRenderer(std::move(*letterhead), std::move(*words), settings.officeTimeZone(),
+                         receiptPaperFromKey(settings.raw().value(receiptPaperKey()).toString()));
+}
+
 PaperRenderer::PaperRenderer(Letterhead letterhead, PaperLanguage language, QTimeZone officeZone,
                              ReceiptPaper receiptPaper)
     : m_letterhead(std::move(letterhead))
@@ -484,6 +502,12 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
     const QFont body = layout.font(10);
     const QFont cell = layout.font(8.5);
     const QString language = m_language.code();
+    auto checkedBy = [&](const QJsonObject &report) {
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
+                .arg(text(report, "recorded_by_name"), dateTime(text(report, "recorded_at"))),
+            cell);
+    };
     drawLetterhead(layout, false);
     layout.paragraph(t(QT_TRANSLATE_NOOP("rd::Paper", "DATA VERIFICATION RESULT")),
                      layout.font(12, true), Qt::AlignHCenter);
@@ -527,10 +551,7 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                       t(QT_TRANSLATE_NOOP("rd::Paper", "Note"))},
                      rows, cell);
         layout.skip(1.5);
-        layout.paragraph(
-            t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
-                .arg(text(checklist, "recorded_by_name"), dateTime(text(checklist, "recorded_at"))),
-            cell);
+        checkedBy(checklist);
     }
     layout.skip(5);
 
@@ -583,10 +604,7 @@ void PaperRenderer::drawVerificationResult(PaperLayout &layout, const PaperConte
                     + text(value.toObject(), language == QLatin1String("en") ? "en" : "id"),
                 cell);
         layout.skip(1.5);
-        layout.paragraph(
-            t(QT_TRANSLATE_NOOP("rd::Paper", "Checked by %1 on %2."))
-                .arg(text(match, "recorded_by_name"), dateTime(text(match, "recorded_at"))),
-            cell);
+        checkedBy(match);
     }
     layout.skip(8);
     layout.ensureRoom(layout.mm(40));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/AppSettings.h"
 #include "core/Error.h"
+#include "database/Database.h"
 #include "documents/Letterhead.h"
 #include "documents/PaperContent.h"
 #include "documents/PaperLanguage.h"
@@ -23,10 +25,20 @@ class PaperRenderer
 
 public:
     enum class ReceiptPaper { A6, Roll80 };
+    static QString receiptPaperKey() { return QStringLiteral("documents/receiptPaper"); }
     static ReceiptPaper receiptPaperFromKey(const QString &key); // "a6", "roll80"
+    // A request's papers as this workstation prints them: the office's letterhead, the office's
+    // time zone, this PC's receipt paper, and `language` ("id" or "en"), or when it is empty
+    // the applicant's (Indonesian unless English was chosen). The CLI and the windows share it.
+    static Result<PaperRenderer> forWorkstation(const DatabasePtr &database, AppSettings &settings,
+                                                const QString &applicantLanguage,
+                                                const QString &language = {});
 
     PaperRenderer(Letterhead letterhead, PaperLanguage language, QTimeZone officeZone,
                   ReceiptPaper receiptPaper = ReceiptPaper::A6);
+
+    const Letterhead &letterhead() const { return m_letterhead; }
+    const PaperLanguage &language() const { return m_language; }
 
     // The fonts are embedded in every PDF; a computer without them cannot print the papers
     // truthfully, so it says so instead of printing with another font.

@@ -236,11 +236,8 @@ Check emblemFile()
             return refuse(SettingsCatalog::tr("office/emblem is the path of a PNG or JPEG file; "
                                               "\"%1\" cannot be read.")
                               .arg(path));
-        const QByteArray bytes = file.read(OfficeSettings::MaximumEmblemBytes + 1);
-        if (bytes.size() > OfficeSettings::MaximumEmblemBytes)
-            return refuse(SettingsCatalog::tr("office/emblem must be at most %1 KB.")
-                              .arg(OfficeSettings::MaximumEmblemBytes / 1024));
-        auto url = OfficeSettings::emblemUrl(bytes);
+        // One byte over is enough for emblemUrl to refuse a file that is too large.
+        auto url = OfficeSettings::emblemUrl(file.read(OfficeSettings::MaximumEmblemBytes + 1));
         if (!url)
             return errorOf(url);
         return QVariant(*url);

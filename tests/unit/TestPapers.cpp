@@ -244,7 +244,6 @@ void TestPapers::everyPaperCarriesItsFields_data()
     QTest::addColumn<int>("pages");
     QTest::addColumn<QString>("size");
     QTest::addColumn<QStringList>("fields");
-    const QStringList common {QStringLiteral("Pemerintah Kabupaten Uji").toUpper()};
     QTest::newRow("statement letter")
         << int(PaperKind::StatementLetter) << 1 << QStringLiteral("595 x 842 pts (A4)")
         << QStringList {QStringLiteral("PEMERINTAH KABUPATEN UJI"),
@@ -298,7 +297,6 @@ void TestPapers::everyPaperCarriesItsFields_data()
                         QStringLiteral("Sangat segera"),
                         QStringLiteral("Rahasia"),
                         QStringLiteral("Diteruskan kepada")};
-    Q_UNUSED(common);
 }
 
 void TestPapers::everyPaperCarriesItsFields()
@@ -373,6 +371,7 @@ void TestPapers::receiptRollIsAsLongAsItsContent()
     QVERIFY2(pdf.problem.isEmpty(), qPrintable(pdf.problem));
     QCOMPARE(pdf.pages, 1);
     QVERIFY2(pdf.pageSize.startsWith(QLatin1String("227 x ")), qPrintable(pdf.pageSize));
+    // pdfinfo says "227 x 353 pts": the third word is the height in points.
     const double height = pdf.pageSize.section(u' ', 2, 2).toDouble();
     QVERIFY2(height > 300 && height < 900, qPrintable(pdf.pageSize));
     QVERIFY(pdf.text.contains(m_agenda));
