@@ -589,6 +589,18 @@ std::vector<Migration> buildMigrations()
     list.push_back({9, QStringLiteral("revocation time and proof checks"),
                     forDialect(proofChecks, Database::Dialect::Sqlite),
                     forDialect(proofChecks, Database::Dialect::Postgres)});
+    // Version 10: the kiosk's drafts and its guard. A draft waits for the signed letter under a
+    // resume code, of which only the SHA-256 is kept; an official filing on a holder's behalf
+    // says how they stand to the holder; and the kiosk counts its failed identity checks in the
+    // audit log, by action, actor and time.
+    const QStringList kioskDrafts = {
+        QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN filed_by_relationship TEXT"),
+        QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN resume_code_sha256 TEXT"),
+        QStringLiteral("CREATE UNIQUE INDEX revocation_requests_resume_code "
+                       "ON revocation_requests (resume_code_sha256)"),
+        QStringLiteral("CREATE INDEX audit_log_action ON audit_log (action, actor, recorded_at)"),
+    };
+    list.push_back({10, QStringLiteral("kiosk drafts and guard"), kioskDrafts, kioskDrafts});
     return list;
 }
 

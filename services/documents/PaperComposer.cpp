@@ -36,11 +36,14 @@ QJsonObject requestPart(const RevocationRequestRecord &request)
         {QStringLiteral("filed_by"), request.filedByKind},
         {QStringLiteral("applicant_email"), request.applicantEmail},
     };
-    if (request.filedByKind == QLatin1String("official"))
-        part.insert(QStringLiteral("official"),
-                    QJsonObject {{QStringLiteral("name"), request.officialName},
-                                 {QStringLiteral("nip"), request.officialNip},
-                                 {QStringLiteral("position"), request.officialPosition}});
+    if (request.filedByKind == QLatin1String("official")) {
+        QJsonObject official {{QStringLiteral("name"), request.officialName},
+                              {QStringLiteral("nip"), request.officialNip},
+                              {QStringLiteral("position"), request.officialPosition}};
+        if (!request.officialRelationship.isEmpty())
+            official.insert(QStringLiteral("relationship"), request.officialRelationship);
+        part.insert(QStringLiteral("official"), official);
+    }
     return part;
 }
 

@@ -53,7 +53,16 @@ QString PaperContent::sha256() const
 
 QString PaperContent::qrText() const
 {
-    return QStringList {qrPrefix, agendaNumber, PaperKinds::key(kind), sha256()}.join(u';');
+    QStringList fields {qrPrefix, agendaNumber, PaperKinds::key(kind), sha256()};
+    // A draft's letter carries its resume code, so a scanner at the counter finds the draft.
+    if (const QString resume = resumeCode(); !resume.isEmpty())
+        fields << resume;
+    return fields.join(u';');
+}
+
+QString PaperContent::resumeCode() const
+{
+    return data.value(QStringLiteral("resume_code")).toString();
 }
 
 QString PaperContent::shortCode() const
@@ -70,19 +79,19 @@ std::optional<PaperContent::Code> PaperContent::parseCode(const QString &code)
     const QString trimmed = code.trimmed();
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{%1,64}$").arg(shortDigits));
     const QStringList parts = trimmed.split(u';');
-    if (parts.size() == 4 && parts.at(0) == qrPrefix) {
+    if ((parts.size() == 4 || parts.size() == 5) && parts.at(0) == qrPrefix) {
         auto kind = PaperKinds::fromKey(parts.at(2));
         const QString digest = parts.at(3).toLower();
         if (!kind || digest.size() != 64 || !hex.match(digest).hasMatch())
             return std::nullopt;
-        return Code {parts.at(1), kind, digest};
+        return Code {parts.at(1), kind, digest, parts.value(4)};
     }
     QString digits = trimmed.toLower();
     digits.remove(u'-');
     digits.remove(u' ');
     if (!hex.match(digits).hasMatch())
         return std::nullopt;
-    return Code {QString(), std::nullopt, digits};
+    return Code {QString(), std::nullopt, digits, QString()};
 }
 
 } // namespace rd

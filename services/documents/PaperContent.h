@@ -23,11 +23,14 @@ struct PaperContent
 
     QByteArray canonicalForm() const;
     QString sha256() const; // lower-case hex of canonicalForm()
-    // "RD1;SE/2026/12/0001;letter;<sha256>": what the QR code holds.
+    // "RD1;SE/2026/12/0001;letter;<sha256>": what the QR code holds; a draft's letter has no
+    // agenda number yet and its resume code last: "RD1;;letter;<sha256>;K7PQ-4MX2".
     QString qrText() const;
     // The first 16 hex digits in groups of four, printed beside the QR code for a person to
     // type into `report check`.
     QString shortCode() const;
+    // The resume code of a draft's letter (data "resume_code"), empty on every other paper.
+    QString resumeCode() const;
 
     // A code as a person gives it: the QR text, the whole digest, or at least its first 16 hex
     // digits (case, spaces and dashes ignored). Empty when it is none of these.
@@ -36,6 +39,7 @@ struct PaperContent
         QString agendaNumber; // only when read from the QR text
         std::optional<PaperKind> kind;
         QString digestPrefix; // lower-case hex
+        QString resumeCode; // a draft's letter's, from the QR text
     };
     static std::optional<Code> parseCode(const QString &code);
 };

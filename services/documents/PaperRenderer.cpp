@@ -351,12 +351,24 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
             enclosure = t(QT_TRANSLATE_NOOP("rd::Paper", "the supporting decree"));
         }
     }
-    layout.fields({{t(QT_TRANSLATE_NOOP("rd::Paper", "Number")), content.agendaNumber},
+    const QString number = content.agendaNumber.isEmpty()
+        ? t(QT_TRANSLATE_NOOP("rd::Paper", "(given when the request is filed)"))
+        : content.agendaNumber;
+    layout.fields({{t(QT_TRANSLATE_NOOP("rd::Paper", "Number")), number},
                    {t(QT_TRANSLATE_NOOP("rd::Paper", "Enclosure")), enclosure},
                    {t(QT_TRANSLATE_NOOP("rd::Paper", "Subject")),
                     t(QT_TRANSLATE_NOOP("rd::Paper",
                                         "Request for Revocation of an Electronic Certificate"))}},
                   body, 25);
+    if (const QString resume = content.resumeCode(); !resume.isEmpty()) {
+        layout.skip(2);
+        layout.paragraph(
+            t(QT_TRANSLATE_NOOP("rd::Paper",
+                                "Resume code %1: bring this letter, signed, back to the kiosk or "
+                                "the counter, and give this code to file the request."))
+                .arg(resume),
+            layout.font(10, true));
+    }
     layout.skip(4);
     const QString head = m_letterhead.head.isEmpty()
         ? t(QT_TRANSLATE_NOOP("rd::Paper", "the Head of the Office"))
@@ -380,7 +392,9 @@ void PaperRenderer::drawStatementLetter(PaperLayout &layout, const PaperContent 
         layout.fields(
             {{t(QT_TRANSLATE_NOOP("rd::Paper", "Name")), text(official, "name")},
              {QStringLiteral("NIP"), orDash(text(official, "nip"))},
-             {t(QT_TRANSLATE_NOOP("rd::Paper", "Position")), orDash(text(official, "position"))}},
+             {t(QT_TRANSLATE_NOOP("rd::Paper", "Position")), orDash(text(official, "position"))},
+             {t(QT_TRANSLATE_NOOP("rd::Paper", "Relationship to the holder")),
+              orDash(text(official, "relationship"))}},
             body, 45, 5);
         layout.skip(1);
         layout.paragraph(

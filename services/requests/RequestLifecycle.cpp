@@ -50,6 +50,10 @@ Result<void> RequestLifecycle::validate(const NewRevocationRequest &request) con
             QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{18}")));
         if (!nip.match(request.officialNip).hasMatch())
             return fail(ErrorCode::InvalidInput, tr("The official's NIP must have 18 digits."));
+        if (request.officialRelationship.trimmed().size() > 200)
+            return fail(ErrorCode::InvalidInput,
+                        tr("Say how the official stands to the holder in at most 200 "
+                           "characters."));
     } else if (request.reason == RevocationReason::Deceased) {
         return fail(ErrorCode::InvalidInput,
                     tr("A deceased holder cannot file: the superior files on their behalf."));
@@ -128,6 +132,13 @@ Result<TransitionOutcome> RequestLifecycle::createDraft(const Actor &actor,
     outcome.to = RequestState::Draft;
     outcome.version = 1;
     return outcome;
+}
+
+Result<qint64> RequestLifecycle::createDraftInTransaction(const Actor &actor,
+                                                         const NewRevocationRequest &request,
+                                                         const QJsonObject &auditDetails)
+{
+    return insertDraft(actor, request, auditDetails);
 }
 
 Result<TransitionOutcome> RequestLifecycle::file(const Actor &actor,
@@ -295,8 +306,13 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     }
 
     // The step's work started when the request entered its current state; a claim starts it.
+    // A draft's submission starts now too: the days a draft waits for signatures are nobody's
+    // step, and the kiosk records the applicant's steps 1-5 as events of their own.
     const QString started
-        = action == RequestAction::Claim || row.enteredStateAt.isEmpty() ? now : row.enteredStateAt;
+        = action == RequestAction::Claim || action == RequestAction::Submit
+            || row.enteredStateAt.isEmpty()
+        ? now
+        : row.enteredStateAt;
     const int step = RequestStates::sopStep(*state, action);
     auto event = m_events.append(
         NewRequestEvent {transition.requestId, step, RequestStates::actionKey(action),

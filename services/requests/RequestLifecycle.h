@@ -54,6 +54,9 @@ public:
     explicit RequestLifecycle(DatabasePtr database, Options options = Options());
 
     Result<TransitionOutcome> createDraft(const Actor &actor, const NewRevocationRequest &request);
+    // createDraft() inside the caller's AuditLog::inTransaction; gives the new request's id.
+    Result<qint64> createDraftInTransaction(const Actor &actor, const NewRevocationRequest &request,
+                                            const QJsonObject &auditDetails = {});
     // Draft and submit in one transaction: what the kiosk's last page and the CLI do.
     Result<TransitionOutcome> file(const Actor &actor, const NewRevocationRequest &request);
     // file() inside the caller's AuditLog::inTransaction, so that the caller's own writes

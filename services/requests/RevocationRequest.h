@@ -25,6 +25,9 @@ struct NewRevocationRequest
     QString officialName; // pejabat yang mengajukan atas nama pemegang
     QString officialNip;
     QString officialPosition;
+    // How the official stands to the holder (hubungan dengan pemegang): "direct superior", "head
+    // of the unit", as they say it.
+    QString officialRelationship;
     QString channel = QStringLiteral("workbench"); // kiosk, workbench, risk_monitor, cli
     QString applicantEmail;
     QString applicantLanguage = QStringLiteral("id");
@@ -48,6 +51,7 @@ struct RevocationRequestRecord
     QString officialName;
     QString officialNip;
     QString officialPosition;
+    QString officialRelationship;
     QString channel;
     QString applicantEmail;
     QString applicantLanguage;

@@ -144,8 +144,8 @@ Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id)
         QStringLiteral(
             "SELECT r.id, r.agenda_number, r.holder_id, h.full_name, h.nik, h.unit, "
             "r.certificate_id, c.serial_hex, r.reason, r.reason_text, r.effective_date, "
-            "r.filed_by_kind, r.filed_by_name, r.filed_by_nip, r.filed_by_position, r.channel, "
-            "r.applicant_email, r.applicant_language, r.state, r.ams_reference, u.username, "
+            "r.filed_by_kind, r.filed_by_name, r.filed_by_nip, r.filed_by_position, "
+            "r.filed_by_relationship, r.channel, r.applicant_email, r.applicant_language, r.state, r.ams_reference, u.username, "
             "r.closing_reason, r.filed_at, r.updated_at, r.version "
             "FROM revocation_requests r JOIN holders h ON h.id = r.holder_id "
             "LEFT JOIN certificates c ON c.id = r.certificate_id "
@@ -175,6 +175,7 @@ Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id)
     r.officialName = query->value(i++).toString();
     r.officialNip = query->value(i++).toString();
     r.officialPosition = query->value(i++).toString();
+    r.officialRelationship = query->value(i++).toString();
     r.channel = query->value(i++).toString();
     r.applicantEmail = query->value(i++).toString();
     r.applicantLanguage = query->value(i++).toString();
@@ -217,8 +218,9 @@ Result<qint64> RevocationRequestRepository::insertDraft(const NewRevocationReque
         QStringLiteral(
             "INSERT INTO revocation_requests (holder_id, certificate_id, reason, reason_text, "
             "effective_date, filed_by_kind, filed_by_name, filed_by_nip, filed_by_position, "
-            "channel, applicant_email, applicant_language, state, filed_at, updated_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id"),
+            "filed_by_relationship, channel, applicant_email, applicant_language, state, filed_at, "
+            "updated_at, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1) RETURNING id"),
         {request.holderId,
          request.certificateId ? QVariant(*request.certificateId)
                                : QVariant(QMetaType::fromType<qlonglong>()),
@@ -230,6 +232,7 @@ Result<qint64> RevocationRequestRepository::insertDraft(const NewRevocationReque
          Database::nullIfEmpty(official ? request.officialName.trimmed() : QString()),
          Database::nullIfEmpty(official ? request.officialNip : QString()),
          Database::nullIfEmpty(official ? request.officialPosition.trimmed() : QString()),
+         Database::nullIfEmpty(official ? request.officialRelationship.trimmed() : QString()),
          request.channel, Database::nullIfEmpty(request.applicantEmail.trimmed()),
          request.applicantLanguage, filedAt, filedAt});
     if (!id)

@@ -27,28 +27,72 @@ Result<FiledRequest> RevocationWorkflow::file(const Actor &actor,
                                               const std::vector<AttachmentFile> &files)
 {
     // Checked before the transaction: a file that cannot be stored takes no agenda number.
+    if (auto checked = checkFiles(files); !checked)
+        return errorOf(checked);
+    return AuditLog::inTransaction(*m_database,
+                                   [&]() { return fileInTransaction(actor, request, files); });
+}
+
+Result<void> RevocationWorkflow::checkFiles(const std::vector<AttachmentFile> &files) const
+{
     for (const AttachmentFile &file : files) {
         if (auto checked = m_attachments.check(file); !checked)
             return errorOf(checked);
     }
-    return AuditLog::inTransaction(*m_database, [&]() -> Result<FiledRequest> {
-        FiledRequest filed;
-        auto outcome = m_lifecycle.fileInTransaction(actor, request);
-        if (!outcome)
-            return errorOf(outcome);
-        filed.outcome = *outcome;
-        for (const AttachmentFile &file : files) {
-            auto stored = m_attachments.addInTransaction(actor, outcome->requestId, file);
-            if (!stored)
-                return errorOf(stored);
-            filed.attachments.push_back(*stored);
-        }
-        if (auto queued = RevocationStep(m_database, m_options, m_backend)
-                              .queueFilingInTransaction(actor, outcome->requestId);
-            !queued)
-            return errorOf(queued);
-        return filed;
-    });
+    return {};
+}
+
+Result<FiledRequest> RevocationWorkflow::fileInTransaction(const Actor &actor,
+                                                           const NewRevocationRequest &request,
+                                                           const std::vector<AttachmentFile> &files)
+{
+    auto outcome = m_lifecycle.fileInTransaction(actor, request);
+    if (!outcome)
+        return errorOf(outcome);
+    return completeFiling(actor, *outcome, files);
+}
+
+Result<FiledRequest>
+RevocationWorkflow::submitDraftInTransaction(const Actor &actor, qint64 requestId,
+                                             const std::vector<AttachmentFile> &files,
+                                             std::optional<int> expectedVersion)
+{
+    // The files first: the letter is evidence the submission needs.
+    std::vector<Attachment> stored;
+    for (const AttachmentFile &file : files) {
+        auto added = m_attachments.addInTransaction(actor, requestId, file);
+        if (!added)
+            return errorOf(added);
+        stored.push_back(*added);
+    }
+    auto outcome = m_lifecycle.applyInTransaction(
+        actor, TransitionRequest {requestId, RequestAction::Submit, expectedVersion, {}, {}});
+    if (!outcome)
+        return errorOf(outcome);
+    auto filed = completeFiling(actor, *outcome, {});
+    if (!filed)
+        return errorOf(filed);
+    filed->attachments = std::move(stored);
+    return filed;
+}
+
+Result<FiledRequest> RevocationWorkflow::completeFiling(const Actor &actor,
+                                                        const TransitionOutcome &outcome,
+                                                        const std::vector<AttachmentFile> &files)
+{
+    FiledRequest filed;
+    filed.outcome = outcome;
+    for (const AttachmentFile &file : files) {
+        auto stored = m_attachments.addInTransaction(actor, outcome.requestId, file);
+        if (!stored)
+            return errorOf(stored);
+        filed.attachments.push_back(*stored);
+    }
+    if (auto queued = RevocationStep(m_database, m_options, m_backend)
+                          .queueFilingInTransaction(actor, outcome.requestId);
+        !queued)
+        return errorOf(queued);
+    return filed;
 }
 
 Result<VerificationOutcome> RevocationWorkflow::verify(const Actor &actor, qint64 requestId,

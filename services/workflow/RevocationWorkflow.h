@@ -63,6 +63,18 @@ public:
     // request behind and a request is never seen without the files it was filed with.
     Result<FiledRequest> file(const Actor &actor, const NewRevocationRequest &request,
                               const std::vector<AttachmentFile> &files);
+    // file() inside the caller's AuditLog::inTransaction; the files must have passed
+    // checkFiles() first.
+    Result<FiledRequest> fileInTransaction(const Actor &actor, const NewRevocationRequest &request,
+                                           const std::vector<AttachmentFile> &files);
+    // A draft (kept while the letter was being signed) submitted with its files, inside the
+    // caller's AuditLog::inTransaction, as file() does for a new one.
+    Result<FiledRequest> submitDraftInTransaction(const Actor &actor, qint64 requestId,
+                                                  const std::vector<AttachmentFile> &files,
+                                                  std::optional<int> expectedVersion = {});
+    // What can be checked without the database, before a transaction starts: a file that
+    // cannot be stored must not take an agenda number.
+    Result<void> checkFiles(const std::vector<AttachmentFile> &files) const;
 
     // Step 6 (Hasil Verifikasi Data): every item that applies answered once, stored as the
     // request's data_checklist result with who and when. All passed: verified. Otherwise
@@ -90,6 +102,10 @@ public:
     void setAmsBackend(AmsBackend backend) { m_backend = backend; }
 
 private:
+    // The files and the AMS filing that go with a submission.
+    Result<FiledRequest> completeFiling(const Actor &actor, const TransitionOutcome &outcome,
+                                        const std::vector<AttachmentFile> &files);
+
     DatabasePtr m_database;
     Clock m_clock;
     RequestLifecycle m_lifecycle;
