@@ -92,31 +92,54 @@ Result<QJsonObject> RestAmsGateway::interpret(const Result<AmsHttpAnswer> &answe
         }
         return std::unexpected(unexpected(tr("HTTP %1 without a JSON error").arg(status), detail));
     }
+    // AMS's own code goes first into the detail, where amsErrorCode() finds it.
+    const QString coded = AmsErrorCodeMarker + code + QStringLiteral("; ") + detail;
     if (code == QLatin1String("invalid_credentials"))
         return fail(ErrorCode::AuthenticationFailed, tr("AMS refused the user name or password."),
-                    detail);
+                    coded);
     if (code == QLatin1String("invalid_otp"))
         return fail(ErrorCode::AuthenticationFailed,
                     tr("AMS refused the one-time code. Wait for the next code and try again."),
-                    detail);
+                    coded);
     if (status == 401)
         return fail(ErrorCode::AuthenticationFailed,
-                    tr("AMS wants a log-in first (the session is missing or expired)."), detail);
-    if (status == 403)
-        return fail(ErrorCode::PermissionDenied, tr("AMS does not allow this: %1").arg(message),
-                    detail);
+                    tr("AMS wants a log-in first (the session is missing or expired)."), coded);
+    if (status == 403 || code == QLatin1String("forbidden"))
+        return fail(ErrorCode::PermissionDenied,
+                    tr("AMS does not allow this account to do this: %1").arg(message), coded);
     if (status == 404)
-        return fail(ErrorCode::NotFound, tr("AMS does not know it: %1").arg(message), detail);
+        return fail(ErrorCode::NotFound, tr("AMS does not know it: %1").arg(message), coded);
     if (status == 409)
-        return fail(ErrorCode::Conflict, tr("AMS refused: %1").arg(message), detail);
+        return fail(ErrorCode::Conflict, tr("AMS refused: %1").arg(message), coded);
     if (status >= 500)
         return fail(ErrorCode::Io,
                     (kept ? tr("AMS reported a failure of its own: %1. Your request is kept and "
                                "will be sent again.")
                           : tr("AMS reported a failure of its own: %1. Try again later."))
                         .arg(message),
-                    detail);
-    return fail(ErrorCode::InvalidInput, tr("AMS refused the request: %1").arg(message), detail);
+                    coded);
+    return fail(ErrorCode::InvalidInput, tr("AMS refused the request: %1").arg(message), coded);
+}
+
+QString RestAmsGateway::amsErrorCode(const Error &error)
+{
+    if (!error.detail.startsWith(AmsErrorCodeMarker))
+        return {};
+    const qsizetype end = error.detail.indexOf(QLatin1Char(';'), AmsErrorCodeMarker.size());
+    return end < 0 ? QString()
+                   : error.detail.mid(AmsErrorCodeMarker.size(), end - AmsErrorCodeMarker.size());
+}
+
+bool RestAmsGateway::isWrongPassword(const Error &error)
+{
+    return error.code == ErrorCode::AuthenticationFailed
+        && amsErrorCode(error) == QLatin1String("invalid_credentials");
+}
+
+bool RestAmsGateway::isWrongOneTimeCode(const Error &error)
+{
+    return error.code == ErrorCode::AuthenticationFailed
+        && amsErrorCode(error) == QLatin1String("invalid_otp");
 }
 
 void RestAmsGateway::ping(Continuation<AmsHealth> done)

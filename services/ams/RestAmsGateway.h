@@ -56,11 +56,27 @@ public:
     void reject(const QString &id, const QString &reason, const QString &idempotencyKey,
                 Continuation<AmsRequestRecord> done) override;
 
+    // Telling a failed log-in's causes apart (a kiosk words them differently), without reading
+    // the translated message:
+    //   isWrongPassword(): AMS said invalid_credentials (AuthenticationFailed);
+    //   isWrongOneTimeCode(): AMS said invalid_otp (AuthenticationFailed);
+    //   ErrorCode::Io: AMS could not be reached or did not answer usably (timeout, refused
+    //   connection, 502/503/504 after the retries, its own 5xx); ErrorCode::Crypto: TLS failed.
+    // Any other AuthenticationFailed is a missing or expired session, or no secret to log in.
+    static bool isWrongPassword(const Error &error);
+    static bool isWrongOneTimeCode(const Error &error);
+    // The `code` of AMS's JSON error answer ("invalid_otp", "forbidden", ...) that caused the
+    // error, or empty when the error did not come from one.
+    static QString amsErrorCode(const Error &error);
+
     // Reading answers (public for the tests of recorded answers).
     static Result<AmsCertificate> certificateFromJson(const QJsonObject &object);
     static Result<AmsRequestRecord> requestFromJson(const QJsonObject &object);
 
 private:
+    // Starts the detail of an error that came from AMS's JSON error answer, before its code.
+    static inline const QString AmsErrorCodeMarker = QStringLiteral("AMS error code ");
+
     QUrl endpoint(const QString &path) const;
     // Sends with the bearer token, logging in first (or again after a 401) when credentials
     // allow; the callback gets the answer's JSON object or the error, already worded.

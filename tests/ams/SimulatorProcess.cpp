@@ -64,7 +64,12 @@ QString SimulatorProcess::seedFile() const
                           {QStringLiteral("role"), QStringLiteral("operator")}},
              QJsonObject {{QStringLiteral("username"), QString::fromLatin1(EsignName)},
                           {QStringLiteral("password"), QString::fromLatin1(EsignPassword)},
-                          {QStringLiteral("role"), QStringLiteral("esign")}}}},
+                          {QStringLiteral("role"), QStringLiteral("esign")}},
+             QJsonObject {{QStringLiteral("username"), QString::fromLatin1(HolderAccountName)},
+                          {QStringLiteral("password"), QString::fromLatin1(HolderAccountPassword)},
+                          {QStringLiteral("totp_secret"), QString::fromLatin1(HolderTotpSecret)},
+                          {QStringLiteral("role"), QStringLiteral("holder")},
+                          {QStringLiteral("nik"), QString::fromLatin1(HolderNik)}}}},
         {QStringLiteral("holders"),
          QJsonArray {
              holder(HolderNik, QStringLiteral("Budi Santoso"), QString::fromLatin1(HolderEmail),

@@ -26,6 +26,10 @@ public:
     static constexpr const char *UnregisteredNik = "3203010101010003";
     static constexpr const char *NoCertificateNik = "3203010101010004";
     static constexpr const char *HolderEmail = "budi.santoso@natunakab.go.id";
+    // Budi's own AMS account (role holder, NIK HolderNik).
+    static constexpr const char *HolderAccountName = "budi.santoso";
+    static constexpr const char *HolderAccountPassword = "sandi-pemegang-uji";
+    static constexpr const char *HolderTotpSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
     // The data folder is shared by every start of this object, so a restart keeps the state.
     SimulatorProcess();
@@ -40,7 +44,8 @@ public:
     // What the running simulator wrote to standard error so far.
     QString standardError() const;
     static QString program();
-    // The seed file the tests use: one operator, one Esign client, four holders.
+    // The seed file the tests use: one operator, one Esign client, one holder's account, four
+    // holders.
     QString seedFile() const;
 
 private:

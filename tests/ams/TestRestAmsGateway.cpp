@@ -110,6 +110,10 @@ private slots:
         QCOMPARE(wrongPassword.error().code, ErrorCode::AuthenticationFailed);
         QVERIFY2(wrongPassword.error().message.contains(QStringLiteral("password")),
                  qPrintable(wrongPassword.error().message));
+        QVERIFY(RestAmsGateway::isWrongPassword(wrongPassword.error()));
+        QVERIFY(!RestAmsGateway::isWrongOneTimeCode(wrongPassword.error()));
+        QCOMPARE(RestAmsGateway::amsErrorCode(wrongPassword.error()),
+                 QStringLiteral("invalid_credentials"));
 
         // A code ten steps away is never accepted, even with the right password.
         const QByteArray key
@@ -122,6 +126,8 @@ private slots:
         QCOMPARE(wrongCode.error().code, ErrorCode::AuthenticationFailed);
         QVERIFY2(wrongCode.error().message.contains(QStringLiteral("one-time code")),
                  qPrintable(wrongCode.error().message));
+        QVERIFY(RestAmsGateway::isWrongOneTimeCode(wrongCode.error()));
+        QVERIFY(!RestAmsGateway::isWrongPassword(wrongCode.error()));
         QVERIFY(gateway.token().isEmpty());
 
         auto notLoggedIn = awaitCall<std::vector<AmsCertificate>>([&](auto done) {
@@ -129,6 +135,24 @@ private slots:
         });
         QVERIFY(!notLoggedIn);
         QCOMPARE(notLoggedIn.error().code, ErrorCode::AuthenticationFailed);
+        QVERIFY(!RestAmsGateway::isWrongPassword(notLoggedIn.error()));
+        QVERIFY(!RestAmsGateway::isWrongOneTimeCode(notLoggedIn.error()));
+
+        // Nothing listens: unreachable, neither a wrong password nor a wrong code.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        QUrl nowhere = m_simulator.url();
+        nowhere.setPort(closed.serverPort());
+        closed.close();
+        RestAmsGateway unreachable(m_network, nowhere);
+        unreachable.setPolicy({2000, 1, 50});
+        auto noAnswer = awaitCall<void>(
+            [&](auto done) { unreachable.logIn(user, password, currentCode(), done); });
+        QVERIFY(!noAnswer);
+        QCOMPARE(noAnswer.error().code, ErrorCode::Io);
+        QVERIFY(!RestAmsGateway::isWrongPassword(noAnswer.error()));
+        QVERIFY(!RestAmsGateway::isWrongOneTimeCode(noAnswer.error()));
+        QVERIFY(RestAmsGateway::amsErrorCode(noAnswer.error()).isEmpty());
 
         auto right = awaitCall<void>(
             [&](auto done) { gateway.logIn(user, password, currentCode(), done); });
@@ -336,6 +360,33 @@ private slots:
             [&](auto done) { v1->statusByNik(QStringLiteral("123456789012345"), done); });
         QVERIFY(!badNik);
         QCOMPARE(badNik.error().code, ErrorCode::InvalidInput);
+    }
+
+    // A holder's own account (the applicant kiosk): its own certificates, nothing of others.
+    void holderAccount()
+    {
+        RestAmsGateway holder(m_network, m_simulator.url());
+        holder.setPolicy({10000, 3, 100});
+        holder.setCredentials({QString::fromLatin1(SimulatorProcess::HolderAccountName),
+                               QString::fromLatin1(SimulatorProcess::HolderAccountPassword),
+                               QString::fromLatin1(SimulatorProcess::HolderTotpSecret)});
+        auto own = awaitCall<std::vector<AmsCertificate>>([&](auto done) {
+            holder.listCertificates(QString::fromLatin1(SimulatorProcess::HolderNik), done);
+        });
+        RD_VERIFY_RESULT(own);
+        QVERIFY(!own->empty());
+        auto other = awaitCall<std::vector<AmsCertificate>>([&](auto done) {
+            holder.listCertificates(QString::fromLatin1(SimulatorProcess::SecondNik), done);
+        });
+        QVERIFY(!other);
+        QCOMPARE(other.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(RestAmsGateway::amsErrorCode(other.error()), QStringLiteral("forbidden"));
+        QVERIFY2(other.error().message.contains(QStringLiteral("does not allow")),
+                 qPrintable(other.error().message));
+        auto requests = awaitCall<std::vector<AmsRequestRecord>>(
+            [&](auto done) { holder.listRequests(QString(), done); });
+        QVERIFY(!requests);
+        QCOMPARE(requests.error().code, ErrorCode::PermissionDenied);
     }
 
     void sameKeyRevokesOnce()

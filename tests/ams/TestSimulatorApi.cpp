@@ -12,6 +12,7 @@
 #include "status/OcspClient.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
@@ -57,9 +58,15 @@ private:
 
     QString login(const QString &password, const QString &otp)
     {
+        return loginAs(QStringLiteral("op"), password, otp);
+    }
+
+    // The token, or the error's code.
+    QString loginAs(const QString &username, const QString &password, const QString &otp)
+    {
         const HttpResponse response
             = call(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"),
-                   {{QStringLiteral("username"), QStringLiteral("op")},
+                   {{QStringLiteral("username"), username},
                     {QStringLiteral("password"), password},
                     {QStringLiteral("otp"), otp}});
         if (response.status != 200)
@@ -135,9 +142,13 @@ private slots:
         QFile file(seed);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(
-            R"({"accounts":[{"username":"op","password":"pw","totp_secret":"JBSWY3DPEHPK3PXP"}],
+            R"({"accounts":[{"username":"op","password":"pw","totp_secret":"JBSWY3DPEHPK3PXP"},
+                                   {"username":"siti","password":"pw2","role":"holder",
+                                    "nik":"3203010101010002"}],
                        "holders":[{"nik":"3203010101010001","full_name":"Dr. Budi Santoso, S.Kom.",
-                                   "email":"b@x.go.id","unit":"Kominfo","certificates":2}]})");
+                                   "email":"b@x.go.id","unit":"Kominfo","certificates":2},
+                                  {"nik":"3203010101010002","full_name":"Siti Aminah",
+                                   "email":"s@x.go.id","unit":"Bappeda","certificates":1}]})");
         file.close();
         RD_VERIFY_RESULT(SimulatorSeeder::seedFile(*m_state, *m_authority, seed));
         SimulatorSeeder::ensureAccounts(*m_state);
@@ -313,6 +324,275 @@ private slots:
         QCOMPARE(lateCrlStatus->state, RevocationStatus::State::Revoked);
         QVERIFY2(indexLineOf(serialHex).startsWith(QLatin1Char('R')),
                  qPrintable(indexLineOf(serialHex)));
+    }
+
+    // A holder's own account: its own certificates and filings for its own NIK, nothing else.
+    void holderAccount()
+    {
+        const QString own = QStringLiteral("3203010101010002");
+        const QString other = QStringLiteral("3203010101010001");
+        const SimulatorAccount account = m_state->accounts.value(QStringLiteral("siti"));
+        QCOMPARE(account.role, QStringLiteral("holder"));
+        QCOMPARE(account.nik, own);
+        const auto key = Totp::decodeBase32(account.totpSecret); // made by the seeder
+        RD_VERIFY_RESULT(key);
+        QVERIFY(!key->isEmpty());
+
+        const QString operatorToken = m_token;
+        const auto restore = qScopeGuard([this, operatorToken] { m_token = operatorToken; });
+        m_token.clear();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(loginAs(QStringLiteral("siti"), QStringLiteral("pw"), Totp::code(*key, now)),
+                 QStringLiteral("invalid_credentials"));
+        QCOMPARE(loginAs(QStringLiteral("siti"), QStringLiteral("pw2"),
+                         Totp::code(*key, now.addSecs(-300))),
+                 QStringLiteral("invalid_otp"));
+        // The Esign client keeps to HTTP Basic on its own endpoints.
+        QCOMPARE(loginAs(QStringLiteral("esign"),
+                         m_state->accounts.value(QStringLiteral("esign")).password,
+                         QStringLiteral("123456")),
+                 QStringLiteral("invalid_credentials"));
+        m_token = loginAs(QStringLiteral("siti"), QStringLiteral("pw2"), Totp::code(*key, now));
+        QCOMPARE(m_token.size(), 64);
+
+        const HttpResponse mine = call(QStringLiteral("GET"),
+                                       QStringLiteral("/api/v1/holders/%1/certificates").arg(own));
+        QCOMPARE(mine.status, 200);
+        const QJsonArray certificates = QJsonDocument::fromJson(mine.body)
+                                            .object()
+                                            .value(QStringLiteral("certificates"))
+                                            .toArray();
+        QCOMPARE(certificates.size(), 1);
+        const QString ownSerial = certificates.first()[QStringLiteral("serial")].toString();
+
+        const HttpResponse theirs = call(
+            QStringLiteral("GET"), QStringLiteral("/api/v1/holders/%1/certificates").arg(other));
+        QCOMPARE(theirs.status, 403);
+        QCOMPARE(errorCode(theirs), QStringLiteral("forbidden"));
+        const HttpResponse list
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/revocation-requests"));
+        QCOMPARE(list.status, 403);
+        QCOMPARE(errorCode(list), QStringLiteral("forbidden"));
+        const QString id = m_state->requests.firstKey();
+        QCOMPARE(
+            call(QStringLiteral("GET"), QStringLiteral("/api/v1/revocation-requests/%1").arg(id))
+                .status,
+            403);
+        const HttpResponse revoke = call(
+            QStringLiteral("POST"), QStringLiteral("/api/v1/revocation-requests/%1/revoke").arg(id),
+            {}, "holder-revoke");
+        QCOMPARE(revoke.status, 403);
+        QCOMPARE(errorCode(revoke), QStringLiteral("forbidden"));
+        QCOMPARE(call(QStringLiteral("POST"),
+                      QStringLiteral("/api/v1/revocation-requests/%1/reject").arg(id),
+                      {{QStringLiteral("reason"), QStringLiteral("x")}}, "holder-reject")
+                     .status,
+                 403);
+        const HttpResponse forOther
+            = call(QStringLiteral("POST"), QStringLiteral("/api/v1/revocation-requests"),
+                   filing(QByteArrayLiteral("%PDF-1.4 other")), "holder-file-other");
+        QCOMPARE(forOther.status, 403);
+        QCOMPARE(errorCode(forOther), QStringLiteral("forbidden"));
+        const qsizetype requestsBefore = m_state->requests.size();
+
+        QJsonObject forOwn = filing(QByteArrayLiteral("%PDF-1.4 own"), ownSerial);
+        forOwn.insert(QStringLiteral("nik"), own);
+        const HttpResponse filed
+            = call(QStringLiteral("POST"), QStringLiteral("/api/v1/revocation-requests"), forOwn,
+                   "holder-file");
+        QCOMPARE(filed.status, 201);
+        const QJsonObject request = QJsonDocument::fromJson(filed.body).object();
+        QCOMPARE(request.value(QStringLiteral("filed_by")).toString(), QStringLiteral("siti"));
+        QCOMPARE(request.value(QStringLiteral("nik")).toString(), own);
+        QCOMPARE(m_state->requests.size(), requestsBefore + 1);
+
+        // The account, its NIK and its secret survive a restart.
+        SimulatorState reloaded(m_dir.path());
+        RD_VERIFY_RESULT(reloaded.load());
+        const SimulatorAccount kept = reloaded.accounts.value(QStringLiteral("siti"));
+        QCOMPARE(kept.role, QStringLiteral("holder"));
+        QCOMPARE(kept.nik, own);
+        QCOMPARE(kept.totpSecret, account.totpSecret);
+        QVERIFY(reloaded.accounts.value(QStringLiteral("op")).nik.isEmpty());
+    }
+
+    void seedChecksHolderAccounts()
+    {
+        auto seedWith = [this](const QByteArray &json) -> Result<void> {
+            const QString path = m_dir.filePath(QStringLiteral("holder-seed.json"));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(ErrorCode::Io, file.errorString());
+            file.write(json);
+            file.close();
+            SimulatorState scratch(m_dir.path());
+            return SimulatorSeeder::seedFile(scratch, *m_authority, path);
+        };
+        const auto noNik
+            = seedWith(R"({"accounts":[{"username":"h","password":"p","role":"holder"}]})");
+        QVERIFY(!noNik);
+        QCOMPARE(noNik.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(noNik.error().message.contains(QStringLiteral("\"nik\"")),
+                 qPrintable(noNik.error().message));
+        const auto unknownNik = seedWith(R"({"accounts":[{"username":"h","password":"p",
+                                             "role":"holder","nik":"3203019999999999"}]})");
+        QVERIFY(!unknownNik);
+        QCOMPARE(unknownNik.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(unknownNik.error().message.contains(QStringLiteral("3203019999999999")),
+                 qPrintable(unknownNik.error().message));
+        const auto badRole
+            = seedWith(R"({"accounts":[{"username":"h","password":"p","role":"admin"}]})");
+        QVERIFY(!badRole);
+        // A holder of the same file is enough.
+        RD_VERIFY_RESULT(seedWith(R"({"accounts":[{"username":"h","password":"p",
+                                      "role":"holder","nik":"3203019999999999"}],
+                                      "holders":[{"nik":"3203019999999999","full_name":"X Y",
+                                                  "certificates":0}]})"));
+    }
+
+    void oneTimeCodeEndpoint()
+    {
+        const QDateTime clock = QDateTime::fromSecsSinceEpoch(1800000007, Qt::UTC);
+        m_api->setClock([clock] { return clock; });
+        const auto restore = qScopeGuard([this] { m_api->setClock({}); });
+        const HttpResponse answer
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/simulator/one-time-code/siti"));
+        QCOMPARE(answer.status, 200);
+        const QJsonObject object = QJsonDocument::fromJson(answer.body).object();
+        const auto key
+            = Totp::decodeBase32(m_state->accounts.value(QStringLiteral("siti")).totpSecret);
+        RD_VERIFY_RESULT(key);
+        QCOMPARE(object.value(QStringLiteral("username")).toString(), QStringLiteral("siti"));
+        QCOMPARE(object.value(QStringLiteral("code")).toString(), Totp::code(*key, clock));
+        QCOMPARE(object.value(QStringLiteral("valid_for_seconds")).toInt(), 23);
+        // The Esign client has no one-time code secret; an unknown name is not found either.
+        QCOMPARE(
+            call(QStringLiteral("GET"), QStringLiteral("/api/v1/simulator/one-time-code/esign"))
+                .status,
+            404);
+        QCOMPARE(
+            call(QStringLiteral("GET"), QStringLiteral("/api/v1/simulator/one-time-code/nobody"))
+                .status,
+            404);
+    }
+
+    void demoGivesHoldersAccounts()
+    {
+        m_state->holders[QStringLiteral("3203010101010001")].amsUsername
+            = QStringLiteral("budi.santoso");
+        // Has an account already (siti); and a name another account has is left to it.
+        m_state->holders[QStringLiteral("3203010101010002")].amsUsername
+            = QStringLiteral("siti.aminah");
+        m_state->holders.insert(QStringLiteral("3203010101010009"),
+                                {QStringLiteral("3203010101010009"),
+                                 QStringLiteral("Op Namesake"),
+                                 {},
+                                 {},
+                                 true,
+                                 QStringLiteral("op")});
+        QCOMPARE(SimulatorSeeder::ensureHolderAccounts(*m_state), 1);
+        const SimulatorAccount budi = m_state->accounts.value(QStringLiteral("budi.santoso"));
+        QCOMPARE(budi.role, QStringLiteral("holder"));
+        QCOMPARE(budi.nik, QStringLiteral("3203010101010001"));
+        QCOMPARE(budi.password.size(), 16);
+        RD_VERIFY_RESULT(Totp::decodeBase32(budi.totpSecret));
+        QVERIFY(!m_state->accounts.contains(QStringLiteral("siti.aminah")));
+        QCOMPARE(m_state->accounts.value(QStringLiteral("op")).role, QStringLiteral("operator"));
+        QCOMPARE(SimulatorSeeder::ensureHolderAccounts(*m_state), 0);
+        m_state->holders.remove(QStringLiteral("3203010101010009"));
+    }
+
+    // --demo as a process: holder accounts from the holders' AMS usernames, five of them
+    // printed, kept across a restart, and their codes served by the one-time-code endpoint.
+    void demoPrintsHolderAccounts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QJsonArray holders;
+        for (int i = 1; i <= 7; ++i) {
+            holders.append(
+                QJsonObject {{QStringLiteral("nik"),
+                              QStringLiteral("32030101010100%1").arg(i, 2, 10, QLatin1Char('0'))},
+                             {QStringLiteral("full_name"), QStringLiteral("Pemegang %1").arg(i)},
+                             {QStringLiteral("ams_username"), QStringLiteral("pemegang%1").arg(i)},
+                             {QStringLiteral("certificates"), 0}});
+        }
+        const QString seed = dir.filePath(QStringLiteral("seed.json"));
+        QFile file(seed);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject {{QStringLiteral("holders"), holders}}).toJson());
+        file.close();
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString marker = QStringLiteral("/api/v1/simulator/one-time-code/USERNAME\n");
+
+        auto run = [&](QString *output) {
+            QProcess process;
+            process.start(SimulatorProcess::program(),
+                          {QStringLiteral("--data"), data, QStringLiteral("--port"),
+                           QStringLiteral("0"), QStringLiteral("--seed"), seed,
+                           QStringLiteral("--demo")});
+            QElapsedTimer timer;
+            timer.start();
+            while (!output->contains(marker) && timer.elapsed() < 20000
+                   && process.state() != QProcess::NotRunning) {
+                process.waitForReadyRead(500);
+                *output += QString::fromUtf8(process.readAllStandardOutput());
+            }
+            QStringList holderLines;
+            for (const QString &line : output->split(QLatin1Char('\n'))) {
+                if (line.startsWith(QStringLiteral("AMS holder ")))
+                    holderLines << line;
+            }
+            if (output->contains(marker)) {
+                // The code the endpoint gives is the one the printed secret makes.
+                const QString url = output->section(QLatin1Char('\n'), 0, 0).mid(6).trimmed();
+                const QStringList words
+                    = holderLines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                QNetworkAccessManager network;
+                const QJsonObject answer
+                    = QJsonDocument::fromJson(
+                          httpGet(network,
+                                  QUrl(url + QStringLiteral("/api/v1/simulator/one-time-code/")
+                                       + words.value(2))))
+                          .object();
+                const auto key = Totp::decodeBase32(words.value(9));
+                if (!key
+                    || !Totp::verify(*key, answer.value(QStringLiteral("code")).toString(),
+                                     QDateTime::currentDateTimeUtc()))
+                    holderLines << QStringLiteral("endpoint: ")
+                            + QString::fromUtf8(QJsonDocument(answer).toJson());
+            }
+            process.terminate();
+            if (!process.waitForFinished(5000)) {
+                process.kill();
+                process.waitForFinished(5000);
+            }
+            return holderLines;
+        };
+        QString first;
+        const QStringList firstLines = run(&first);
+        QCOMPARE(firstLines.size(), 5);
+        QVERIFY2(firstLines.first().startsWith(
+                     QStringLiteral("AMS holder pemegang1  NIK 3203010101010001  password ")),
+                 qPrintable(first));
+        QVERIFY2(firstLines.first().contains(QStringLiteral("  TOTP secret "))
+                     && firstLines.first().contains(QStringLiteral("  current code ")),
+                 qPrintable(first));
+        QVERIFY2(first.contains(QStringLiteral("and 2 more holder account(s)"))
+                     && first.contains(QDir(data).filePath(QStringLiteral("state.json"))),
+                 qPrintable(first));
+        QVERIFY2(first.indexOf(QStringLiteral("AMS operator "))
+                     < first.indexOf(QStringLiteral("AMS holder ")),
+                 qPrintable(first));
+
+        // A restart keeps the same accounts: the same password and secret.
+        QString second;
+        const QStringList secondLines = run(&second);
+        QCOMPARE(secondLines.size(), 5);
+        auto withoutCode = [](const QString &line) {
+            return line.section(QStringLiteral("  current code"), 0, 0);
+        };
+        QCOMPARE(withoutCode(secondLines.first()), withoutCode(firstLines.first()));
     }
 
     void helpListsEverything()

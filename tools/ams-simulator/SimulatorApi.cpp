@@ -71,6 +71,11 @@ HttpResponse errorResponse(int status, const QString &code, const QString &messa
                                                    {QStringLiteral("message"), message}}}});
 }
 
+HttpResponse forbiddenResponse(const QString &message)
+{
+    return errorResponse(403, QStringLiteral("forbidden"), message);
+}
+
 SimulatorApi::SimulatorApi(SimulatorState &state, SimulatorAuthority &authority)
     : m_state(state)
     , m_authority(authority)
@@ -154,6 +159,8 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
     static const QRegularExpression esignStatusPath(QStringLiteral("^/api/user/status/([^/]+)$"));
     static const QRegularExpression esignProfilePath(QStringLiteral("^/api/user/profile/([^/]+)$"));
     static const QRegularExpression ocspGetPath(QStringLiteral("^/ocsp/(.+)$"));
+    static const QRegularExpression oneTimeCodePath(
+        QStringLiteral("^/api/v1/simulator/one-time-code/([^/]+)$"));
 
     const QString &path = request.path;
     const bool get = request.method == QLatin1String("GET");
@@ -225,9 +232,11 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
         return login(request);
     if (get && path == QLatin1String("/api/v1/simulator/events"))
         return events();
+    if (auto match = oneTimeCodePath.match(path); get && match.hasMatch())
+        return oneTimeCode(match.captured(1));
 
-    const QString username = authenticatedUser(request);
-    if (username.isEmpty()) {
+    const std::optional<Session> session = authenticatedSession(request);
+    if (!session) {
         HttpResponse response = errorResponse(
             401, QStringLiteral("unauthorized"),
             QStringLiteral("Log in first: the bearer token is missing, unknown or expired."));
@@ -235,6 +244,9 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
             {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
         return response;
     }
+    if (session->role == QLatin1String("holder"))
+        return holderDispatch(request, *session);
+    const QString &username = session->username;
     if (get) {
         if (auto match = certificatesPath.match(path); match.hasMatch())
             return certificates(match.captured(1));
@@ -243,7 +255,7 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
         if (get)
             return listRequests(request);
         if (post)
-            return fileRequest(request, username);
+            return fileRequest(request, username, {});
     }
     if (auto match = requestPath.match(path); match.hasMatch()) {
         const QString id = match.captured(1);
@@ -258,6 +270,27 @@ HttpResponse SimulatorApi::dispatch(const HttpRequest &request)
             return reject(request, id, username);
     }
     return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("No such path."));
+}
+
+HttpResponse SimulatorApi::holderDispatch(const HttpRequest &request, const Session &session)
+{
+    static const QRegularExpression certificatesPath(
+        QStringLiteral("^/api/v1/holders/([^/]+)/certificates$"));
+    if (request.method == QLatin1String("GET")) {
+        if (auto match = certificatesPath.match(request.path); match.hasMatch()) {
+            if (match.captured(1) != session.nik) {
+                return forbiddenResponse(QStringLiteral("A holder's account sees its own "
+                                                        "certificates only."));
+            }
+            return certificates(session.nik);
+        }
+    }
+    if (request.method == QLatin1String("POST")
+        && request.path == QLatin1String("/api/v1/revocation-requests"))
+        return fileRequest(request, session.username, session.nik);
+    return forbiddenResponse(QStringLiteral("A holder's account may list its own certificates "
+                                            "and file a revocation request for its own NIK, "
+                                            "nothing else."));
 }
 
 HttpResponse SimulatorApi::health() const
@@ -281,8 +314,10 @@ HttpResponse SimulatorApi::login(const HttpRequest &request)
                              QStringLiteral("Give username, password and otp."));
     }
     const auto account = m_state.accounts.constFind(username);
-    if (account == m_state.accounts.cend() || account->role != QLatin1String("operator")
-        || account->password != password) {
+    // Esign clients use HTTP Basic on the Esign endpoints; they do not log in here.
+    const bool mayLogIn = account != m_state.accounts.cend()
+        && (account->role == QLatin1String("operator") || account->role == QLatin1String("holder"));
+    if (!mayLogIn || account->password != password) {
         return errorResponse(401, QStringLiteral("invalid_credentials"),
                              QStringLiteral("Wrong user name or password."));
     }
@@ -293,7 +328,7 @@ HttpResponse SimulatorApi::login(const HttpRequest &request)
     }
     const QString token = randomToken();
     const QDateTime expiresAt = now().addSecs(TokenLifetimeSeconds);
-    m_sessions.insert(token, {username, expiresAt});
+    m_sessions.insert(token, {username, expiresAt, account->role, account->nik});
     record(QStringLiteral("login"), username, {});
     if (auto saved = m_state.save(); !saved)
         return errorResponse(500, QStringLiteral("internal"), saved.error().toString());
@@ -304,7 +339,7 @@ HttpResponse SimulatorApi::login(const HttpRequest &request)
                                      {QStringLiteral("username"), username}});
 }
 
-QString SimulatorApi::authenticatedUser(const HttpRequest &request)
+std::optional<SimulatorApi::Session> SimulatorApi::authenticatedSession(const HttpRequest &request)
 {
     const QByteArray header = request.headers.value("authorization");
     if (!header.startsWith("Bearer "))
@@ -317,7 +352,7 @@ QString SimulatorApi::authenticatedUser(const HttpRequest &request)
         m_sessions.remove(token);
         return {};
     }
-    return found->username;
+    return *found;
 }
 
 bool SimulatorApi::esignAuthenticated(const HttpRequest &request) const
@@ -395,7 +430,8 @@ HttpResponse SimulatorApi::certificates(const QString &nik) const
         200, QJsonObject {{QStringLiteral("nik"), nik}, {QStringLiteral("certificates"), array}});
 }
 
-HttpResponse SimulatorApi::fileRequest(const HttpRequest &request, const QString &username)
+HttpResponse SimulatorApi::fileRequest(const HttpRequest &request, const QString &username,
+                                       const QString &ownNik)
 {
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject()) {
@@ -415,6 +451,10 @@ HttpResponse SimulatorApi::fileRequest(const HttpRequest &request, const QString
         return errorResponse(400, QStringLiteral("bad_request"),
                              QStringLiteral("Give nik, serial, reason_code and letter "
                                             "{file_name, media_type, content_base64}."));
+    }
+    if (!ownNik.isEmpty() && nik != ownNik) {
+        return forbiddenResponse(QStringLiteral("A holder's account files revocation requests "
+                                                "for its own NIK only."));
     }
     if (!validReasonCode(reasonCode)) {
         return errorResponse(422, QStringLiteral("invalid_reason_code"),
@@ -598,6 +638,26 @@ HttpResponse SimulatorApi::events() const
                                   {QStringLiteral("idempotency_key"), event.idempotencyKey}});
     }
     return jsonResponse(200, QJsonObject {{QStringLiteral("events"), array}});
+}
+
+HttpResponse SimulatorApi::oneTimeCode(const QString &username) const
+{
+    const auto account = m_state.accounts.constFind(username);
+    if (account == m_state.accounts.cend() || account->totpSecret.isEmpty()) {
+        return errorResponse(404, QStringLiteral("not_found"),
+                             QStringLiteral("No account with a one-time code secret by this "
+                                            "name."));
+    }
+    const auto key = Totp::decodeBase32(account->totpSecret);
+    if (!key)
+        return errorResponse(500, QStringLiteral("internal"), key.error().toString());
+    const QDateTime at = now();
+    const qint64 step = Totp::DefaultStepSeconds;
+    return jsonResponse(
+        200,
+        QJsonObject {{QStringLiteral("username"), username},
+                     {QStringLiteral("code"), Totp::code(*key, at)},
+                     {QStringLiteral("valid_for_seconds"), step - at.toSecsSinceEpoch() % step}});
 }
 
 QString SimulatorApi::esignStatusWord(const QString &nik) const

@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace rd::sim {
 
@@ -54,25 +55,32 @@ private:
     {
         QString username;
         QDateTime expiresAt;
+        QString role; // operator or holder
+        QString nik; // a holder's own NIK
     };
 
     HttpResponse dispatch(const HttpRequest &request);
     HttpResponse health() const;
     HttpResponse login(const HttpRequest &request);
     HttpResponse certificates(const QString &nik) const;
-    HttpResponse fileRequest(const HttpRequest &request, const QString &username);
+    // ownNik: a holder's own NIK, the only one it may file for; empty for an operator.
+    HttpResponse fileRequest(const HttpRequest &request, const QString &username,
+                             const QString &ownNik);
     HttpResponse listRequests(const HttpRequest &request) const;
     HttpResponse fetchRequest(const QString &id) const;
     HttpResponse letter(const QString &id) const;
     HttpResponse revoke(const HttpRequest &request, const QString &id, const QString &username);
     HttpResponse reject(const HttpRequest &request, const QString &id, const QString &username);
     HttpResponse events() const;
+    HttpResponse oneTimeCode(const QString &username) const;
     HttpResponse esignStatusV1(const QString &nik) const;
     HttpResponse esignProfileV1(const QString &nik) const;
     HttpResponse esignStatusV2(const HttpRequest &request) const;
 
-    // The bearer token's user, or empty.
-    QString authenticatedUser(const HttpRequest &request);
+    // The bearer token's session, or nothing.
+    std::optional<Session> authenticatedSession(const HttpRequest &request);
+    // What a holder's token may do: its own certificates, and filing for its own NIK.
+    HttpResponse holderDispatch(const HttpRequest &request, const Session &session);
     bool esignAuthenticated(const HttpRequest &request) const;
     // ISSUE, REVOKE, EXPIRED, NO_CERTIFICATE or NOT_REGISTERED for the holder.
     QString esignStatusWord(const QString &nik) const;
@@ -92,5 +100,6 @@ private:
 
 HttpResponse jsonResponse(int status, const QJsonObject &object);
 HttpResponse errorResponse(int status, const QString &code, const QString &message);
+HttpResponse forbiddenResponse(const QString &message);
 
 } // namespace rd::sim

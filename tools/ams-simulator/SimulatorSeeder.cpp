@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace rd::sim {
 
@@ -39,6 +40,10 @@ Result<void> SimulatorSeeder::seedFile(SimulatorState &state, SimulatorAuthority
     QJsonArray holders = document.array();
     if (document.isObject()) {
         holders = document.object().value(QStringLiteral("holders")).toArray();
+        // A holder's account names a holder known already or one of this file's.
+        QSet<QString> seededNiks;
+        for (const QJsonValue &value : std::as_const(holders))
+            seededNiks.insert(value.toObject().value(QStringLiteral("nik")).toString());
         for (const QJsonValue &value :
              document.object().value(QStringLiteral("accounts")).toArray()) {
             const QJsonObject o = value.toObject();
@@ -46,12 +51,38 @@ Result<void> SimulatorSeeder::seedFile(SimulatorState &state, SimulatorAuthority
                 o.value(QStringLiteral("username")).toString(),
                 o.value(QStringLiteral("password")).toString(),
                 o.value(QStringLiteral("totp_secret")).toString(),
-                o.value(QStringLiteral("role")).toString(QStringLiteral("operator"))};
+                o.value(QStringLiteral("role")).toString(QStringLiteral("operator")),
+                o.value(QStringLiteral("nik")).toString()};
             if (account.username.isEmpty() || account.password.isEmpty()) {
                 return fail(ErrorCode::InvalidInput,
                             tr("Every account in %1 needs a username and a password.").arg(path));
             }
-            if (account.role == QLatin1String("operator")) {
+            if (account.role != QLatin1String("operator") && account.role != QLatin1String("holder")
+                && account.role != QLatin1String("esign")) {
+                return fail(ErrorCode::InvalidInput,
+                            tr("The account %1 in %2 has the role \"%3\"; a role is operator, "
+                               "holder or esign.")
+                                .arg(account.username, path, account.role));
+            }
+            if (account.isHolder()) {
+                if (account.nik.isEmpty()) {
+                    return fail(ErrorCode::InvalidInput,
+                                tr("The holder account %1 in %2 needs the holder's \"nik\".")
+                                    .arg(account.username, path));
+                }
+                if (!state.holders.contains(account.nik) && !seededNiks.contains(account.nik)) {
+                    return fail(ErrorCode::InvalidInput,
+                                tr("The holder account %1 in %2 names the NIK %3, which is not a "
+                                   "holder of the simulator nor of that file's \"holders\".")
+                                    .arg(account.username, path, account.nik));
+                }
+            } else {
+                account.nik.clear();
+            }
+            if (account.role != QLatin1String("esign")) {
+                // Without one in the file, the secret made at an earlier start is kept.
+                if (account.totpSecret.isEmpty())
+                    account.totpSecret = state.accounts.value(account.username).totpSecret;
                 if (account.totpSecret.isEmpty())
                     account.totpSecret = Totp::generateSecret();
                 if (auto key = Totp::decodeBase32(account.totpSecret); !key)
@@ -99,13 +130,35 @@ void SimulatorSeeder::ensureAccounts(SimulatorState &state)
     if (!hasOperator) {
         state.accounts.insert(QStringLiteral("verifikator"),
                               {QStringLiteral("verifikator"), randomPassword(),
-                               Totp::generateSecret(), QStringLiteral("operator")});
+                               Totp::generateSecret(), QStringLiteral("operator"), QString()});
     }
     if (!hasEsign) {
-        state.accounts.insert(
-            QStringLiteral("esign"),
-            {QStringLiteral("esign"), randomPassword(), QString(), QStringLiteral("esign")});
+        state.accounts.insert(QStringLiteral("esign"),
+                              {QStringLiteral("esign"), randomPassword(), QString(),
+                               QStringLiteral("esign"), QString()});
     }
+}
+
+int SimulatorSeeder::ensureHolderAccounts(SimulatorState &state)
+{
+    QSet<QString> niksWithAccount;
+    for (const SimulatorAccount &account : std::as_const(state.accounts)) {
+        if (account.isHolder())
+            niksWithAccount.insert(account.nik);
+    }
+    int created = 0;
+    for (const SimulatorHolder &holder : std::as_const(state.holders)) {
+        // A name taken by another account (an operator, another holder) is left to it.
+        if (holder.amsUsername.isEmpty() || niksWithAccount.contains(holder.nik)
+            || state.accounts.contains(holder.amsUsername))
+            continue;
+        state.accounts.insert(holder.amsUsername,
+                              {holder.amsUsername, randomPassword(), Totp::generateSecret(),
+                               QStringLiteral("holder"), holder.nik});
+        niksWithAccount.insert(holder.nik);
+        ++created;
+    }
+    return created;
 }
 
 } // namespace rd::sim

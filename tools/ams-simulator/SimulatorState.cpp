@@ -74,7 +74,8 @@ Result<void> SimulatorState::load()
         SimulatorAccount account {o.value(QStringLiteral("username")).toString(),
                                   o.value(QStringLiteral("password")).toString(),
                                   o.value(QStringLiteral("totp_secret")).toString(),
-                                  o.value(QStringLiteral("role")).toString()};
+                                  o.value(QStringLiteral("role")).toString(),
+                                  o.value(QStringLiteral("nik")).toString()};
         accounts.insert(account.username, account);
     }
     for (const QJsonValue &value : root.value(QStringLiteral("holders")).toArray()) {
@@ -151,10 +152,13 @@ Result<void> SimulatorState::save() const
     root.insert(QStringLiteral("next_request_number"), nextRequestNumber);
     QJsonArray accountArray;
     for (const SimulatorAccount &account : accounts) {
-        accountArray.append(QJsonObject {{QStringLiteral("username"), account.username},
-                                         {QStringLiteral("password"), account.password},
-                                         {QStringLiteral("totp_secret"), account.totpSecret},
-                                         {QStringLiteral("role"), account.role}});
+        QJsonObject object {{QStringLiteral("username"), account.username},
+                            {QStringLiteral("password"), account.password},
+                            {QStringLiteral("totp_secret"), account.totpSecret},
+                            {QStringLiteral("role"), account.role}};
+        if (!account.nik.isEmpty())
+            object.insert(QStringLiteral("nik"), account.nik);
+        accountArray.append(object);
     }
     root.insert(QStringLiteral("accounts"), accountArray);
     QJsonArray holderArray;

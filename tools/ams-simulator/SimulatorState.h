@@ -13,14 +13,18 @@
 
 namespace rd::sim {
 
-// An AMS account. Operators log in with password and one-time code; Esign clients (role
-// "esign") use HTTP Basic on the Esign Client Service endpoints.
+// An AMS account. Operators and holders log in with password and one-time code; a holder sees
+// and files for its own NIK only. Esign clients (role "esign") use HTTP Basic on the Esign
+// Client Service endpoints.
 struct SimulatorAccount
 {
     QString username;
     QString password; // a simulator's demo secret, kept in its own data folder only
     QString totpSecret; // base32
-    QString role; // "operator" or "esign"
+    QString role; // "operator", "holder" or "esign"
+    QString nik; // the holder's own NIK (role "holder" only)
+
+    bool isHolder() const { return role == QLatin1String("holder"); }
 };
 
 struct SimulatorHolder

@@ -67,7 +67,10 @@ int main(int argc, char *argv[])
         "Stands in for BSrE's AMS on 127.0.0.1 for demos, training and tests: a real CA that "
         "serves the AMS contract (docs/ams-api.md), the Esign Client Service v1/v2 status "
         "endpoints, a CRL (/crl/ca.crl), its CA certificate (/ca.crt) and an OCSP responder "
-        "(/ocsp), and keeps an OpenSSL ca-style index.txt in its data folder.\n"
+        "(/ocsp), and keeps an OpenSSL ca-style index.txt in its data folder. Operators log in "
+        "for any holder; a holder's account sees and files for its own NIK only (403 "
+        "forbidden otherwise). GET /api/v1/simulator/one-time-code/USERNAME gives an account's "
+        "current one-time code (for tests and demos).\n"
         "The first line on standard output is \"READY URL\".\n"
         "  --tls CERT KEY         serve HTTPS with this PEM certificate and key"));
     parser.addHelpOption();
@@ -87,13 +90,17 @@ int main(int argc, char *argv[])
         QStringLiteral("Base URL written into issued certificates (OCSP, CRL, CA issuers); "
                        "default: the one kept in --data, else http(s)://127.0.0.1:PORT."),
         QStringLiteral("URL"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("JSON file of accounts and holders to add (see "
-                                                 "docs/ams-api.md); holders get certificates."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Print the accounts and their current one-time "
-                                                 "codes after the READY line."));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("JSON file of accounts (role operator, holder with its \"nik\", or esign) "
+                       "and holders to add (see docs/ams-api.md); holders get certificates."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Give every holder with an AMS username (from --import-database) and no "
+                       "account a holder account (random password, new TOTP secret, kept in "
+                       "--data); print the operator and Esign accounts, up to 5 holder accounts "
+                       "and their current one-time codes after the READY line."));
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
                                      QStringLiteral("Delay every answer by N ms (the work is "
                                                     "done at once)."),
@@ -230,6 +237,9 @@ int main(int argc, char *argv[])
             return failWith(ok.error());
     }
     SimulatorSeeder::ensureAccounts(state);
+    // Saved with the rest, so that a restart keeps the holders' passwords and secrets.
+    if (parser.isSet(demo))
+        SimulatorSeeder::ensureHolderAccounts(state);
     if (auto ok = authority->publish(state, QDateTime::currentDateTimeUtc()); !ok)
         return failWith(ok.error());
     if (auto ok = state.save(); !ok)
@@ -247,19 +257,39 @@ int main(int argc, char *argv[])
         QTextStream out(stdout);
         out << "Data folder: " << dataDirectory << "\n";
         out << "Certificates name " << state.publicUrl << " for OCSP and the CRL.\n";
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto currentCode = [&now](const SimulatorAccount &account) {
+            const auto key = Totp::decodeBase32(account.totpSecret);
+            return key ? Totp::code(*key, now) : QStringLiteral("?");
+        };
         for (const SimulatorAccount &account : std::as_const(state.accounts)) {
             if (account.role == QLatin1String("operator")) {
-                const auto key = Totp::decodeBase32(account.totpSecret);
                 out << "AMS operator " << account.username << "  password " << account.password
                     << "  TOTP secret " << account.totpSecret << "  current code "
-                    << (key ? Totp::code(*key, QDateTime::currentDateTimeUtc())
-                            : QStringLiteral("?"))
-                    << "\n";
-            } else {
+                    << currentCode(account) << "\n";
+            } else if (account.role == QLatin1String("esign")) {
                 out << "Esign client " << account.username << "  password " << account.password
                     << " (HTTP Basic)\n";
             }
         }
+        constexpr int shownHolderAccounts = 5;
+        int holderAccounts = 0;
+        for (const SimulatorAccount &account : std::as_const(state.accounts)) {
+            if (!account.isHolder())
+                continue;
+            if (++holderAccounts <= shownHolderAccounts) {
+                out << "AMS holder " << account.username << "  NIK " << account.nik << "  password "
+                    << account.password << "  TOTP secret " << account.totpSecret
+                    << "  current code " << currentCode(account) << "\n";
+            }
+        }
+        if (holderAccounts > shownHolderAccounts) {
+            out << "... and " << holderAccounts - shownHolderAccounts
+                << " more holder account(s), with their passwords and TOTP secrets, in "
+                << state.path(QStringLiteral("state.json")) << ".\n";
+        }
+        out << "A current one-time code of any account: " << localUrl
+            << "/api/v1/simulator/one-time-code/USERNAME\n";
         out << state.holders.size() << " holders, " << state.certificates.size()
             << " certificates.\n";
         out.flush();
