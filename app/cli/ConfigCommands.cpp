@@ -70,12 +70,17 @@ Row officeRow(const Entry &entry, const std::optional<OfficeSetting> &setting,
     if (setting) {
         row.value = setting->value;
         row.text = setting->value;
-        // The emblem is an image of up to 512 KB: a table line names it instead of printing it
-        // (`config get` and --json give the whole data: URL).
-        if (setting->value.startsWith(QLatin1String("data:image/")))
+        if (setting->hidden) {
+            // A hash (the kiosk's exit PIN): whether there is one, never the hash itself.
+            row.value = setting->stored ? QStringLiteral("set") : QStringLiteral("not set");
+            row.text = setting->stored ? ConfigCommands::tr("set") : ConfigCommands::tr("not set");
+        } else if (setting->value.startsWith(QLatin1String("data:image/"))) {
+            // The emblem is an image of up to 512 KB: a table line names it instead of printing
+            // it (`config get` and --json give the whole data: URL).
             row.text = ConfigCommands::tr("an image (%1, %2 KB)")
                            .arg(setting->value.section(u';', 0, 0).mid(5))
                            .arg(setting->value.size() * 3 / 4 / 1024);
+        }
         row.stored = setting->stored;
         row.updatedAt = setting->updatedAt;
         row.updatedBy = setting->updatedBy;
@@ -348,6 +353,8 @@ int ConfigCommands::run(CliContext &context, const QString &verb, const QStringL
         if (entry->isList)
             for (const QJsonValue &item : row.value.toArray())
                 context.out() << TerminalText::safe(item.toString()) << Qt::endl;
+        else if (OfficeSettings::isHashed(entry->storedKey)) // "set" or "not set"
+            context.out() << TerminalText::safe(row.text) << Qt::endl;
         else // the value itself, where a table line would name it (the emblem)
             context.out() << TerminalText::safe(row.value.isString() ? row.value.toString()
                                                                      : row.text)

@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "core/Clock.h"
+#include "users/UserAccounts.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -32,7 +33,46 @@ QStringList OfficeSettings::letterheadKeys()
 
 QStringList OfficeSettings::knownKeys()
 {
-    return QStringList {dualControlKey(), demoDatabaseKey()} + letterheadKeys();
+    return QStringList {dualControlKey(), demoDatabaseKey()} + letterheadKeys()
+        + QStringList {kioskExitPinKey()};
+}
+
+QString OfficeSettings::kioskExitPinProblem(const QString &pin)
+{
+    bool digits = pin.size() >= MinimumPinDigits && pin.size() <= MaximumPinDigits;
+    for (const QChar c : pin)
+        digits = digits && c >= u'0' && c <= u'9';
+    if (digits)
+        return {};
+    return tr("The kiosk's exit PIN must be %1 to %2 digits (0-9), nothing else.")
+        .arg(MinimumPinDigits)
+        .arg(MaximumPinDigits);
+}
+
+bool OfficeSettings::isHashed(const QString &key)
+{
+    return key == kioskExitPinKey();
+}
+
+Result<bool> OfficeSettings::verifyKioskExitPin(const QString &pin) const
+{
+    auto stored = value(kioskExitPinKey());
+    if (!stored)
+        return errorOf(stored);
+    if (!stored->has_value() || (*stored)->isEmpty())
+        return fail(ErrorCode::NotFound,
+                    tr("No PIN to leave the kiosk is set; an administrator sets one with "
+                       "config set kiosk/exitPin."));
+    return UserAccounts::verifyPassword(**stored, pin);
+}
+
+Result<QString> OfficeSettings::storedValue(const QString &key, const QString &value)
+{
+    if (!isHashed(key) || value.isEmpty())
+        return value;
+    if (const QString why = kioskExitPinProblem(value); !why.isEmpty())
+        return fail(ErrorCode::InvalidInput, why);
+    return UserAccounts::hashPassword(value);
 }
 
 Result<QString> OfficeSettings::emblemUrl(const QByteArray &bytes)
@@ -84,6 +124,13 @@ Result<std::vector<OfficeSetting>> OfficeSettings::list() const
                            query->value(2).toString(), query->value(3).toString()};
         }
     }
+    for (OfficeSetting &setting : settings) {
+        if (isHashed(setting.key)) {
+            setting.hidden = true;
+            setting.stored = !setting.value.isEmpty();
+            setting.value.clear();
+        }
+    }
     return settings;
 }
 
@@ -111,8 +158,10 @@ Result<void> OfficeSettings::set(const Actor &actor, const QString &key, const Q
     if (actor.role() != Actor::Role::Administrator)
         return fail(ErrorCode::PermissionDenied,
                     tr("Only an administrator changes the office's settings."));
-    return AuditLog::inTransaction(*m_database,
-                                   [&]() { return setInTransaction(actor, key, value); });
+    auto stored = storedValue(key, value);
+    if (!stored)
+        return errorOf(stored);
+    return AuditLog::inTransaction(*m_database, [&]() { return write(actor, key, *stored); });
 }
 
 Result<void> OfficeSettings::setFlag(const Actor &actor, const QString &key, bool on)
@@ -122,6 +171,14 @@ Result<void> OfficeSettings::setFlag(const Actor &actor, const QString &key, boo
 
 Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString &key,
                                               const QString &value)
+{
+    auto stored = storedValue(key, value);
+    if (!stored)
+        return errorOf(stored);
+    return write(actor, key, *stored);
+}
+
+Result<void> OfficeSettings::write(const Actor &actor, const QString &key, const QString &value)
 {
     if (!knownKeys().contains(key))
         return fail(ErrorCode::InvalidInput,
@@ -143,11 +200,15 @@ Result<void> OfficeSettings::setInTransaction(const Actor &actor, const QString 
                              "updated_by = ? WHERE key = ?")
             : QStringLiteral("INSERT INTO office_settings (value, updated_at, updated_by, key) "
                              "VALUES (?, ?, ?, ?)"),
-        {value, now, actor.toString(), key});
+        // An empty text (config unset) as '', not as the NULL a null QString binds to.
+        {value.isNull() ? QStringLiteral("") : value, now, actor.toString(), key});
     if (!stored)
         return errorOf(stored);
     // An image goes into the log as its digest: the chain keeps what changed, not the bytes.
-    auto logged = [](const QString &text) {
+    // A hash goes in as whether there is one: the log is read by more people than the table.
+    auto logged = [&key](const QString &text) {
+        if (isHashed(key))
+            return text.isEmpty() ? QStringLiteral("not set") : QStringLiteral("set");
         return text.size() > 300
             ? QStringLiteral("sha256:")
                 + QString::fromLatin1(

@@ -18,6 +18,9 @@ struct OfficeSetting
     bool stored = false;
     QString updatedAt; // ISO 8601 UTC; empty when never set
     QString updatedBy; // the actor who set it last
+    // A hash, never shown (OfficeSettings::isHashed): value is empty and stored says whether
+    // one is set.
+    bool hidden = false;
 };
 
 // Rules of the office kept in the database, so that every workstation and the kiosk obey the
@@ -44,6 +47,19 @@ public:
     // On or off ("true"/"false"); the other settings are text.
     static bool isFlag(const QString &key);
 
+    // The PIN an operator types to leave the kiosk's full screen. What is stored is its
+    // Argon2id encoding (UserAccounts::hashPassword), never the PIN: set() hashes it, list()
+    // shows only whether one is set, and the audit entry says "set" or "not set". Setting it
+    // to empty (config unset) removes it.
+    static QString kioskExitPinKey() { return QStringLiteral("kiosk/exitPin"); }
+    static constexpr int MinimumPinDigits = 6;
+    static constexpr int MaximumPinDigits = 12;
+    // Why `pin` cannot be the exit PIN (6 to 12 digits), translated; empty when it can. Never
+    // repeats the PIN.
+    static QString kioskExitPinProblem(const QString &pin);
+    // A setting whose stored value is a hash (the exit PIN): never shown, never in the log.
+    static bool isHashed(const QString &key);
+
     // A change is stamped with clock's "now".
     explicit OfficeSettings(DatabasePtr database, Clock clock = Clock());
 
@@ -51,8 +67,17 @@ public:
     Result<bool> flag(const QString &key) const;
     Result<bool> dualControl() const { return flag(dualControlKey()); }
     Result<bool> isDemoDatabase() const { return flag(demoDatabaseKey()); }
+    // Whether `pin` is the kiosk's exit PIN. With no PIN set this is an error of its own
+    // (NotFound), not false, so that the kiosk can say "no PIN is set, ask an administrator"
+    // rather than "wrong PIN"; either way the kiosk stays in full screen. There is deliberately
+    // no way out without a PIN: a kiosk that opened for anyone while none is set would be open
+    // on every new installation and whenever the setting was removed, to whoever sits at the
+    // public PC. Costs one Argon2id verification (a fraction of a second).
+    Result<bool> verifyKioskExitPin(const QString &pin) const;
 
-    // Only an administrator; in a transaction of its own, with its audit entry.
+    // Only an administrator; in a transaction of its own, with its audit entry. The exit PIN is
+    // given as the PIN and stored as its hash (a PIN that is not 6 to 12 digits is refused,
+    // changing nothing); empty removes it.
     Result<void> set(const Actor &actor, const QString &key, const QString &value);
     Result<void> setFlag(const Actor &actor, const QString &key, bool on);
     // The same write inside the caller's transaction (the chain already locked), for a caller
@@ -69,6 +94,11 @@ public:
     static int maximumLength(const QString &key);
 
 private:
+    // What set() stores for `value`: the value itself, or the exit PIN's hash (hashed before
+    // the transaction, so that the chain is not locked while Argon2id runs).
+    static Result<QString> storedValue(const QString &key, const QString &value);
+    Result<void> write(const Actor &actor, const QString &key, const QString &value);
+
     DatabasePtr m_database;
     Clock m_clock;
 };

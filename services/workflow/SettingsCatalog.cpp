@@ -244,6 +244,18 @@ Check emblemFile()
     };
 }
 
+// The kiosk's exit PIN: checked here so that a bad one is refused before a password is asked;
+// OfficeSettings::set stores its hash, never the PIN.
+Check kioskExitPin()
+{
+    return [](const QStringList &values, const QSettings &) -> Result<QVariant> {
+        const QString pin = values.value(0).trimmed();
+        if (const QString why = OfficeSettings::kioskExitPinProblem(pin); !why.isEmpty())
+            return refuse(why);
+        return QVariant(pin);
+    };
+}
+
 Check trustedIssuers()
 {
     return [](const QStringList &values, const QSettings &) -> Result<QVariant> {
@@ -324,6 +336,16 @@ std::vector<SettingsCatalog::Entry> SettingsCatalog::entries()
                false,
                fixed(none),
                emblemFile()},
+        Entry {OfficeSettings::kioskExitPinKey(),
+               Place::Office,
+               OfficeSettings::kioskExitPinKey(),
+               {},
+               tr("The PIN (6 to 12 digits) an operator types to leave the kiosk's full screen; "
+                  "kept as an Argon2id hash and shown only as set or not set. Without it the "
+                  "kiosk cannot be left."),
+               false,
+               fixed(none),
+               kioskExitPin()},
         here(QStringLiteral("documents/receiptPaper"),
              tr("The paper of this workstation's receipt printer: a6, or roll80 for an 80 mm "
                 "receipt roll."),

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -35,6 +36,7 @@ private slots:
     void secretsAreNotSettings();
     void officeSettingByBothNames();
     void listIsComplete();
+    void kioskExitPinIsNeverShown();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}) const
@@ -276,6 +278,10 @@ void TestConfigCommands::refusesBadValues_data()
     // The office's setting is checked before a database or a password is asked for.
     row("dual control maybe", {QStringLiteral("workflow/dualControl"), QStringLiteral("maybe")},
         "true or false");
+    row("exit PIN of five digits", {QStringLiteral("kiosk/exitPin"), QStringLiteral("48291")},
+        "6 to 12 digits");
+    row("exit PIN with a letter", {QStringLiteral("kiosk/exitPin"), QStringLiteral("48291a")},
+        "6 to 12 digits");
     row("unknown key", {QStringLiteral("mail/hots"), QStringLiteral("smtp.example")}, "mail/hots",
         2, "usage");
 }
@@ -479,6 +485,89 @@ void TestConfigCommands::listIsComplete()
     QVERIFY2(noDatabase.err.startsWith(QStringLiteral("revocation-desk-cli: not_found:")),
              qPrintable(noDatabase.err));
     QCOMPARE(noDatabase.json().array().size(), qsizetype(entries.size()) + 1);
+}
+
+void TestConfigCommands::kioskExitPinIsNeverShown()
+{
+    const QString db = deskWithAccounts();
+    QVERIFY(!db.isEmpty());
+    const QStringList database {QStringLiteral("--database"), db};
+    const QString pin = QStringLiteral("482913");
+    auto shows = [&](const QStringList &arguments) -> QString {
+        const Run run = cli(database + arguments);
+        return run.out + run.err;
+    };
+    const QStringList getPin {QStringLiteral("config"), QStringLiteral("get"),
+                              QStringLiteral("kiosk/exitPin")};
+    QCOMPARE(shows(getPin).trimmed(), QStringLiteral("not set"));
+
+    const Run set = as(QStringLiteral("root"),
+                       database
+                           + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                          QStringLiteral("kiosk/exitPin"), pin});
+    QVERIFY2(set.exitCode == 0, qPrintable(set.describe()));
+    QVERIFY2(set.out.contains(QStringLiteral("kiosk/exitPin")) && !set.out.contains(pin)
+                 && !set.out.contains(QStringLiteral("$argon2id$")),
+             qPrintable(set.out));
+    const QString state = officeState(db);
+    QVERIFY2(state.contains(QStringLiteral("kiosk/exitPin=$argon2id$v=19$"))
+                 && !state.contains(pin),
+             qPrintable(state));
+
+    // Shown as set, in every form, never as the hash.
+    QCOMPARE(shows(getPin).trimmed(), QStringLiteral("set"));
+    const QString text = shows({QStringLiteral("config"), QStringLiteral("list")});
+    QVERIFY2(!text.contains(QStringLiteral("argon2")) && !text.contains(pin), qPrintable(text));
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("kiosk/exitPin +set +office"))),
+             qPrintable(text));
+    const Run json = cli(
+        database
+        + QStringList {QStringLiteral("--json"), QStringLiteral("config"), QStringLiteral("list")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
+    QVERIFY(!json.out.contains(QStringLiteral("argon2")));
+    bool listed = false;
+    for (const QJsonValue &value : json.json().array()) {
+        const QJsonObject row = value.toObject();
+        if (row.value(QStringLiteral("key")).toString() != QLatin1String("kiosk/exitPin"))
+            continue;
+        listed = true;
+        QCOMPARE(row.value(QStringLiteral("value")).toString(), QStringLiteral("set"));
+        QCOMPARE(row.value(QStringLiteral("stored")).toBool(), true);
+        QCOMPARE(row.value(QStringLiteral("is_default")).toBool(true), false);
+        QCOMPARE(row.value(QStringLiteral("updated_by")).toString(), QStringLiteral("user:root"));
+    }
+    QVERIFY(listed);
+    QVERIFY(
+        !shows(QStringList {QStringLiteral("--json")} + getPin).contains(QStringLiteral("argon2")));
+
+    // A bad PIN is refused before a password is asked, and the PIN in force stays.
+    const Run refused
+        = as(QStringLiteral("root"),
+             database
+                 + QStringList {QStringLiteral("config"), QStringLiteral("set"),
+                                QStringLiteral("kiosk/exitPin"), QStringLiteral("12ab56")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.startsWith(QStringLiteral("revocation-desk-cli: invalid_input:"))
+                 && !refused.err.contains(QStringLiteral("12ab56")),
+             qPrintable(refused.err));
+    QCOMPARE(officeState(db), state);
+
+    // The audit log names the change, never the PIN or its hash.
+    auto opened = Database::open(*DatabaseUrl::parse(db));
+    RD_VERIFY_RESULT(opened);
+    auto details = (*opened)->scalar(
+        QStringLiteral("SELECT details FROM audit_log WHERE action = 'office.setting' AND "
+                       "entity_id = 'kiosk/exitPin'"));
+    RD_VERIFY_RESULT(details);
+    QCOMPARE(details->toString(), QStringLiteral(R"({"to":"set"})"));
+
+    // unset removes it.
+    const Run unset = as(QStringLiteral("root"),
+                         database
+                             + QStringList {QStringLiteral("config"), QStringLiteral("unset"),
+                                            QStringLiteral("kiosk/exitPin")});
+    QVERIFY2(unset.exitCode == 0, qPrintable(unset.describe()));
+    QCOMPARE(shows(getPin).trimmed(), QStringLiteral("not set"));
 }
 
 QTEST_GUILESS_MAIN(TestConfigCommands)
