@@ -1,7 +1,9 @@
 // revocation-desk: the operator's workbench. Parses the command line, opens the database and shows
 // the window; everything else lives in ui/, models/ and services/.
 
-#include "KioskWizard.h"
+#include "KioskScreenshots.h"
+#include "KioskWindow.h"
+#include "kiosk/RemovableMedia.h"
 #include "WorkbenchWindow.h"
 #include "ams/AmsSettings.h"
 #include "ams/RestAmsGateway.h"
@@ -79,7 +81,17 @@ void addOptions(QCommandLineParser &parser)
                       RevocationDesk::tr("Open the operator workbench (the default).")});
     parser.addOption({QStringLiteral("kiosk"),
                       RevocationDesk::tr("Open the applicant kiosk: a full-screen guided request "
-                                         "for the public, without a login.")});
+                                         "for the public, without a login. Ctrl+Alt+Q and the "
+                                         "operator's PIN (kiosk/exitPin) leave it.")});
+    parser.addOption({QStringLiteral("windowed"),
+                      RevocationDesk::tr("With --kiosk: in a window instead of full screen (for a "
+                                         "demonstration beside the workbench).")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      RevocationDesk::tr("With --kiosk: render every page of the kiosk in both "
+                                         "languages to PNG files in DIR and exit. Needs an "
+                                         "SQLite database, which is copied first and left "
+                                         "unchanged."),
+                      RevocationDesk::tr("DIR")});
 }
 
 // Whether a person can see a message box: not on the offscreen or minimal platforms that tests
@@ -166,6 +178,10 @@ int main(int argc, char *argv[])
     const bool kiosk = parser.isSet(QStringLiteral("kiosk"));
     if (kiosk && parser.isSet(QStringLiteral("workbench")))
         return failWith(ExitUsage, RevocationDesk::tr("Choose either --kiosk or --workbench."));
+    if (!kiosk
+        && (parser.isSet(QStringLiteral("windowed")) || parser.isSet(QStringLiteral("screenshot"))))
+        return failWith(ExitUsage, RevocationDesk::tr("--windowed and --screenshot go with "
+                                                      "--kiosk."));
     if (!parser.positionalArguments().isEmpty()) {
         return failWith(ExitUsage,
                         RevocationDesk::tr("Unexpected argument %1; see --help.")
@@ -193,10 +209,28 @@ int main(int argc, char *argv[])
     }
 
     if (kiosk) {
-        rd::RequestLifecycle::Options options;
-        options.officeZone = settings.officeTimeZone();
-        rd::KioskWizard wizard(*database, options, language);
-        wizard.showFullScreen();
+        rd::KioskOptions options;
+        options.lifecycle.officeZone = settings.officeTimeZone();
+        options.backend = rd::AmsSettings(settings.raw()).backend();
+        options.language = language;
+        options.printTo = settings.raw().value(QStringLiteral("kiosk/printTo")).toString();
+        options.removableMedia = rd::RemovableMedia::defaultRoots();
+        if (parser.isSet(QStringLiteral("screenshot"))) {
+            auto shot = rd::KioskScreenshots(*url, options)
+                            .renderAll(parser.value(QStringLiteral("screenshot")));
+            if (!shot)
+                return failWith(shot.error());
+            for (const QString &file : std::as_const(*shot))
+                std::printf("%s\n", qUtf8Printable(file));
+            return ExitOk;
+        }
+        rd::KioskWindow window(*database, options);
+        if (parser.isSet(QStringLiteral("windowed"))) {
+            window.resize(1280, 900);
+            window.show();
+        } else {
+            window.showFullScreen();
+        }
         return QApplication::exec();
     }
 

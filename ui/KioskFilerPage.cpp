@@ -44,7 +44,7 @@ QGridLayout *createGrid()
 } // namespace
 
 KioskFilerPage::KioskFilerPage(KioskWizard *kiosk)
-    : KioskPage(kiosk, 3, QStringLiteral("filerPage"))
+    : KioskPage(kiosk, KioskWizard::FilerPageId, 3, QStringLiteral("filerPage"))
 {
     m_byHolder = new QRadioButton(this);
     m_byHolder->setObjectName(QStringLiteral("filedByHolder"));
@@ -92,8 +92,13 @@ KioskFilerPage::KioskFilerPage(KioskWizard *kiosk)
                                                    MessageKind::Problem, m_official);
     officialGrid->addLayout(cell(m_officialNameLabel, m_officialName, m_officialNameProblem), 0, 0);
     officialGrid->addLayout(cell(m_officialNipLabel, m_officialNip, m_officialNipProblem), 0, 1);
+    m_officialRelationship = new QComboBox(m_official);
+    m_officialRelationship->setObjectName(QStringLiteral("officialRelationship"));
+    m_officialRelationshipLabel = createFieldLabel(
+        m_officialRelationship, QStringLiteral("officialRelationshipLabel"), m_official);
     officialGrid->addLayout(
-        cell(m_officialPositionLabel, m_officialPosition, m_officialPositionProblem), 1, 0, 1, 2);
+        cell(m_officialPositionLabel, m_officialPosition, m_officialPositionProblem), 1, 0);
+    officialGrid->addLayout(cell(m_officialRelationshipLabel, m_officialRelationship), 1, 1);
     body()->addWidget(m_official);
     body()->addSpacing(8);
 
@@ -120,7 +125,8 @@ KioskFilerPage::KioskFilerPage(KioskWizard *kiosk)
     for (QLineEdit *field : {m_officialName, m_officialPosition, m_contactEmail})
         connect(field, &QLineEdit::textChanged, this, &KioskFilerPage::showProblems);
     connect(m_officialNip, &QLineEdit::textChanged, this, &KioskFilerPage::showProblems);
-    clear();
+    m_byHolder->setChecked(true);
+    filerChanged();
 }
 
 KioskFilerPage::~KioskFilerPage() = default;
@@ -144,6 +150,12 @@ QString KioskFilerPage::officialNip() const
 QString KioskFilerPage::officialPosition() const
 {
     return m_officialPosition->text().simplified();
+}
+
+QString KioskFilerPage::officialRelationship() const
+{
+    // Stored in the office's words, whatever the kiosk's language: the papers are Indonesian.
+    return m_officialRelationship->currentData().toString();
 }
 
 QString KioskFilerPage::contactEmail() const
@@ -171,18 +183,6 @@ bool KioskFilerPage::looksLikeEmail(const QString &address)
 
 void KioskFilerPage::initializePage()
 {
-    const auto reason = kiosk()->chosenReason();
-    if (!m_defaultsSet || reason != m_defaultsFor) {
-        // Deceased: only an official. Retired and dismissed: an official unless the holder
-        // says otherwise. Every other reason: the holder.
-        m_defaultsSet = true;
-        m_defaultsFor = reason;
-        const bool deceased = reason == RevocationReason::Deceased;
-        m_byHolder->setEnabled(!deceased);
-        const bool official = reason && RevocationReasons::officialFilesOnBehalf(*reason);
-        (official ? m_byOfficial : m_byHolder)->setChecked(true);
-        m_checked = false;
-    }
     if (m_contactEmail->text().isEmpty()) {
         if (const Holder *holder = kiosk()->holder())
             m_contactEmail->setText(holder->email);
@@ -194,12 +194,6 @@ void KioskFilerPage::initializePage()
 
 bool KioskFilerPage::validatePage()
 {
-    if (kiosk()->chosenReason() == RevocationReason::Deceased
-        && filedBy() == NewRevocationRequest::FiledBy::Holder) {
-        m_byOfficial->setChecked(true);
-        m_byOfficial->setFocus(Qt::OtherFocusReason);
-        return false;
-    }
     m_checked = true;
     showProblems();
     QWidget *firstProblem = nullptr;
@@ -225,6 +219,8 @@ void KioskFilerPage::filerChanged()
     const bool official = filedBy() == NewRevocationRequest::FiledBy::Official;
     m_official->setVisible(official);
     showProblems();
+    // The AMS log-in comes and goes with the holder filing: the steps are counted again.
+    kiosk()->refreshSteps();
 }
 
 void KioskFilerPage::showNipProblem()
@@ -266,16 +262,27 @@ void KioskFilerPage::retranslate()
     m_byHolder->setText(tr("The holder, in person"));
     m_byOfficial->setText(tr("An official on the holder's behalf (the superior or the head of "
                              "the office)"));
-    const auto reason = kiosk()->chosenReason();
-    QString note;
-    if (reason == RevocationReason::Deceased)
-        note = tr("A deceased holder cannot file: the superior or the head of the office files "
-                  "on their behalf.");
-    else if (reason && RevocationReasons::officialFilesOnBehalf(*reason))
-        note = tr("For a retired or dismissed holder, the superior or the head of the office "
-                  "usually files.");
-    showMessage(m_filerNote, note);
+    showMessage(m_filerNote,
+                tr("When the holder retired, died or was dismissed, the superior or the head of "
+                   "the office files, with the decree (SK) or the death certificate."));
     m_officialNameLabel->setText(tr("Official's name"));
+    m_officialRelationshipLabel->setText(tr("Relationship to the holder"));
+    {
+        // Kept in Indonesian (the papers' language); shown in the kiosk's.
+        const QString current = m_officialRelationship->currentData().toString();
+        m_officialRelationship->clear();
+        const std::pair<const char *, QString> relationships[] = {
+            {QT_TR_NOOP("Direct superior"), QStringLiteral("Atasan langsung")},
+            {QT_TR_NOOP("Head of the office (kepala perangkat daerah)"),
+             QStringLiteral("Kepala perangkat daerah")},
+            {QT_TR_NOOP("Head of personnel (kepegawaian)"),
+             QStringLiteral("Pejabat pengelola kepegawaian")},
+            {QT_TR_NOOP("Family of a deceased holder"), QStringLiteral("Keluarga/ahli waris")}};
+        for (const auto &[label, stored] : relationships)
+            m_officialRelationship->addItem(tr(label), stored);
+        m_officialRelationship->setCurrentIndex(
+            qMax(0, m_officialRelationship->findData(current)));
+    }
     m_officialNipLabel->setText(tr("Official's NIP"));
     m_officialPositionLabel->setText(tr("Official's position"));
     m_officialName->setPlaceholderText(tr("Full name, with titles"));
@@ -283,21 +290,6 @@ void KioskFilerPage::retranslate()
     m_contactLabel->setText(tr("E-mail for the outcome"));
     m_contactEmail->setToolTip(tr("The outcome of the request is sent to this address."));
     m_languageLabel->setText(tr("Language of the e-mail"));
-    filerChanged();
-}
-
-void KioskFilerPage::clear()
-{
-    m_defaultsSet = false;
-    m_defaultsFor.reset();
-    m_languageChosen = false;
-    m_checked = false;
-    m_byHolder->setEnabled(true);
-    m_byHolder->setChecked(true);
-    // setText also empties each field's undo history.
-    for (QLineEdit *field : {m_officialName, m_officialNip, m_officialPosition, m_contactEmail})
-        field->setText(QString());
-    m_language->setCurrentIndex(0);
     filerChanged();
 }
 

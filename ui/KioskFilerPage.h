@@ -13,10 +13,10 @@ class QWidget;
 
 namespace rd {
 
-// Step 3: who files, and where the outcome goes. The holder themself, or an official on their
-// behalf (the superior or head of the office) with name, NIP and position. For a deceased holder
-// only an official can file; for a retired or dismissed one the official is the default. Then
-// the e-mail address for the outcome (the holder's by default) and its language.
+// Who files, and where the outcome goes. The holder themself, or an official on their behalf
+// (the superior or head of the office) with name, NIP, position and how they stand to the
+// holder; a deceased holder's request can only come from an official (the reason page holds to
+// it). Then the e-mail address for the outcome (the holder's by default) and its language.
 class KioskFilerPage : public KioskPage
 {
     Q_OBJECT
@@ -30,13 +30,13 @@ public:
     QString officialName() const;
     QString officialNip() const;
     QString officialPosition() const;
+    QString officialRelationship() const; // as stored: Indonesian
     QString contactEmail() const;
     QString outcomeLanguage() const; // "id" or "en"
 
     void initializePage() override;
     bool validatePage() override;
     void retranslate() override;
-    void clear() override;
     QWidget *preferredFocus() const override;
 
     static bool looksLikeEmail(const QString &address);
@@ -61,6 +61,8 @@ private:
     QLabel *m_officialPositionLabel = nullptr;
     QLineEdit *m_officialPosition = nullptr;
     QLabel *m_officialPositionProblem = nullptr;
+    QLabel *m_officialRelationshipLabel = nullptr;
+    QComboBox *m_officialRelationship = nullptr;
 
     QLabel *m_contactLabel = nullptr;
     QLineEdit *m_contactEmail = nullptr;
@@ -68,10 +70,6 @@ private:
     QLabel *m_languageLabel = nullptr;
     QComboBox *m_language = nullptr;
 
-    // The reason the defaults were chosen for: a new reason chooses them again, coming back
-    // to the page with the same one keeps what the applicant set.
-    std::optional<RevocationReason> m_defaultsFor;
-    bool m_defaultsSet = false;
     bool m_languageChosen = false;
     // Which messages were asked for by "Next"; they follow the fields as they change.
     bool m_checked = false;

@@ -24,7 +24,7 @@ bool sameEmail(const QString &registered, const QString &typed)
 } // namespace
 
 KioskIdentityPage::KioskIdentityPage(KioskWizard *kiosk)
-    : KioskPage(kiosk, 1, QStringLiteral("identityPage"))
+    : KioskPage(kiosk, KioskWizard::IdentityPageId, 3, QStringLiteral("identityPage"))
 {
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("identityIntro"));
@@ -159,6 +159,13 @@ bool KioskIdentityPage::validatePage()
     // The second "Next": the applicant has seen the name and unit and goes on.
     if (m_holder)
         return true;
+    // Repeated wrong pairs at this kiosk slow it down, so the register cannot be probed.
+    if (const QString wait = kiosk()->identityAttemptWait(); !wait.isEmpty()) {
+        m_lastOutcome = Outcome::Wait;
+        m_waitText = wait;
+        showOutcome();
+        return false;
+    }
 
     if (kiosk()->filesThroughFunctions()) {
         // The kiosk's database role sees only what the lookup function returns.
@@ -188,6 +195,7 @@ bool KioskIdentityPage::validatePage()
     } else if (!found || !sameEmail(found->email, email)) {
         // The same words whether the NIK is unknown or the e-mail differs.
         m_lastOutcome = Outcome::NoMatch;
+        kiosk()->recordIdentityFailure(nik);
     } else {
         m_lastOutcome = Outcome::None;
         m_holder = *found;
@@ -205,6 +213,9 @@ void KioskIdentityPage::showOutcome()
         break;
     case Outcome::NoMatch:
         showMessage(m_outcome, tr("NIK and e-mail do not match our register; ask the operator."));
+        break;
+    case Outcome::Wait:
+        showMessage(m_outcome, m_waitText);
         break;
     case Outcome::RegisterUnavailable:
         showMessage(m_outcome,
@@ -249,18 +260,6 @@ void KioskIdentityPage::retranslate()
         showMessage(m_emailProblem, tr("Type the holder's official e-mail address."));
     showOutcome();
     showHolder();
-}
-
-void KioskIdentityPage::clear()
-{
-    // setText, unlike clear(), also empties the undo history: Ctrl+Z brings nothing back.
-    m_nik->setText(QString());
-    m_email->setText(QString());
-    m_nikMissing = false;
-    m_emailMissing = false;
-    showMessage(m_nikProblem, {});
-    showMessage(m_emailProblem, {});
-    identityEdited();
 }
 
 } // namespace rd

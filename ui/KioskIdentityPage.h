@@ -11,7 +11,7 @@ class QLineEdit;
 
 namespace rd {
 
-// Step 1: whose certificate. The holder's NIK (checked as it is typed) and the official e-mail in
+// Whose certificate. The holder's NIK (checked as it is typed) and the official e-mail in
 // the register; only when both match one holder are that holder's name and unit shown, for the
 // applicant to confirm with a second "Next". A NIK that is not in the register and an e-mail
 // that does not match get the same neutral message, so the kiosk never tells whether a NIK
@@ -34,10 +34,9 @@ public:
 
     bool validatePage() override;
     void retranslate() override;
-    void clear() override;
 
 private:
-    enum class Outcome { None, NoMatch, RegisterUnavailable };
+    enum class Outcome { None, NoMatch, Wait, RegisterUnavailable };
 
     void identityEdited();
     void showNikProblem();
@@ -60,6 +59,7 @@ private:
 
     std::optional<Holder> m_holder;
     Outcome m_lastOutcome = Outcome::None;
+    QString m_waitText;
     bool m_nikMissing = false;
     bool m_emailMissing = false;
 };

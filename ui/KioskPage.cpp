@@ -19,10 +19,11 @@ constexpr int ColumnCharacters = 78;
 
 } // namespace
 
-KioskPage::KioskPage(KioskWizard *kiosk, int step, const QString &objectName)
+KioskPage::KioskPage(KioskWizard *kiosk, int pageId, int sopStep, const QString &objectName)
     : QWizardPage(kiosk)
     , m_kiosk(kiosk)
-    , m_step(step)
+    , m_pageId(pageId)
+    , m_sopStep(sopStep)
 {
     setObjectName(objectName);
 
@@ -87,7 +88,14 @@ KioskPage::~KioskPage() = default;
 void KioskPage::retranslate()
 {
     m_banner->setText(tr("Electronic certificate revocation"));
-    m_stepLabel->setText(tr("Step %1 of %2").arg(m_step).arg(StepCount));
+    showStep();
+}
+
+void KioskPage::showStep()
+{
+    const int number = m_kiosk->stepNumber(m_pageId);
+    m_stepLabel->setText(number > 0 ? tr("Step %1 of %2").arg(number).arg(m_kiosk->stepCount())
+                                    : QString());
 }
 
 void KioskPage::setHeading(const QString &heading)

@@ -9,27 +9,29 @@ namespace rd {
 
 class KioskWizard;
 
-// What every page of the applicant kiosk shares: the service's name, the step ("Step 2 of 5"), a
+// What every page of the applicant kiosk shares: the service's name, the step ("Step 2 of 8"), a
 // large heading and a centred column for the content; and what the kiosk asks of each page: to
-// put its texts in the current language, and to forget everything before the next person comes.
+// put its texts in the current language. Nothing needs forgetting: the kiosk destroys the
+// whole wizard when a person is done.
 class KioskPage : public QWizardPage
 {
     Q_OBJECT
 
 public:
-    static constexpr int StepCount = 5;
-
-    KioskPage(KioskWizard *kiosk, int step, const QString &objectName);
+    // pageId: the wizard's PageId, for the step shown; sopStep: the SOP step (1-5) whose time
+    // the page counts, 0 for none.
+    KioskPage(KioskWizard *kiosk, int pageId, int sopStep, const QString &objectName);
     ~KioskPage() override;
     Q_DISABLE_COPY_MOVE(KioskPage)
 
     // Sets every text of the page again (the wizard calls it after a language change); the
     // base sets the banner and the step.
     virtual void retranslate();
-    // Empties every field and message: nothing of the previous person stays.
-    virtual void clear() = 0;
     // Where the keyboard starts on this page; nullptr for the first field.
     virtual QWidget *preferredFocus() const { return nullptr; }
+    int sopStep() const { return m_sopStep; }
+    // "Step 3 of 8", or nothing on the pages outside the numbered path.
+    void showStep();
 
     // A message under a field, a note or a problem; hidden while it has no text. Plain text
     // always, so that nothing typed is ever read as markup.
@@ -49,7 +51,8 @@ private:
     void adjustToFont();
 
     KioskWizard *m_kiosk;
-    int m_step;
+    int m_pageId;
+    int m_sopStep;
     QLabel *m_banner = nullptr;
     QLabel *m_stepLabel = nullptr;
     QLabel *m_heading = nullptr;

@@ -21,7 +21,7 @@ const QDate EarliestEffectiveDate(2000, 1, 1);
 } // namespace
 
 KioskReasonPage::KioskReasonPage(KioskWizard *kiosk)
-    : KioskPage(kiosk, 2, QStringLiteral("reasonPage"))
+    : KioskPage(kiosk, KioskWizard::ReasonPageId, 4, QStringLiteral("reasonPage"))
 {
     m_reasons = new QListWidget(this);
     m_reasons->setObjectName(QStringLiteral("reason"));
@@ -95,7 +95,9 @@ KioskReasonPage::KioskReasonPage(KioskWizard *kiosk)
         if (m_problem == Problem::TextMissing)
             setProblem(Problem::None);
     });
-    clear();
+    m_date->setMaximumDate(kiosk->today());
+    m_date->setDate(kiosk->today());
+    reasonChanged();
 }
 
 KioskReasonPage::~KioskReasonPage() = default;
@@ -122,6 +124,18 @@ void KioskReasonPage::initializePage()
 {
     // The day may have changed since the page was last shown.
     m_date->setMaximumDate(kiosk()->today());
+    // A holder who files in person is alive: the reason "deceased" is an official's to give.
+    const bool byHolder = kiosk()->filedBy() == NewRevocationRequest::FiledBy::Holder;
+    for (int row = 0; row < m_reasons->count(); ++row) {
+        QListWidgetItem *item = m_reasons->item(row);
+        const bool deceased
+            = static_cast<RevocationReason>(item->data(ReasonRole).toInt())
+            == RevocationReason::Deceased;
+        item->setFlags(deceased && byHolder ? Qt::NoItemFlags
+                                            : Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+        if (deceased && byHolder && item->isSelected())
+            m_reasons->clearSelection();
+    }
 }
 
 bool KioskReasonPage::validatePage()
@@ -191,18 +205,6 @@ void KioskReasonPage::retranslate()
     m_text->setPlaceholderText(tr("e.g. the laptop with the certificate was stolen"));
     reasonChanged();
     setProblem(m_problem);
-}
-
-void KioskReasonPage::clear()
-{
-    m_reasons->clearSelection();
-    m_reasons->setCurrentRow(-1);
-    m_reasons->scrollToTop();
-    m_date->setMaximumDate(kiosk()->today());
-    m_date->setDate(kiosk()->today());
-    m_text->setText(QString()); // also empties the undo history
-    setProblem(Problem::None);
-    reasonChanged();
 }
 
 } // namespace rd

@@ -33,7 +33,6 @@ public:
     void initializePage() override;
     bool validatePage() override;
     void retranslate() override;
-    void clear() override;
 
 private:
     enum class Problem { None, NoReason, FutureDate, TextMissing };

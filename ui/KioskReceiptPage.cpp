@@ -9,7 +9,7 @@
 namespace rd {
 
 KioskReceiptPage::KioskReceiptPage(KioskWizard *kiosk)
-    : KioskPage(kiosk, 5, QStringLiteral("receiptPage"))
+    : KioskPage(kiosk, KioskWizard::ReceiptPageId, 0, QStringLiteral("receiptPage"))
 {
     setFinalPage(true);
 
@@ -37,6 +37,11 @@ KioskReceiptPage::KioskReceiptPage(KioskWizard *kiosk)
     m_nextSteps->setTextFormat(Qt::RichText); // a numbered list; every inserted text is escaped
     m_nextSteps->setWordWrap(true);
     body()->addWidget(m_nextSteps);
+    body()->addSpacing(8);
+    m_amsStatus = createMessageLabel(QStringLiteral("amsStatus"), MessageKind::Note, this);
+    body()->addWidget(m_amsStatus);
+    m_printStatus = createMessageLabel(QStringLiteral("printStatus"), MessageKind::Note, this);
+    body()->addWidget(m_printStatus);
 
     m_hold = new QTimer(this);
     m_hold->setSingleShot(true);
@@ -68,6 +73,52 @@ void KioskReceiptPage::showFiling(const QString &filingNumber, const QString &em
     retranslate();
 }
 
+void KioskReceiptPage::setAmsStatus(AmsStatus status, const QString &reference)
+{
+    m_ams = status;
+    m_amsReference = reference;
+    showStatus();
+}
+
+void KioskReceiptPage::setPrintStatus(const QString &problem)
+{
+    m_printed = problem.isEmpty();
+    m_printProblem = problem;
+    m_printTried = true;
+    showStatus();
+}
+
+void KioskReceiptPage::showStatus()
+{
+    QString ams;
+    switch (m_ams) {
+    case AmsStatus::None:
+        break;
+    case AmsStatus::Sending:
+        ams = tr("Sending your request to AMS…");
+        break;
+    case AmsStatus::Filed:
+        ams = tr("Your request is also filed in AMS, number %1.").arg(m_amsReference);
+        break;
+    case AmsStatus::KeptForOperator:
+        ams = tr("AMS could not be reached just now. Your request is kept here, and the officer "
+                 "files it in AMS for you: there is nothing more you need to do.");
+        break;
+    case AmsStatus::ByOperator:
+        ams = tr("The officer files your request in AMS: there is nothing more you need to do "
+                 "there.");
+        break;
+    }
+    showMessage(m_amsStatus, ams);
+    QString printed;
+    if (m_printTried)
+        printed = m_printed ? tr("Your receipt is being printed: take it with you.")
+                            : tr("The receipt could not be printed (%1). Write the number down, "
+                                 "or ask the officer for a copy.")
+                                  .arg(m_printProblem);
+    showMessage(m_printStatus, printed);
+}
+
 void KioskReceiptPage::initializePage()
 {
     m_ready = false;
@@ -87,7 +138,8 @@ void KioskReceiptPage::showNextSteps()
         tr("An operator checks the data and the documents, and then the certificate itself.")
             .toHtmlEscaped(),
         tr("When everything is in order, the operator revokes the certificate.").toHtmlEscaped(),
-        tr("An e-mail in %1 goes to %2 when the certificate has been revoked.")
+        tr("An e-mail in %1 goes to %2 when the certificate has been revoked, normally within "
+           "one working day.")
             .toHtmlEscaped()
             .arg(KioskWizard::languageName(m_language).toHtmlEscaped(),
                  QStringLiteral("<b>") + m_email.toHtmlEscaped() + QStringLiteral("</b>")),
@@ -111,17 +163,7 @@ void KioskReceiptPage::retranslate()
     m_numberLabel->setText(m_filingNumber ? tr("Filing number") : tr("Agenda number"));
     m_nextStepsTitle->setText(tr("What happens next"));
     showNextSteps();
-}
-
-void KioskReceiptPage::clear()
-{
-    m_hold->stop();
-    m_ready = false;
-    m_agendaNumber->clear();
-    m_filingNumber = false;
-    m_email.clear();
-    m_language.clear();
-    retranslate();
+    showStatus();
 }
 
 } // namespace rd

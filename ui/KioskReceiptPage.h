@@ -8,8 +8,9 @@ class QTimer;
 
 namespace rd {
 
-// Step 5: the request is filed. The agenda number, large, and what happens next; "Done" makes
-// the kiosk ready for the next person (after a moment, so that a second Enter meant for the
+// The request is filed. The agenda number, large, what happens next and when the e-mail comes,
+// what became of the AMS side, and the printed receipt; "Done" makes the kiosk ready for the
+// next person (after a moment, so that a second Enter meant for the
 // previous page does not wipe the number before it was read).
 class KioskReceiptPage : public KioskPage
 {
@@ -28,10 +29,16 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     void retranslate() override;
-    void clear() override;
+
+    // What became of the AMS side of the request, told in plain words.
+    enum class AmsStatus { None, Sending, Filed, KeptForOperator, ByOperator };
+    void setAmsStatus(AmsStatus status, const QString &reference = {});
+    // Empty: the receipt went to the printer; otherwise why it did not.
+    void setPrintStatus(const QString &problem);
 
 private:
     void showNextSteps();
+    void showStatus();
 
     QLabel *m_numberLabel = nullptr;
     QLabel *m_agendaNumber = nullptr;
@@ -42,6 +49,13 @@ private:
     QString m_language;
     bool m_ready = false;
     bool m_filingNumber = false;
+    QLabel *m_amsStatus = nullptr;
+    QLabel *m_printStatus = nullptr;
+    AmsStatus m_ams = AmsStatus::None;
+    QString m_amsReference;
+    bool m_printTried = false;
+    bool m_printed = false;
+    QString m_printProblem;
 };
 
 } // namespace rd

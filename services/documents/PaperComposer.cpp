@@ -71,6 +71,13 @@ Result<PaperContent> PaperComposer::compose(PaperKind kind, const QString &agend
     auto request = RevocationRequestRepository(m_database).find(agendaOrId);
     if (!request)
         return errorOf(request);
+    return compose(kind, *request);
+}
+
+Result<PaperContent> PaperComposer::compose(PaperKind kind,
+                                            const RevocationRequestRecord &record) const
+{
+    const RevocationRequestRecord *request = &record;
     auto holder = HolderRepository(m_database).findById(request->holderId);
     if (!holder)
         return errorOf(holder);

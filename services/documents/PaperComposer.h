@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "database/Database.h"
 #include "documents/PaperContent.h"
+#include "requests/RevocationRequest.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -30,6 +31,8 @@ public:
     explicit PaperComposer(DatabasePtr database);
 
     Result<PaperContent> compose(PaperKind kind, const QString &agendaOrId) const;
+    // The paper of a request as given, stored or not yet (the kiosk's letter before filing).
+    Result<PaperContent> compose(PaperKind kind, const RevocationRequestRecord &request) const;
     // Whether `code` (PaperContent::parseCode) is the code of one of the request's papers as
     // the record stands now. A paper that cannot be made yet (no verification) never matches.
     Result<PaperCheck> check(const QString &agendaOrId, const QString &code) const;

@@ -256,6 +256,19 @@ Check kioskExitPin()
     };
 }
 
+Check writableFolder(const QString &key)
+{
+    return [key](const QStringList &values, const QSettings &) -> Result<QVariant> {
+        const QString path = values.value(0).trimmed();
+        const QFileInfo info(path);
+        if (!path.isEmpty() && (!info.isDir() || !info.isWritable()))
+            return refuse(SettingsCatalog::tr("%1 is a folder this account can write to, or "
+                                              "empty; \"%2\" is not.")
+                              .arg(key, path));
+        return QVariant(path.isEmpty() ? QString() : info.absoluteFilePath());
+    };
+}
+
 Check trustedIssuers()
 {
     return [](const QStringList &values, const QSettings &) -> Result<QVariant> {
@@ -352,6 +365,10 @@ std::vector<SettingsCatalog::Entry> SettingsCatalog::entries()
              fixed(QStringLiteral("a6")),
              word(QStringLiteral("documents/receiptPaper"),
                   {QStringLiteral("a6"), QStringLiteral("roll80")})),
+        here(QStringLiteral("kiosk/printTo"),
+             tr("Where the applicant kiosk prints: empty for the system's default printer, or a "
+                "folder for the papers as PDF files (a kiosk without a printer)."),
+             fixed(none), writableFolder(QStringLiteral("kiosk/printTo"))),
         here(QStringLiteral("database/url"),
              tr("The database: sqlite:PATH or postgresql://user@host:port/name (--database and "
                 "REVOCATION_DESK_DATABASE come first)."),

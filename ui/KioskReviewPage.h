@@ -10,34 +10,36 @@ class QLabel;
 
 namespace rd {
 
-// Step 4: everything that will be filed, read only, and the applicant's statement that the
-// holder stops using the certificate. "File the request" files it; an error from the service is
-// shown in plain words and nothing entered is lost, so the applicant can try again.
-class KioskSummaryPage : public KioskPage
+// Everything that will be filed on one page, read only (the files by name and size), and the
+// applicant's statement that the holder stops using the certificate. "File the request" files
+// it through the workflow; an error from the service is shown in plain words and nothing
+// entered is lost, so the applicant can try again.
+class KioskReviewPage : public KioskPage
 {
     Q_OBJECT
 
 public:
-    explicit KioskSummaryPage(KioskWizard *kiosk);
-    ~KioskSummaryPage() override;
-    Q_DISABLE_COPY_MOVE(KioskSummaryPage)
+    explicit KioskReviewPage(KioskWizard *kiosk);
+    ~KioskReviewPage() override;
+    Q_DISABLE_COPY_MOVE(KioskReviewPage)
 
     void initializePage() override;
     bool validatePage() override;
     void retranslate() override;
-    void clear() override;
 
 private:
     enum Row {
         HolderRow,
         UnitRow,
         NikRow,
+        CertificateRow,
         ReasonRow,
         EffectiveDateRow,
         ReasonTextRow,
         FiledByRow,
         ContactRow,
         LanguageRow,
+        FilesRow,
         RowCount
     };
 

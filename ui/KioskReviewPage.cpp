@@ -1,4 +1,4 @@
-#include "KioskSummaryPage.h"
+#include "KioskReviewPage.h"
 
 #include "KioskWizard.h"
 
@@ -11,14 +11,15 @@ namespace rd {
 
 namespace {
 
-const char *const RowNames[] = {"summaryHolder",  "summaryUnit",          "summaryNik",
-                                "summaryReason",  "summaryEffectiveDate", "summaryReasonText",
-                                "summaryFiledBy", "summaryContact",       "summaryLanguage"};
+const char *const RowNames[] = {"summaryHolder",        "summaryUnit",       "summaryNik",
+                                "summaryCertificate",   "summaryReason",     "summaryEffectiveDate",
+                                "summaryReasonText",    "summaryFiledBy",    "summaryContact",
+                                "summaryLanguage",      "summaryFiles"};
 
 } // namespace
 
-KioskSummaryPage::KioskSummaryPage(KioskWizard *kiosk)
-    : KioskPage(kiosk, 4, QStringLiteral("summaryPage"))
+KioskReviewPage::KioskReviewPage(KioskWizard *kiosk)
+    : KioskPage(kiosk, KioskWizard::ReviewPageId, 3, QStringLiteral("reviewPage"))
 {
     static_assert(std::size(RowNames) == RowCount);
     setCommitPage(true);
@@ -75,14 +76,14 @@ KioskSummaryPage::KioskSummaryPage(KioskWizard *kiosk)
     });
 }
 
-KioskSummaryPage::~KioskSummaryPage() = default;
+KioskReviewPage::~KioskReviewPage() = default;
 
-void KioskSummaryPage::initializePage()
+void KioskReviewPage::initializePage()
 {
     showSummary();
 }
 
-bool KioskSummaryPage::validatePage()
+bool KioskReviewPage::validatePage()
 {
     if (!m_statement->isChecked()) {
         m_statementMissing = true;
@@ -104,28 +105,37 @@ bool KioskSummaryPage::validatePage()
     return true;
 }
 
-void KioskSummaryPage::showSummary()
+void KioskReviewPage::showSummary()
 {
     const NewRevocationRequest request = kiosk()->request();
-    const Holder *holder = kiosk()->holder();
-    m_values[HolderRow]->setText(holder ? holder->fullName : QString());
-    m_values[UnitRow]->setText(holder ? holder->unit : QString());
-    m_values[NikRow]->setText(holder ? holder->nik : QString());
-    const auto reason = kiosk()->chosenReason();
-    m_values[ReasonRow]->setText(reason ? kiosk()->reasonLabel(*reason) : QString());
+    const RevocationRequestRecord record = kiosk()->requestRecord();
+    m_values[HolderRow]->setText(record.holderName);
+    m_values[UnitRow]->setText(record.holderUnit);
+    m_values[NikRow]->setText(record.holderNik);
+    m_values[CertificateRow]->setText(record.certificateSerial.isEmpty()
+                                          ? tr("not chosen: the operator finds it")
+                                          : tr("serial number %1").arg(record.certificateSerial));
+    const std::optional<RevocationReason> reason = request.reason;
+    m_values[ReasonRow]->setText(kiosk()->reasonLabel(request.reason));
     m_values[EffectiveDateRow]->setText(
         locale().toString(request.effectiveDate, QStringLiteral("d MMMM yyyy")));
     m_values[ReasonTextRow]->setText(request.reasonText.isEmpty() ? tr("(none)")
                                                                   : request.reasonText);
     if (request.filedBy == NewRevocationRequest::FiledBy::Official) {
-        m_values[FiledByRow]->setText(
-            tr("%1, %2 (NIP %3), on the holder's behalf")
-                .arg(request.officialName, request.officialPosition, request.officialNip));
+        QString filer = tr("%1, %2 (NIP %3), on the holder's behalf")
+                            .arg(request.officialName, request.officialPosition,
+                                 request.officialNip);
+        if (!request.officialRelationship.isEmpty())
+            filer += u'\n' + tr("Relationship to the holder: %1").arg(request.officialRelationship);
+        m_values[FiledByRow]->setText(filer);
     } else {
         m_values[FiledByRow]->setText(tr("The holder, in person"));
     }
     m_values[ContactRow]->setText(request.applicantEmail);
     m_values[LanguageRow]->setText(KioskWizard::languageName(request.applicantLanguage));
+    m_values[FilesRow]->setText(kiosk()->filesThroughFunctions()
+                                    ? tr("none: hand the signed letter to the officer")
+                                    : kiosk()->attachedFilesDescription());
 
     // Say only what is true today: the operator checks the documents at the counter.
     QString documents;
@@ -145,14 +155,14 @@ void KioskSummaryPage::showSummary()
     default:
         break;
     }
-    QString note = tr("After you file, an operator checks the data and the documents at the "
-                      "counter before the certificate is revoked.");
-    if (!documents.isEmpty())
+    QString note = tr("After you file, an operator checks the data and the documents before the "
+                      "certificate is revoked.");
+    if (!documents.isEmpty() && kiosk()->filesThroughFunctions())
         note += u' ' + tr("Have %1 ready for the operator.").arg(documents);
     m_documents->setText(note);
 }
 
-void KioskSummaryPage::showProblems()
+void KioskReviewPage::showProblems()
 {
     showMessage(m_statementProblem,
                 m_statementMissing ? tr("Tick the statement to file the request.") : QString());
@@ -170,7 +180,7 @@ void KioskSummaryPage::showProblems()
                           .arg(kiosk()->buttonText(QWizard::CommitButton)));
 }
 
-void KioskSummaryPage::retranslate()
+void KioskReviewPage::retranslate()
 {
     KioskPage::retranslate();
     setHeading(tr("Check and file the request"));
@@ -178,6 +188,8 @@ void KioskSummaryPage::retranslate()
     m_keys[HolderRow]->setText(tr("Holder"));
     m_keys[UnitRow]->setText(tr("Unit"));
     m_keys[NikRow]->setText(tr("NIK"));
+    m_keys[CertificateRow]->setText(tr("Certificate"));
+    m_keys[FilesRow]->setText(tr("Files"));
     m_keys[ReasonRow]->setText(tr("Reason"));
     m_keys[EffectiveDateRow]->setText(tr("Since"));
     m_keys[ReasonTextRow]->setText(tr("Explanation"));
@@ -186,17 +198,6 @@ void KioskSummaryPage::retranslate()
     m_keys[LanguageRow]->setText(tr("E-mail language"));
     m_statement->setText(tr("I state that the holder stops using this certificate."));
     showSummary();
-    showProblems();
-}
-
-void KioskSummaryPage::clear()
-{
-    for (QLabel *value : m_values)
-        value->clear();
-    m_statement->setChecked(false);
-    m_statementMissing = false;
-    m_filingFailed = false;
-    m_serviceError.clear();
     showProblems();
 }
 
