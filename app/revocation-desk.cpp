@@ -3,7 +3,6 @@
 
 #include "KioskScreenshots.h"
 #include "KioskWindow.h"
-#include "kiosk/RemovableMedia.h"
 #include "WorkbenchWindow.h"
 #include "ams/AmsSettings.h"
 #include "ams/RestAmsGateway.h"
@@ -11,6 +10,7 @@
 #include "core/Translator.h"
 #include "database/Database.h"
 #include "database/Migrations.h"
+#include "kiosk/RemovableMedia.h"
 #include "mail/OutboxWorker.h"
 #include "workflow/WorkflowWorker.h"
 
@@ -180,8 +180,9 @@ int main(int argc, char *argv[])
         return failWith(ExitUsage, RevocationDesk::tr("Choose either --kiosk or --workbench."));
     if (!kiosk
         && (parser.isSet(QStringLiteral("windowed")) || parser.isSet(QStringLiteral("screenshot"))))
-        return failWith(ExitUsage, RevocationDesk::tr("--windowed and --screenshot go with "
-                                                      "--kiosk."));
+        return failWith(ExitUsage,
+                        RevocationDesk::tr("--windowed and --screenshot go with "
+                                           "--kiosk."));
     if (!parser.positionalArguments().isEmpty()) {
         return failWith(ExitUsage,
                         RevocationDesk::tr("Unexpected argument %1; see --help.")

@@ -39,9 +39,9 @@ KioskAmsLogInPage::KioskAmsLogInPage(KioskWizard *kiosk)
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), m_code));
     m_code->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData);
     m_codeLabel = createFieldLabel(m_code, QStringLiteral("amsOneTimeCodeLabel"), this);
-    for (auto [label, field] : {std::pair {m_usernameLabel, m_username},
-                                std::pair {m_passwordLabel, m_password},
-                                std::pair {m_codeLabel, m_code}}) {
+    for (auto [label, field] :
+         {std::pair {m_usernameLabel, m_username}, std::pair {m_passwordLabel, m_password},
+          std::pair {m_codeLabel, m_code}}) {
         body()->addWidget(label);
         body()->addWidget(field);
         body()->addSpacing(8);
@@ -102,32 +102,33 @@ void KioskAmsLogInPage::logIn()
     // fields' undo history.
     m_password->setText(QString());
     m_code->setText(QString());
-    session->logIn(username, password, code, {this, [this](Result<void> answer) {
-                       m_busy = false;
-                       emit completeChanged();
-                       showMessage(m_status, {});
-                       if (answer) {
-                           m_lastProblem = Problem::None;
-                           m_loggedIn = true;
-                           showProblem();
-                           kiosk()->next();
-                           return;
-                       }
-                       const Error &error = answer.error();
-                       if (RestAmsGateway::isWrongOneTimeCode(error))
-                           m_lastProblem = Problem::WrongCode;
-                       else if (error.code == ErrorCode::AuthenticationFailed)
-                           m_lastProblem = Problem::WrongPassword;
-                       else if (error.code == ErrorCode::Io || error.code == ErrorCode::Crypto)
-                           m_lastProblem = Problem::Unreachable;
-                       else {
-                           m_lastProblem = Problem::Other;
-                           m_otherProblem = error.message;
-                       }
-                       showProblem();
-                       (m_lastProblem == Problem::WrongPassword ? m_password : m_code)
-                           ->setFocus(Qt::OtherFocusReason);
-                   }});
+    session->logIn(username, password, code,
+                   {this, [this](Result<void> answer) {
+                        m_busy = false;
+                        emit completeChanged();
+                        showMessage(m_status, {});
+                        if (answer) {
+                            m_lastProblem = Problem::None;
+                            m_loggedIn = true;
+                            showProblem();
+                            kiosk()->next();
+                            return;
+                        }
+                        const Error &error = answer.error();
+                        if (RestAmsGateway::isWrongOneTimeCode(error))
+                            m_lastProblem = Problem::WrongCode;
+                        else if (error.code == ErrorCode::AuthenticationFailed)
+                            m_lastProblem = Problem::WrongPassword;
+                        else if (error.code == ErrorCode::Io || error.code == ErrorCode::Crypto)
+                            m_lastProblem = Problem::Unreachable;
+                        else {
+                            m_lastProblem = Problem::Other;
+                            m_otherProblem = error.message;
+                        }
+                        showProblem();
+                        (m_lastProblem == Problem::WrongPassword ? m_password : m_code)
+                            ->setFocus(Qt::OtherFocusReason);
+                    }});
 }
 
 void KioskAmsLogInPage::showProblem()

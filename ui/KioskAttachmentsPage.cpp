@@ -38,8 +38,8 @@ QImage previewOf(const QByteArray &bytes, const QString &mediaType)
         const QSizeF points = document.pagePointSize(0);
         if (document.status() != QPdfDocument::Status::Ready || points.isEmpty())
             return {};
-        return document.render(0, points.scaled(PreviewSize, PreviewSize, Qt::KeepAspectRatio)
-                                      .toSize());
+        return document.render(
+            0, points.scaled(PreviewSize, PreviewSize, Qt::KeepAspectRatio).toSize());
     }
     QImageReader reader(&buffer);
     // A small file may still claim an enormous picture: read it scaled.
@@ -70,9 +70,9 @@ KioskAttachmentsPage::KioskAttachmentsPage(KioskWizard *kiosk)
                                                              : QStringLiteral("evidenceSlot"));
         m_slotLabels[slot]->setTextFormat(Qt::PlainText);
         m_slotLabels[slot]->setWordWrap(true);
-        m_remove[slot] = new QPushButton(this);
-        m_remove[slot]->setObjectName(slot == LetterSlot ? QStringLiteral("removeLetter")
-                                                         : QStringLiteral("removeEvidence"));
+        m_remove[slot] = createButton(slot == LetterSlot ? QStringLiteral("removeLetter")
+                                                         : QStringLiteral("removeEvidence"),
+                                      this);
         attached->addWidget(m_slotLabels[slot], slot, 0);
         attached->addWidget(m_remove[slot], slot, 1);
         connect(m_remove[slot], &QPushButton::clicked, this, [this, slot] {
@@ -82,7 +82,8 @@ KioskAttachmentsPage::KioskAttachmentsPage(KioskWizard *kiosk)
     }
     attached->setColumnStretch(0, 1);
     body()->addLayout(attached);
-    m_problem = createMessageLabel(QStringLiteral("attachmentsProblem"), MessageKind::Problem, this);
+    m_problem
+        = createMessageLabel(QStringLiteral("attachmentsProblem"), MessageKind::Problem, this);
     body()->addWidget(m_problem);
     body()->addSpacing(12);
 
@@ -96,8 +97,7 @@ KioskAttachmentsPage::KioskAttachmentsPage(KioskWizard *kiosk)
     m_files->setWordWrap(true);
     m_files->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_filesLabel = createFieldLabel(m_files, QStringLiteral("mediaFilesLabel"), this);
-    m_lookAgain = new QPushButton(this);
-    m_lookAgain->setObjectName(QStringLiteral("lookAgain"));
+    m_lookAgain = createButton(QStringLiteral("lookAgain"), this);
     list->addWidget(m_filesLabel);
     list->addWidget(m_files, 1);
     list->addWidget(m_lookAgain, 0, Qt::AlignLeft);
@@ -113,10 +113,8 @@ KioskAttachmentsPage::KioskAttachmentsPage(KioskWizard *kiosk)
     m_chosen->setTextFormat(Qt::PlainText);
     m_chosen->setWordWrap(true);
     m_fileProblem = createMessageLabel(QStringLiteral("fileProblem"), MessageKind::Problem, this);
-    m_useAsLetter = new QPushButton(this);
-    m_useAsLetter->setObjectName(QStringLiteral("useAsLetter"));
-    m_useAsEvidence = new QPushButton(this);
-    m_useAsEvidence->setObjectName(QStringLiteral("useAsEvidence"));
+    m_useAsLetter = createButton(QStringLiteral("useAsLetter"), this);
+    m_useAsEvidence = createButton(QStringLiteral("useAsEvidence"), this);
     chosen->addWidget(m_preview);
     chosen->addWidget(m_chosen);
     chosen->addWidget(m_fileProblem);
@@ -169,8 +167,9 @@ QString KioskAttachmentsPage::description() const
 {
     QStringList parts;
     for (const AttachmentFile &file : files())
-        parts << tr("%1: %2 (%3)").arg(AttachmentStore::kindName(file.kind), file.fileName,
-                                       sizeText(file.bytes.size()));
+        parts << tr("%1: %2 (%3)")
+                     .arg(AttachmentStore::kindName(file.kind), file.fileName,
+                          sizeText(file.bytes.size()));
     return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral("; "));
 }
 
@@ -229,8 +228,8 @@ void KioskAttachmentsPage::fileChosen()
                     read->bytes.fill('\0');
                 } else {
                     m_preview->setPixmap(QPixmap::fromImage(preview));
-                    m_chosen->setText(tr("%1, %2").arg(read->fileName,
-                                                       sizeText(read->bytes.size())));
+                    m_chosen->setText(
+                        tr("%1, %2").arg(read->fileName, sizeText(read->bytes.size())));
                     m_candidate = std::move(*read);
                 }
             }
@@ -251,6 +250,8 @@ void KioskAttachmentsPage::accept(Slot slot)
     m_accepted[slot] = std::move(file);
     m_files->clearSelection();
     showSlots();
+    // The pressed button is disabled now: the keyboard goes back to the list, not to "Back".
+    m_files->setFocus(Qt::OtherFocusReason);
 }
 
 void KioskAttachmentsPage::showSlots()

@@ -49,7 +49,8 @@ KioskCertificatePage::KioskCertificatePage(KioskWizard *kiosk)
     body()->addWidget(m_list);
     m_status = createMessageLabel(QStringLiteral("certificateStatus"), MessageKind::Note, this);
     body()->addWidget(m_status);
-    m_problem = createMessageLabel(QStringLiteral("certificateProblem"), MessageKind::Problem, this);
+    m_problem
+        = createMessageLabel(QStringLiteral("certificateProblem"), MessageKind::Problem, this);
     body()->addWidget(m_problem);
     connect(m_list, &QListWidget::itemSelectionChanged, this, [this] {
         m_noChoice = false;
@@ -117,9 +118,8 @@ void KioskCertificatePage::loadFromAms()
                              m_loading = false;
                              if (listed) {
                                  for (const AmsCertificate &c : *listed)
-                                     m_choices.push_back({std::nullopt, c, c.serialHex,
-                                                          c.subjectDn, c.issuerDn, c.notBefore,
-                                                          c.notAfter});
+                                     m_choices.push_back({std::nullopt, c, c.serialHex, c.subjectDn,
+                                                          c.issuerDn, c.notBefore, c.notAfter});
                              } else {
                                  m_loadProblem = listed.error().message;
                              }
@@ -131,8 +131,8 @@ void KioskCertificatePage::loadFromAms()
 void KioskCertificatePage::showChoices()
 {
     // A language switch rebuilds the list: the choice stays.
-    const int previous = m_list->currentItem() ? m_list->currentItem()->data(ChoiceRole).toInt()
-                                               : -2;
+    const int previous
+        = m_list->currentItem() ? m_list->currentItem()->data(ChoiceRole).toInt() : -2;
     m_list->clear();
     const QLocale locale = this->locale();
     for (std::size_t i = 0; i < m_choices.size(); ++i) {

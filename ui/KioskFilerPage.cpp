@@ -271,17 +271,16 @@ void KioskFilerPage::retranslate()
         // Kept in Indonesian (the papers' language); shown in the kiosk's.
         const QString current = m_officialRelationship->currentData().toString();
         m_officialRelationship->clear();
-        const std::pair<const char *, QString> relationships[] = {
-            {QT_TR_NOOP("Direct superior"), QStringLiteral("Atasan langsung")},
-            {QT_TR_NOOP("Head of the office (kepala perangkat daerah)"),
-             QStringLiteral("Kepala perangkat daerah")},
-            {QT_TR_NOOP("Head of personnel (kepegawaian)"),
-             QStringLiteral("Pejabat pengelola kepegawaian")},
-            {QT_TR_NOOP("Family of a deceased holder"), QStringLiteral("Keluarga/ahli waris")}};
+        const std::pair<const char *, QString> relationships[]
+            = {{QT_TR_NOOP("Direct superior"), QStringLiteral("Atasan langsung")},
+               {QT_TR_NOOP("Head of the office (kepala perangkat daerah)"),
+                QStringLiteral("Kepala perangkat daerah")},
+               {QT_TR_NOOP("Head of personnel (kepegawaian)"),
+                QStringLiteral("Pejabat pengelola kepegawaian")},
+               {QT_TR_NOOP("Family of a deceased holder"), QStringLiteral("Keluarga/ahli waris")}};
         for (const auto &[label, stored] : relationships)
             m_officialRelationship->addItem(tr(label), stored);
-        m_officialRelationship->setCurrentIndex(
-            qMax(0, m_officialRelationship->findData(current)));
+        m_officialRelationship->setCurrentIndex(qMax(0, m_officialRelationship->findData(current)));
     }
     m_officialNipLabel->setText(tr("Official's NIP"));
     m_officialPositionLabel->setText(tr("Official's position"));

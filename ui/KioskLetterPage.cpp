@@ -41,8 +41,7 @@ KioskLetterPage::KioskLetterPage(KioskWizard *kiosk)
     row->addSpacing(16);
 
     auto *side = new QVBoxLayout;
-    m_print = new QPushButton(this);
-    m_print->setObjectName(QStringLiteral("printLetter"));
+    m_print = createButton(QStringLiteral("printLetter"), this);
     side->addWidget(m_print);
     m_codeLabel = new QLabel(this);
     m_codeLabel->setObjectName(QStringLiteral("letterResumeCodeLabel"));
@@ -58,8 +57,7 @@ KioskLetterPage::KioskLetterPage(KioskWizard *kiosk)
     side->addWidget(m_status);
     m_problem = createMessageLabel(QStringLiteral("letterProblem"), MessageKind::Problem, this);
     side->addWidget(m_problem);
-    m_later = new QPushButton(this);
-    m_later->setObjectName(QStringLiteral("continueLater"));
+    m_later = createButton(QStringLiteral("continueLater"), this);
     side->addWidget(m_later);
     side->addStretch(1);
     row->addLayout(side, 1);
@@ -88,11 +86,11 @@ void KioskLetterPage::showPreview()
     m_previewProblem.clear();
     AppSettings settings;
     const RevocationRequestRecord record = kiosk()->requestRecord();
-    auto renderer = PaperRenderer::forWorkstation(kiosk()->database(), settings,
-                                                  record.applicantLanguage);
-    auto content = renderer ? PaperComposer(kiosk()->database())
-                                  .compose(PaperKind::StatementLetter, record)
-                            : Result<PaperContent>(errorOf(renderer));
+    auto renderer
+        = PaperRenderer::forWorkstation(kiosk()->database(), settings, record.applicantLanguage);
+    auto content = renderer
+        ? PaperComposer(kiosk()->database()).compose(PaperKind::StatementLetter, record)
+        : Result<PaperContent>(errorOf(renderer));
     if (content && kiosk()->savedDraft())
         content->data.insert(QStringLiteral("resume_code"), kiosk()->savedDraft()->resumeCode);
     auto pdf = content ? renderer->pdf(*content) : Result<QByteArray>(errorOf(content));
@@ -112,8 +110,8 @@ void KioskLetterPage::showPreview()
         return;
     }
     const qreal ratio = devicePixelRatioF();
-    const QSize size(int(PreviewWidth * ratio), int(PreviewWidth * ratio * points.height()
-                                                    / points.width()));
+    const QSize size(int(PreviewWidth * ratio),
+                     int(PreviewWidth * ratio * points.height() / points.width()));
     QImage image = document.render(0, size);
     image.setDevicePixelRatio(ratio);
     m_preview->setPixmap(QPixmap::fromImage(image));

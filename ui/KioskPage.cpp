@@ -6,6 +6,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -131,6 +132,14 @@ QLabel *KioskPage::createFieldLabel(QWidget *buddy, const QString &objectName, Q
     label->setBuddy(buddy);
     label->setProperty("kioskRole", QStringLiteral("fieldLabel"));
     return label;
+}
+
+QPushButton *KioskPage::createButton(const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(parent);
+    button->setObjectName(objectName);
+    button->setAutoDefault(false);
+    return button;
 }
 
 void KioskPage::changeEvent(QEvent *event)

@@ -3,6 +3,7 @@
 #include <QWizardPage>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace rd {
@@ -40,6 +41,9 @@ public:
     static void showMessage(QLabel *label, const QString &text);
     // A label for a field, with its buddy, so that screen readers and mnemonics find it.
     static QLabel *createFieldLabel(QWidget *buddy, const QString &objectName, QWidget *parent);
+    // A button of the page: Space or a click presses it, Enter always means the wizard's
+    // "Next", whatever has the focus.
+    static QPushButton *createButton(const QString &objectName, QWidget *parent);
 
 protected:
     KioskWizard *kiosk() const { return m_kiosk; }

@@ -128,8 +128,7 @@ void KioskReasonPage::initializePage()
     const bool byHolder = kiosk()->filedBy() == NewRevocationRequest::FiledBy::Holder;
     for (int row = 0; row < m_reasons->count(); ++row) {
         QListWidgetItem *item = m_reasons->item(row);
-        const bool deceased
-            = static_cast<RevocationReason>(item->data(ReasonRole).toInt())
+        const bool deceased = static_cast<RevocationReason>(item->data(ReasonRole).toInt())
             == RevocationReason::Deceased;
         item->setFlags(deceased && byHolder ? Qt::NoItemFlags
                                             : Qt::ItemIsSelectable | Qt::ItemIsEnabled);

@@ -64,11 +64,12 @@ bool KioskResumePage::validatePage()
         if (draft.error().code == ErrorCode::NotFound)
             kiosk()->recordIdentityFailure(m_nik->text());
         // The same words for an unknown code and another NIK.
-        showMessage(m_problem, draft.error().code == ErrorCode::NotFound
-                                   ? tr("The resume code and the NIK do not match a saved "
-                                        "request. Check both, or ask the officer at the counter.")
-                                   : tr("The register cannot be read just now. Please try again "
-                                        "in a moment, or ask the officer at the counter."));
+        showMessage(m_problem,
+                    draft.error().code == ErrorCode::NotFound
+                        ? tr("The resume code and the NIK do not match a saved "
+                             "request. Check both, or ask the officer at the counter.")
+                        : tr("The register cannot be read just now. Please try again "
+                             "in a moment, or ask the officer at the counter."));
         m_code->setFocus(Qt::OtherFocusReason);
         return false;
     }

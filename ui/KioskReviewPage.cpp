@@ -11,10 +11,10 @@ namespace rd {
 
 namespace {
 
-const char *const RowNames[] = {"summaryHolder",        "summaryUnit",       "summaryNik",
-                                "summaryCertificate",   "summaryReason",     "summaryEffectiveDate",
-                                "summaryReasonText",    "summaryFiledBy",    "summaryContact",
-                                "summaryLanguage",      "summaryFiles"};
+const char *const RowNames[]
+    = {"summaryHolder",  "summaryUnit",          "summaryNik",        "summaryCertificate",
+       "summaryReason",  "summaryEffectiveDate", "summaryReasonText", "summaryFiledBy",
+       "summaryContact", "summaryLanguage",      "summaryFiles"};
 
 } // namespace
 
@@ -122,9 +122,9 @@ void KioskReviewPage::showSummary()
     m_values[ReasonTextRow]->setText(request.reasonText.isEmpty() ? tr("(none)")
                                                                   : request.reasonText);
     if (request.filedBy == NewRevocationRequest::FiledBy::Official) {
-        QString filer = tr("%1, %2 (NIP %3), on the holder's behalf")
-                            .arg(request.officialName, request.officialPosition,
-                                 request.officialNip);
+        QString filer
+            = tr("%1, %2 (NIP %3), on the holder's behalf")
+                  .arg(request.officialName, request.officialPosition, request.officialNip);
         if (!request.officialRelationship.isEmpty())
             filer += u'\n' + tr("Relationship to the holder: %1").arg(request.officialRelationship);
         m_values[FiledByRow]->setText(filer);

@@ -78,8 +78,8 @@ Result<QStringList> KioskScreenshots::renderAll(const QString &directory)
             return errorOf(original);
         QString quoted = copy;
         quoted.replace(u'\'', QStringLiteral("''"));
-        if (auto copied = (*original)->executeUnprepared(QStringLiteral("VACUUM INTO '%1'")
-                                                             .arg(quoted));
+        if (auto copied
+            = (*original)->executeUnprepared(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
             !copied)
             return errorOf(copied);
     }
@@ -132,17 +132,17 @@ Result<QStringList> KioskScreenshots::renderLanguage(const DatabasePtr &database
     window.show();
     KioskWizard *wizard = window.wizard();
     // The AMS log-in page is shown as with the rest backend; nothing is sent from it here.
-    wizard->setAmsSession(std::make_unique<KioskAmsSession>(QUrl(QStringLiteral("http://127.0.0.1:9"))));
+    wizard->setAmsSession(
+        std::make_unique<KioskAmsSession>(QUrl(QStringLiteral("http://127.0.0.1:9"))));
 
     QStringList files;
     int number = 0;
     const auto shoot = [&](const QString &name) -> Result<void> {
         settle();
-        const QString path = QDir(directory).filePath(
-            QStringLiteral("kiosk-%1-%2-%3.png")
-                .arg(language)
-                .arg(++number, 2, 10, QLatin1Char('0'))
-                .arg(name));
+        const QString path = QDir(directory).filePath(QStringLiteral("kiosk-%1-%2-%3.png")
+                                                          .arg(language)
+                                                          .arg(++number, 2, 10, QLatin1Char('0'))
+                                                          .arg(name));
         if (!window.grab().save(path, "PNG"))
             return fail(ErrorCode::Io, tr("Cannot write %1.").arg(path));
         files << path;
@@ -179,8 +179,7 @@ Result<QStringList> KioskScreenshots::renderLanguage(const DatabasePtr &database
     child<QRadioButton>(wizard, "filedByOfficial")->setChecked(true);
     child<QLineEdit>(wizard, "officialName")->setText(QStringLiteral("Drs. Ahmad Fauzi, M.Si."));
     child<QLineEdit>(wizard, "officialNip")->setText(QStringLiteral("197001011995031001"));
-    child<QLineEdit>(wizard, "officialPosition")
-        ->setText(QStringLiteral("Kepala Bagian Umum"));
+    child<QLineEdit>(wizard, "officialPosition")->setText(QStringLiteral("Kepala Bagian Umum"));
     RD_TRY(shoot(QStringLiteral("who-files-official")));
     wizard->next();
     RD_TRY(expectPage(KioskWizard::CertificatePageId, "certificate"));

@@ -43,11 +43,8 @@ KioskWelcomePage::KioskWelcomePage(KioskWizard *kiosk)
     body()->addSpacing(16);
 
     auto *choices = new QHBoxLayout;
-    m_start = new QPushButton(this);
-    m_start->setObjectName(QStringLiteral("startButton"));
-    m_start->setDefault(true);
-    m_resume = new QPushButton(this);
-    m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_start = createButton(QStringLiteral("startButton"), this);
+    m_resume = createButton(QStringLiteral("resumeButton"), this);
     choices->addWidget(m_start);
     choices->addSpacing(16);
     choices->addWidget(m_resume);

@@ -223,7 +223,8 @@ void KioskWindow::closeEvent(QCloseEvent *event)
 void KioskWindow::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange && windowState().testFlag(Qt::WindowFullScreen)) {
+    if (event->type() == QEvent::WindowStateChange
+        && windowState().testFlag(Qt::WindowFullScreen)) {
         // A kiosk session often has no window manager to honour "full screen": take the
         // screen ourselves.
         if (const QScreen *screen = this->screen())

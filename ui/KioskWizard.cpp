@@ -1,5 +1,6 @@
 #include "KioskWizard.h"
 
+#include "KioskAmsLogInPage.h"
 #include "KioskAttachmentsPage.h"
 #include "KioskCertificatePage.h"
 #include "KioskDraftSavedPage.h"
@@ -11,7 +12,6 @@
 #include "KioskResumePage.h"
 #include "KioskReviewPage.h"
 #include "KioskWelcomePage.h"
-#include "KioskAmsLogInPage.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
 #include "core/OfficeCalendar.h"
@@ -102,6 +102,11 @@ KioskWizard::KioskWizard(DatabasePtr database, const KioskOptions &options, QWid
     button(QWizard::CommitButton)->setObjectName(QStringLiteral("commitButton"));
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("finishButton"));
     button(QWizard::CancelButton)->setObjectName(QStringLiteral("cancelButton"));
+    // Enter means "Next" wherever the focus is: a focused Back or Cancel is pressed with Space.
+    for (QWizard::WizardButton which : {QWizard::BackButton, QWizard::CancelButton}) {
+        if (auto *push = qobject_cast<QPushButton *>(button(which)))
+            push->setAutoDefault(false);
+    }
 
     // Each language is named in itself, so that it is found by whoever needs it.
     m_indonesian = qobject_cast<QPushButton *>(button(QWizard::CustomButton1));
@@ -433,22 +438,20 @@ Result<void> KioskWizard::fileRequest()
         return {};
     }
     m_receipt->setAmsStatus(KioskReceiptPage::AmsStatus::Sending);
-    m_amsSession->fileNow(m_database, *submitted->amsFilingId, actor(),
-                          {m_receipt, [this](Result<AmsOperation> sent) {
-                               if (sent && sent->state == AmsOperation::State::Done) {
-                                   m_receipt->setAmsStatus(
-                                       KioskReceiptPage::AmsStatus::Filed,
-                                       sent->response.value(QStringLiteral("id")).toString());
-                                   return;
-                               }
-                               // Kept in the queue (or failed for the operator to see): the
-                               // request itself is filed here either way.
-                               qCWarning(lcKiosk).noquote()
-                                   << "AMS filing not done at the kiosk:"
-                                   << (sent ? sent->lastError : sent.error().toString());
-                               m_receipt->setAmsStatus(
-                                   KioskReceiptPage::AmsStatus::KeptForOperator);
-                           }});
+    m_amsSession->fileNow(
+        m_database, *submitted->amsFilingId, actor(),
+        {m_receipt, [this](Result<AmsOperation> sent) {
+             if (sent && sent->state == AmsOperation::State::Done) {
+                 m_receipt->setAmsStatus(KioskReceiptPage::AmsStatus::Filed,
+                                         sent->response.value(QStringLiteral("id")).toString());
+                 return;
+             }
+             // Kept in the queue (or failed for the operator to see): the
+             // request itself is filed here either way.
+             qCWarning(lcKiosk).noquote() << "AMS filing not done at the kiosk:"
+                                          << (sent ? sent->lastError : sent.error().toString());
+             m_receipt->setAmsStatus(KioskReceiptPage::AmsStatus::KeptForOperator);
+         }});
     return {};
 }
 
@@ -473,8 +476,8 @@ QString KioskWizard::identityAttemptWait() const
     auto allowedAt = KioskThrottle(m_database, m_options.lifecycle.clock)
                          .nextAttemptAllowedAt(QSysInfo::machineHostName());
     if (!allowedAt) {
-        qCWarning(lcKiosk).noquote() << "cannot read the kiosk's attempts:"
-                                     << allowedAt.error().toString();
+        qCWarning(lcKiosk).noquote()
+            << "cannot read the kiosk's attempts:" << allowedAt.error().toString();
         return {};
     }
     const qint64 milliseconds = allowedAt->isValid() ? now().msecsTo(*allowedAt) : 0;
@@ -496,8 +499,8 @@ void KioskWizard::recordIdentityFailure(const QString &nik)
     auto recorded = KioskThrottle(m_database, m_options.lifecycle.clock)
                         .recordFailure(QSysInfo::machineHostName(), nik);
     if (!recorded)
-        qCWarning(lcKiosk).noquote() << "cannot record a failed identity check:"
-                                     << recorded.error().toString();
+        qCWarning(lcKiosk).noquote()
+            << "cannot record a failed identity check:" << recorded.error().toString();
 }
 
 Result<QString> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
@@ -524,8 +527,9 @@ Result<QString> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
     }
     const QPrinterInfo info = QPrinterInfo::defaultPrinter();
     if (info.isNull())
-        return fail(ErrorCode::Io, tr("This kiosk has no printer. Ask the officer at the counter "
-                                      "to print it for you."));
+        return fail(ErrorCode::Io,
+                    tr("This kiosk has no printer. Ask the officer at the counter "
+                       "to print it for you."));
     QPrinter printer(info, QPrinter::HighResolution);
     printer.setDocName(PaperKinds::key(kind));
     if (auto printed = renderer->render(*content, printer); !printed)
@@ -608,8 +612,7 @@ void KioskWizard::reject()
 
 bool KioskWizard::nothingEntered() const
 {
-    return currentId() == WelcomePageId
-        || (currentId() == IdentityPageId && m_identity->isEmpty());
+    return currentId() == WelcomePageId || (currentId() == IdentityPageId && m_identity->isEmpty());
 }
 
 void KioskWizard::askToCancel()

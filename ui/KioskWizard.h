@@ -143,7 +143,8 @@ public:
 
     // Prints a paper of the request (to the printer, or to the folder of options().printTo);
     // gives where it went, for the person ("printer HP-1020", a file name).
-    Result<QString> print(PaperKind kind, const QString &agendaOrId, const QString &resumeCode = {});
+    Result<QString> print(PaperKind kind, const QString &agendaOrId,
+                          const QString &resumeCode = {});
 
     // "Step 3 of 8": the page's place on this person's path (the AMS log-in only when needed).
     int stepNumber(int pageId) const;

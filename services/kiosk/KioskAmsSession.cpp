@@ -67,9 +67,8 @@ void KioskAmsSession::activeCertificates(const QString &nik,
                       if (certificate.status == QLatin1String("active"))
                           active.push_back(certificate);
                   }
-                  std::sort(active.begin(), active.end(), [](const auto &a, const auto &b) {
-                      return a.notAfter > b.notAfter;
-                  });
+                  std::sort(active.begin(), active.end(),
+                            [](const auto &a, const auto &b) { return a.notAfter > b.notAfter; });
                   done(std::move(active));
               }});
 }
@@ -88,7 +87,8 @@ void KioskAmsSession::forget()
 {
     m_gateway->setToken({});
     // Runners parented to this session hold a reference to the gateway: gone first.
-    for (AmsOperationRunner *runner : findChildren<AmsOperationRunner *>(Qt::FindDirectChildrenOnly))
+    for (AmsOperationRunner *runner :
+         findChildren<AmsOperationRunner *>(Qt::FindDirectChildrenOnly))
         delete runner;
     rebuild();
 }

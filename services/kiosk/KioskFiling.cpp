@@ -2,8 +2,8 @@
 
 #include "audit/AuditLog.h"
 #include "certificates/Certificate.h"
-#include "register/CertificateRepository.h"
 #include "kiosk/ResumeCode.h"
+#include "register/CertificateRepository.h"
 #include "requests/RequestEventRepository.h"
 
 namespace rd {
@@ -105,8 +105,9 @@ Result<RevocationRequestRecord> KioskFiling::findDraft(const QString &resumeCode
     if (!normalized)
         return notFound();
     auto query = m_database->execute(
-        QStringLiteral("SELECT r.id FROM revocation_requests r JOIN holders h ON h.id = r.holder_id "
-                       "WHERE r.resume_code_sha256 = ? AND r.state = 'draft' AND h.nik = ?"),
+        QStringLiteral(
+            "SELECT r.id FROM revocation_requests r JOIN holders h ON h.id = r.holder_id "
+            "WHERE r.resume_code_sha256 = ? AND r.state = 'draft' AND h.nik = ?"),
         {ResumeCode::sha256(*normalized), nik.trimmed()});
     if (!query)
         return errorOf(query);
@@ -117,8 +118,7 @@ Result<RevocationRequestRecord> KioskFiling::findDraft(const QString &resumeCode
     return RevocationRequestRepository(m_database).findById(id);
 }
 
-Result<KioskSubmission> KioskFiling::submit(const Actor &actor,
-                                            const NewRevocationRequest &request,
+Result<KioskSubmission> KioskFiling::submit(const Actor &actor, const NewRevocationRequest &request,
                                             std::optional<qint64> draftId,
                                             const std::vector<AttachmentFile> &files,
                                             const std::vector<KioskStepTime> &steps)

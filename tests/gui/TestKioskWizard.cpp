@@ -1,64 +1,38 @@
-// The applicant kiosk, driven as a person would drive it (keepassxc's TestGui style): typing
-// into the fields by object name, Enter for "Next", Esc to cancel, and the database checked after.
+// The applicant kiosk, driven as a person would drive it, offscreen, against a real SQLite
+// database, with the real Indonesian translation: the letter printed to PDF files, a temporary
+// folder standing in for the USB drive. Its AMS side (log-in, certificates from AMS, filing there)
+// is TestKioskAms.
 
-#include "KioskWizard.h"
+#include "KioskDriver.h"
 #include "TestDatabase.h"
 #include "TestFixtures.h"
 #include "VerifyResult.h"
-#include "audit/Actor.h"
-#include "requests/RevocationReason.h"
+#include "documents/PaperContent.h"
+#include "kiosk/ResumeCode.h"
+#include "requests/KioskThrottle.h"
 
-#include <QAbstractButton>
-#include <QApplication>
-#include <QCheckBox>
+#include <QAbstractSpinBox>
+#include <QBuffer>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDateEdit>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QImage>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QSysInfo>
-#include <QTest>
+#include <QTemporaryDir>
 #include <QTimeZone>
-#include <QTranslator>
 
 using namespace rd;
 using namespace std::chrono_literals;
 
-// Stops the test when a helper failed (helpers are void, like QVERIFY needs).
-#define RD_DO(call)                                                                                \
-    do {                                                                                           \
-        call;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
-
 namespace {
-
-// Stands in for the Indonesian .qm: while the default locale is Indonesian (rd::Translator sets
-// it), every string of the project's own contexts (rd::KioskWizard, RevocationReasons, ...) comes
-// back marked, so a test can tell which texts were put in the language and which were missed.
-class MarkedIndonesian : public QTranslator
-{
-public:
-    static constexpr QLatin1String Mark {"[id] "};
-
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation)
-        Q_UNUSED(n)
-        // Qt's own contexts (QWizard, QLineEdit, ...) start with Q; ours never do.
-        if (QLocale().language() != QLocale::Indonesian || !context || context[0] == 'Q')
-            return {};
-        return Mark + QString::fromUtf8(sourceText);
-    }
-    bool isEmpty() const override { return false; }
-};
 
 struct TestHolder
 {
@@ -74,6 +48,34 @@ const TestHolder Wan {3, QStringLiteral("H. Wan Ahmad Fauzi")};
 // Valid in form, in no register.
 const TestHolder Nobody {4242, QStringLiteral("Nobody")};
 
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray pngOf(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QByteArray smallPdf()
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    QPainter painter(&writer);
+    painter.drawText(QPointF(200, 400), QStringLiteral("Surat keterangan, ditandatangani"));
+    painter.end();
+    return bytes;
+}
+
 } // namespace
 
 class TestKioskWizard : public QObject
@@ -86,10 +88,14 @@ private slots:
     void cleanup();
     void cleanupTestCase();
 
-    void filesKeyCompromiseRequest();
+    void filesForDeceasedHolderWithLetterAndDeathCertificate();
+    void savesDraftAndResumesByCode();
     void keepsBadNikOnFirstPage();
     void answersWrongEmailAndUnknownNikAlike();
-    void deceasedNeedsOfficialWithValidNip();
+    void slowsDownAfterRepeatedFailures();
+    void refusesLargeAndDisguisedFiles();
+    void seesRemovableMediaOnly();
+    void holderCannotFileForDeceased();
     void requiresTheStatement();
     void keepsEverythingWhenFilingFails();
     void escapeAsksBeforeClearing();
@@ -97,28 +103,22 @@ private slots:
     void switchesLanguageLive();
 
 private:
-    template<typename T> T *child(const char *name) const
+    test::KioskDriver driver() const { return test::KioskDriver(m_window.get()); }
+    QString mediaPath(const QString &name) const
     {
-        return m_wizard->findChild<T *>(QString::fromLatin1(name));
+        return m_media.filePath(QStringLiteral("usb/") + name);
     }
-    QLineEdit *field(const char *name) const { return child<QLineEdit>(name); }
-    int currentPage() const { return m_wizard->currentId(); }
-    void next() { QTest::keyClick(m_wizard.get(), Qt::Key_Enter); }
-    void clearField(QLineEdit *edit);
-    // Step 1 up to the confirmed holder: the wizard is then on the reason page.
-    void identify(const TestHolder &holder, const QString &email = {});
-    void chooseReason(RevocationReason reason);
-    // From the reason page with the reason chosen to the summary, with the defaults of step 3.
-    void goToSummary(RevocationReason reason, const TestHolder &holder);
-    void fileFromSummary();
+    void putOnDrive(const QString &name, const QByteArray &bytes);
+    // From welcome to the review for Budi filing for himself with the reason "data changed".
+    void goToReview(const TestHolder &holder);
     qint64 requestCount() const;
-    // Every text the wizard holds: labels, fields, list entries (shown or not).
-    QStringList allTexts() const;
-    QStringList visibleTexts(QWidget *within) const;
+    QStringList printed(const QString &prefix) const;
 
     std::unique_ptr<test::TestDatabase> m_db;
-    std::unique_ptr<KioskWizard> m_wizard;
-    MarkedIndonesian m_indonesian;
+    std::unique_ptr<KioskWindow> m_window;
+    QTemporaryDir m_media;
+    QTemporaryDir m_printed;
+    QDateTime m_now;
 };
 
 void TestKioskWizard::initTestCase()
@@ -127,94 +127,52 @@ void TestKioskWizard::initTestCase()
     for (const TestHolder &holder : {Siti, Budi, Wan})
         QVERIFY(test::TestFixtures::addHolder(db->database(), holder.n, holder.name) > 0);
     m_db = std::move(db);
-    QVERIFY(QCoreApplication::installTranslator(&m_indonesian));
+    QVERIFY(m_media.isValid() && m_printed.isValid());
+    QVERIFY(QDir(m_media.path()).mkpath(QStringLiteral("usb")));
 }
 
 void TestKioskWizard::init()
 {
-    RequestLifecycle::Options options;
-    options.officeZone = QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
-    m_wizard = std::make_unique<KioskWizard>(m_db->database(), options, QStringLiteral("id"));
-    m_wizard->setReceiptHold(200ms);
-    m_wizard->resize(1280, 800);
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
+    // An hour further for each test: the kiosk's failed attempts of one test are out of the
+    // next one's window.
+    static QDateTime start = QDateTime::currentDateTimeUtc();
+    start = start.addSecs(3600);
+    m_now = start;
+    KioskOptions options;
+    options.lifecycle.officeZone = QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
+    // The kiosk's clock, which the slow-down test moves on.
+    options.lifecycle.clock = Clock([this] { return m_now; });
+    options.language = QStringLiteral("id");
+    options.printTo = m_printed.path();
+    options.removableMedia = {m_media.path()};
+    options.receiptHold = 200ms;
+    m_window = std::make_unique<KioskWindow>(m_db->database(), options);
+    m_window->resize(1280, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(driver().page(), int(KioskWizard::WelcomePageId));
 }
 
 void TestKioskWizard::cleanup()
 {
-    m_wizard.reset();
+    m_window.reset();
+    // Every test starts with an empty drive and no failed attempts behind it.
+    for (const QString &name : QDir(m_media.filePath(QStringLiteral("usb"))).entryList(QDir::Files))
+        QFile::remove(mediaPath(name));
+    RD_VERIFY_RESULT(m_db->database()->executeUnprepared(
+        QStringLiteral("DROP TRIGGER IF EXISTS kiosk_test_refuse")));
 }
 
 void TestKioskWizard::cleanupTestCase()
 {
-    QCoreApplication::removeTranslator(&m_indonesian);
     m_db.reset();
 }
 
-void TestKioskWizard::clearField(QLineEdit *edit)
+void TestKioskWizard::putOnDrive(const QString &name, const QByteArray &bytes)
 {
-    QVERIFY(edit);
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QVERIFY(edit->text().isEmpty());
-}
-
-void TestKioskWizard::identify(const TestHolder &holder, const QString &email)
-{
-    QLineEdit *nik = field("nik");
-    QLineEdit *mail = field("email");
-    QVERIFY(nik && mail);
-    QTest::keyClicks(nik, holder.nik());
-    QVERIFY(child<QLabel>("nikProblem")->isHidden());
-    QTest::keyClicks(mail, email.isEmpty() ? holder.email() : email);
-    QTest::keyClick(mail, Qt::Key_Return);
-    // First Enter: the register answers and the holder is shown for confirmation.
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(child<QWidget>("holderConfirmation")->isVisible());
-    QCOMPARE(child<QLabel>("holderName")->text(), holder.name);
-    QCOMPARE(child<QLabel>("holderUnit")->text(),
-             QStringLiteral("Dinas Komunikasi dan Informatika"));
-    QVERIFY(child<QLabel>("identityMessage")->isHidden());
-    // Second Enter: confirmed.
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::ReasonPageId));
-}
-
-void TestKioskWizard::chooseReason(RevocationReason reason)
-{
-    auto *reasons = child<QListWidget>("reason");
-    QVERIFY(reasons);
-    const auto found = reasons->findItems(m_wizard->reasonLabel(reason), Qt::MatchExactly);
-    QCOMPARE(found.size(), 1);
-    QListWidgetItem *item = found.constFirst();
-    QTest::mouseClick(reasons->viewport(), Qt::LeftButton, {},
-                      reasons->visualItemRect(item).center());
-    QVERIFY(item->isSelected());
-    QCOMPARE(child<QLabel>("reasonExplanation")->text(), RevocationReasons::explanation(reason));
-}
-
-void TestKioskWizard::goToSummary(RevocationReason reason, const TestHolder &holder)
-{
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::FilerPageId));
-    QCOMPARE(field("contactEmail")->text(), holder.email());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::SummaryPageId));
-    QCOMPARE(child<QLabel>("summaryHolder")->text(), holder.name);
-    QCOMPARE(child<QLabel>("summaryReason")->text(), RevocationReasons::labelIndonesian(reason));
-}
-
-void TestKioskWizard::fileFromSummary()
-{
-    auto *statement = child<QCheckBox>("statement");
-    QVERIFY(statement);
-    if (!statement->isChecked())
-        QTest::keyClick(statement, Qt::Key_Space);
-    QVERIFY(statement->isChecked());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::ReceiptPageId));
+    QFile file(mediaPath(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
 }
 
 qint64 TestKioskWizard::requestCount() const
@@ -222,437 +180,619 @@ qint64 TestKioskWizard::requestCount() const
     return test::TestFixtures::count(*m_db->database(), QStringLiteral("revocation_requests"));
 }
 
-QStringList TestKioskWizard::allTexts() const
+QStringList TestKioskWizard::printed(const QString &prefix) const
 {
-    QStringList texts;
-    for (const QLabel *label : m_wizard->findChildren<QLabel *>())
-        texts << label->text();
-    for (const QLineEdit *edit : m_wizard->findChildren<QLineEdit *>())
-        texts << edit->text();
-    for (const QListWidget *list : m_wizard->findChildren<QListWidget *>()) {
-        for (int row = 0; row < list->count(); ++row)
-            texts << list->item(row)->text();
-    }
-    return texts;
+    return QDir(m_printed.path())
+        .entryList({prefix + QStringLiteral("-*.pdf")}, QDir::Files, QDir::Time);
 }
 
-QStringList TestKioskWizard::visibleTexts(QWidget *within) const
+void TestKioskWizard::goToReview(const TestHolder &holder)
 {
-    QStringList texts;
-    for (const QLabel *label : within->findChildren<QLabel *>()) {
-        if (label->isVisible() && !label->text().isEmpty())
-            texts << label->text();
-    }
-    for (const QLineEdit *edit : within->findChildren<QLineEdit *>()) {
-        if (edit->isVisible() && !edit->placeholderText().isEmpty())
-            texts << edit->placeholderText();
-    }
-    return texts;
+    const auto d = driver();
+    RD_DO(d.identify(holder.nik(), holder.email(), holder.name));
+    QVERIFY(d.child<QRadioButton>("filedByHolder")->isChecked());
+    QCOMPARE(d.field("contactEmail")->text(), holder.email());
+    d.next();
+    // The portal backend: no AMS log-in at the kiosk; the register has no certificate.
+    RD_DO(d.chooseCertificate());
+    d.next();
+    RD_DO(d.chooseReason(RevocationReason::DataChanged));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::LetterPageId));
+    d.next(); // a signed letter brought along
+
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    RD_DO(putOnDrive(QStringLiteral("surat.pdf"), smallPdf()));
+    RD_DO(d.attach(QStringLiteral("surat.pdf"), "useAsLetter"));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ReviewPageId));
 }
 
-void TestKioskWizard::filesKeyCompromiseRequest()
+void TestKioskWizard::filesForDeceasedHolderWithLetterAndDeathCertificate()
 {
+    const auto d = driver();
     const qint64 before = requestCount();
-    // The register's e-mail matches whatever the case.
-    RD_DO(identify(Siti, Siti.email().toUpper()));
+    RD_DO(d.identify(Wan.nik(), Wan.email().toUpper(), Wan.name)); // the e-mail's case is free
+    const QString name = QStringLiteral("Drs. Raja Darmawan, M.Si.");
+    const QString nip = QStringLiteral("197203151998031004");
+    const QString position = QStringLiteral("Kepala Dinas Komunikasi dan Informatika");
+    RD_DO(d.fileAsOfficial(name, nip, position));
+    auto *relationship = d.child<QComboBox>("officialRelationship");
+    relationship->setCurrentIndex(relationship->findData(QStringLiteral("Atasan langsung")));
+    d.next();
+    // An official files: no AMS log-in, the operator files in AMS at step 8.
+    QCOMPARE(d.page(), int(KioskWizard::CertificatePageId));
+    RD_DO(d.chooseCertificate());
+    d.next();
+    RD_DO(d.chooseReason(RevocationReason::Deceased));
+    d.next();
 
-    RD_DO(chooseReason(RevocationReason::KeyCompromised));
-    auto *date = child<QDateEdit>("effectiveDate");
-    const QDate today = QDateTime::currentDateTimeUtc()
-                            .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
-                            .date();
-    QCOMPARE(date->date(), today);
-    QCOMPARE(date->maximumDate(), today); // never in the future
-    QTest::keyClicks(field("reasonText"), QStringLiteral("Laptop hilang di pelabuhan"));
-    next();
+    // The letter: previewed, printed (a draft with its resume code), then on.
+    QCOMPARE(d.page(), int(KioskWizard::LetterPageId));
+    QVERIFY2(!d.label("letterPreview")->pixmap().isNull(),
+             qPrintable(d.label("letterProblem")->text()));
+    QVERIFY(!d.child<QPushButton>("continueLater")->isEnabled());
+    RD_DO(d.click("printLetter"));
+    const QString code = d.label("letterResumeCode")->text();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$"))
+                 .match(code)
+                 .hasMatch(),
+             qPrintable(code));
+    QVERIFY(d.child<QPushButton>("continueLater")->isEnabled());
+    QCOMPARE(printed(QStringLiteral("letter")).size(), 1);
+    const QString letter = m_printed.filePath(printed(QStringLiteral("letter")).constFirst());
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {letter, QStringLiteral("-")});
+    QVERIFY2(text.waitForFinished(30000), "pdftotext did not run");
+    const QString letterText = QString::fromUtf8(text.readAllStandardOutput());
+    for (const QString &expected : {code, name, nip, QStringLiteral("Atasan langsung"), Wan.nik()})
+        QVERIFY2(letterText.contains(expected), qPrintable(expected));
+    QCOMPARE(requestCount(), before + 1); // the draft
+    d.next();
 
-    QCOMPARE(currentPage(), int(KioskWizard::FilerPageId));
-    QVERIFY(child<QRadioButton>("filedByHolder")->isChecked());
-    QVERIFY(child<QRadioButton>("filedByHolder")->isEnabled());
-    QVERIFY(child<QWidget>("officialFields")->isHidden());
-    QCOMPARE(field("contactEmail")->text(), Siti.email());
-    QCOMPARE(child<QComboBox>("outcomeLanguage")->currentData().toString(), QStringLiteral("id"));
-    next();
+    // The signed letter (a PDF) and the death certificate (a photographed PNG) from the drive.
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    d.next(); // nothing attached yet
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    QVERIFY(d.label("attachmentsProblem")->isVisible());
+    QFile letterFile(letter);
+    QVERIFY(letterFile.open(QIODevice::ReadOnly));
+    const QByteArray letterBytes = letterFile.readAll();
+    RD_DO(putOnDrive(QStringLiteral("surat-ttd.pdf"), letterBytes));
+    const QByteArray death = pngOf(800, 1100);
+    RD_DO(putOnDrive(QStringLiteral("akta-kematian.png"), death));
+    RD_DO(d.attach(QStringLiteral("surat-ttd.pdf"), "useAsLetter"));
+    d.next(); // the death certificate is still missing
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    QVERIFY(d.label("attachmentsProblem")->isVisible());
+    RD_DO(d.attach(QStringLiteral("akta-kematian.png"), "useAsEvidence"));
+    d.next();
 
-    QCOMPARE(currentPage(), int(KioskWizard::SummaryPageId));
-    QCOMPARE(child<QLabel>("summaryHolder")->text(), Siti.name);
-    QCOMPARE(child<QLabel>("summaryNik")->text(), Siti.nik());
-    QCOMPARE(child<QLabel>("summaryReason")->text(),
-             RevocationReasons::labelIndonesian(RevocationReason::KeyCompromised));
-    QCOMPARE(child<QLabel>("summaryReasonText")->text(),
-             QStringLiteral("Laptop hilang di pelabuhan"));
-    QCOMPARE(child<QLabel>("summaryContact")->text(), Siti.email());
-    QVERIFY(child<QLabel>("documentsNote")->isVisible());
-    RD_DO(fileFromSummary());
+    QCOMPARE(d.page(), int(KioskWizard::ReviewPageId));
+    QCOMPARE(d.label("summaryHolder")->text(), Wan.name);
+    const QString filedBy = d.label("summaryFiledBy")->text();
+    QVERIFY2(filedBy.contains(name) && filedBy.contains(nip) && filedBy.contains(position),
+             qPrintable(filedBy));
+    QVERIFY(d.label("summaryFiles")->text().contains(QLatin1String("akta-kematian.png")));
+    RD_DO(d.fileFromReview());
 
-    const QString agenda = child<QLabel>("agendaNumber")->text();
+    const QString agenda = d.label("agendaNumber")->text();
     QVERIFY2(
         QRegularExpression(QStringLiteral("^SE/\\d{4}/\\d{2}/\\d{4}$")).match(agenda).hasMatch(),
         qPrintable(agenda));
-    QVERIFY(child<QLabel>("nextSteps")->text().contains(Siti.email()));
-    QCOMPARE(requestCount(), before + 1);
+    QCOMPARE(requestCount(), before + 1); // the draft became the request
+    QTRY_VERIFY(d.label("printStatus")->isVisible());
+    QCOMPARE(printed(QStringLiteral("receipt")).size(), 1);
 
     auto row = m_db->database()->execute(
-        QStringLiteral("SELECT id, state, channel, reason, reason_text, filed_by_kind, "
-                       "applicant_email, applicant_language, holder_id FROM revocation_requests "
-                       "WHERE agenda_number = ?"),
+        QStringLiteral("SELECT id, state, channel, reason, filed_by_kind, filed_by_name, "
+                       "filed_by_nip, filed_by_position, filed_by_relationship, "
+                       "resume_code_sha256 FROM revocation_requests WHERE agenda_number = ?"),
         {agenda});
     RD_VERIFY_RESULT(row);
     QVERIFY(row->next());
     const qint64 requestId = row->value(0).toLongLong();
     QCOMPARE(row->value(1).toString(), QStringLiteral("submitted"));
     QCOMPARE(row->value(2).toString(), QStringLiteral("kiosk"));
-    QCOMPARE(row->value(3).toString(), QStringLiteral("key_compromised"));
-    QCOMPARE(row->value(4).toString(), QStringLiteral("Laptop hilang di pelabuhan"));
-    QCOMPARE(row->value(5).toString(), QStringLiteral("holder"));
-    QCOMPARE(row->value(6).toString(), Siti.email());
-    QCOMPARE(row->value(7).toString(), QStringLiteral("id"));
+    QCOMPARE(row->value(3).toString(), QStringLiteral("deceased"));
+    QCOMPARE(row->value(4).toString(), QStringLiteral("official"));
+    QCOMPARE(row->value(5).toString(), name);
+    QCOMPARE(row->value(6).toString(), nip);
+    QCOMPARE(row->value(7).toString(), position);
+    QCOMPARE(row->value(8).toString(), QStringLiteral("Atasan langsung"));
+    QVERIFY(row->value(9).isNull()); // the resume code is spent
+    row->finish();
 
+    // The files as they were on the drive, byte for byte.
+    auto files = m_db->database()->execute(
+        QStringLiteral("SELECT kind, file_name, sha256, size_bytes FROM attachments "
+                       "WHERE request_id = ? ORDER BY kind"),
+        {requestId});
+    RD_VERIFY_RESULT(files);
+    QVERIFY(files->next());
+    QCOMPARE(files->value(0).toString(), QStringLiteral("death_certificate"));
+    QCOMPARE(files->value(2).toString(), sha256(death));
+    QCOMPARE(files->value(3).toLongLong(), death.size());
+    QVERIFY(files->next());
+    QCOMPARE(files->value(0).toString(), QStringLiteral("statement_letter"));
+    QCOMPARE(files->value(1).toString(), QStringLiteral("surat-ttd.pdf"));
+    QCOMPARE(files->value(2).toString(), sha256(letterBytes));
+    QVERIFY(!files->next());
+    files->finish();
+
+    // The applicant's steps as events: the letter (1), the form (3), the reason (4), the files
+    // (5); no AMS log-in (2) when an official files. All by this kiosk.
     auto events = m_db->database()->execute(
-        QStringLiteral(
-            "SELECT actor, to_state FROM request_events WHERE request_id = ? ORDER BY id"),
+        QStringLiteral("SELECT DISTINCT step, actor FROM request_events WHERE request_id = ? "
+                       "AND action = 'kiosk_step' ORDER BY step"),
         {requestId});
     RD_VERIFY_RESULT(events);
-    const QString kiosk = QStringLiteral("kiosk:") + QSysInfo::machineHostName();
-    QStringList states;
+    QList<int> steps;
     while (events->next()) {
-        QCOMPARE(events->value(0).toString(), kiosk);
-        states << events->value(1).toString();
+        steps << events->value(0).toInt();
+        QCOMPARE(events->value(1).toString(),
+                 QStringLiteral("kiosk:") + QSysInfo::machineHostName());
     }
-    QCOMPARE(states, QStringList({QStringLiteral("draft"), QStringLiteral("submitted")}));
+    QCOMPARE(steps, QList<int>({1, 3, 4, 5}));
 
-    // "Done" waits a moment, then clears everything for the next person.
-    QAbstractButton *done = m_wizard->button(QWizard::FinishButton);
-    QVERIFY(done->isVisible());
-    QVERIFY(!done->isEnabled());
+    // "Done" waits a moment, then a new wizard for the next person.
+    QAbstractButton *done = d.wizard()->button(QWizard::FinishButton);
     QTRY_VERIFY(done->isEnabled());
+    const QPointer<KioskWizard> old = d.wizard();
     QTest::mouseClick(done, Qt::LeftButton);
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(m_wizard->isVisible());
-    QVERIFY(field("nik")->text().isEmpty());
-    QVERIFY(!field("nik")->isUndoAvailable());
-    QVERIFY(!field("email")->isUndoAvailable());
-    const QString everything = allTexts().join(u'\n');
-    for (const QString &trace : {Siti.name, Siti.nik(), Siti.email(), agenda})
+    QTRY_VERIFY(!old);
+    QCOMPARE(driver().page(), int(KioskWizard::WelcomePageId));
+    const QString everything = driver().allTexts().join(u'\n');
+    for (const QString &trace : {Wan.name, Wan.nik(), name, agenda, code})
         QVERIFY2(!everything.contains(trace, Qt::CaseInsensitive), qPrintable(trace));
+}
+
+void TestKioskWizard::savesDraftAndResumesByCode()
+{
+    auto d = driver();
+    RD_DO(d.identify(Budi.nik(), Budi.email(), Budi.name));
+    d.next();
+    RD_DO(d.chooseCertificate());
+    d.next();
+    RD_DO(d.chooseReason(RevocationReason::Transferred));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::LetterPageId));
+    RD_DO(d.click("printLetter"));
+    const QString code = d.label("letterResumeCode")->text();
+    RD_DO(d.click("continueLater"));
+    QCOMPARE(d.page(), int(KioskWizard::DraftSavedPageId));
+    QCOMPARE(d.label("draftResumeCode")->text(), code);
+    auto draft = m_db->database()->execute(
+        QStringLiteral("SELECT r.id, r.state, r.agenda_number, r.resume_code_sha256 FROM "
+                       "revocation_requests r JOIN holders h ON h.id = r.holder_id WHERE h.nik = ? "
+                       "ORDER BY r.id DESC LIMIT 1"),
+        {Budi.nik()});
+    RD_VERIFY_RESULT(draft);
+    QVERIFY(draft->next());
+    const qint64 draftId = draft->value(0).toLongLong();
+    QCOMPARE(draft->value(1).toString(), QStringLiteral("draft"));
+    QVERIFY(draft->value(2).toString().isEmpty());
+    // Only the code's hash is kept.
+    QCOMPARE(draft->value(3).toString(), ResumeCode::sha256(*ResumeCode::normalize(code)));
+    draft->finish();
+    QTest::mouseClick(d.wizard()->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_COMPARE(driver().page(), int(KioskWizard::WelcomePageId));
+
+    // Back with the signed letter: a wrong code first, then the right one, typed loosely.
+    d = driver();
+    RD_DO(d.click("resumeButton"));
+    QCOMPARE(d.page(), int(KioskWizard::ResumePageId));
+    RD_DO(d.type("resumeCode", QStringLiteral("AAAA-BBBB")));
+    RD_DO(d.type("resumeNik", Budi.nik()));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ResumePageId));
+    const QString neutral = d.label("resumeProblem")->text();
+    QVERIFY(!neutral.isEmpty());
+    d.field("resumeCode")->setText(code);
+    d.field("resumeNik")->setText(Siti.nik()); // the right code with another NIK
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ResumePageId));
+    QCOMPARE(d.label("resumeProblem")->text(), neutral);
+    d.field("resumeCode")->setText(code.toLower().remove(u'-'));
+    d.field("resumeNik")->setText(Budi.nik());
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    RD_DO(putOnDrive(QStringLiteral("surat-budi.pdf"), smallPdf()));
+    RD_DO(d.attach(QStringLiteral("surat-budi.pdf"), "useAsLetter"));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ReviewPageId));
+    QCOMPARE(d.label("summaryHolder")->text(), Budi.name);
+    QCOMPARE(d.label("summaryReason")->text(),
+             RevocationReasons::labelIndonesian(RevocationReason::Transferred));
+    RD_DO(d.fileFromReview());
+
+    auto filed = m_db->database()->execute(
+        QStringLiteral("SELECT state, agenda_number, resume_code_sha256 FROM revocation_requests "
+                       "WHERE id = ?"),
+        {draftId});
+    RD_VERIFY_RESULT(filed);
+    QVERIFY(filed->next());
+    QCOMPARE(filed->value(0).toString(), QStringLiteral("submitted"));
+    QCOMPARE(filed->value(1).toString(), d.label("agendaNumber")->text());
+    QVERIFY(filed->value(2).isNull());
+    filed->finish();
+    // Both visits' steps are on the request: the letter on the first, the file on the second.
+    auto steps = m_db->database()->execute(
+        QStringLiteral("SELECT DISTINCT step FROM request_events WHERE request_id = ? AND "
+                       "action = 'kiosk_step' ORDER BY step"),
+        {draftId});
+    RD_VERIFY_RESULT(steps);
+    QList<int> found;
+    while (steps->next())
+        found << steps->value(0).toInt();
+    QCOMPARE(found, QList<int>({1, 3, 4, 5}));
 }
 
 void TestKioskWizard::keepsBadNikOnFirstPage()
 {
-    QLineEdit *nik = field("nik");
+    const auto d = driver();
+    RD_DO(d.click("startButton"));
+    QLineEdit *nik = d.field("nik");
     QTest::keyClicks(nik, Siti.nik().left(15));
-    auto *problem = child<QLabel>("nikProblem");
+    auto *problem = d.label("nikProblem");
     QVERIFY(problem->isVisible()); // as it is typed
-    QTest::keyClicks(field("email"), Siti.email());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(problem->isVisible());
+    RD_DO(d.type("email", Siti.email()));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::IdentityPageId));
     QVERIFY2(problem->text().contains(QLatin1String("16"))
                  && problem->text().contains(QLatin1String("15")),
              qPrintable(problem->text()));
     // The register was not asked.
-    QVERIFY(child<QWidget>("holderConfirmation")->isHidden());
-    QVERIFY(child<QLabel>("identityMessage")->isHidden());
+    QVERIFY(d.child<QWidget>("holderConfirmation")->isHidden());
+    QVERIFY(d.label("identityMessage")->isHidden());
     // Letters never get in; the sixteenth digit makes it right and the message goes.
     QTest::keyClicks(nik, QStringLiteral("ab"));
     QCOMPARE(nik->text().size(), 15);
     QTest::keyClicks(nik, Siti.nik().right(1));
     QVERIFY(problem->isHidden());
-    next();
-    QVERIFY(child<QWidget>("holderConfirmation")->isVisible());
+    d.next();
+    QVERIFY(d.child<QWidget>("holderConfirmation")->isVisible());
 }
 
 void TestKioskWizard::answersWrongEmailAndUnknownNikAlike()
 {
-    QLineEdit *nik = field("nik");
-    QLineEdit *email = field("email");
-    auto *message = child<QLabel>("identityMessage");
-
-    QTest::keyClicks(nik, Budi.nik());
-    QTest::keyClicks(email, QStringLiteral("someone.else@natunakab.go.id"));
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(message->isVisible());
+    const auto d = driver();
+    RD_DO(d.click("startButton"));
+    auto *message = d.label("identityMessage");
+    RD_DO(d.type("nik", Budi.nik()));
+    RD_DO(d.type("email", QStringLiteral("someone.else@natunakab.go.id")));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::IdentityPageId));
     const QString wrongEmail = message->text();
-    QVERIFY(!wrongEmail.isEmpty());
-    QVERIFY(child<QWidget>("holderConfirmation")->isHidden());
-    QVERIFY(!allTexts().join(u'\n').contains(Budi.name));
-    next(); // asking again changes nothing
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
+    QVERIFY(message->isVisible() && !wrongEmail.isEmpty());
+    QVERIFY(!d.allTexts().join(u'\n').contains(Budi.name));
 
-    // Editing takes the message away at once.
-    RD_DO(clearField(nik));
-    QVERIFY(message->isHidden());
-    RD_DO(clearField(email));
-    QTest::keyClicks(nik, Nobody.nik());
-    QTest::keyClicks(email, Nobody.email());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(message->isVisible());
+    d.field("nik")->setText(Nobody.nik());
+    d.field("email")->setText(Nobody.email());
+    d.next();
     QCOMPARE(message->text(), wrongEmail);
-    QVERIFY(child<QWidget>("holderConfirmation")->isHidden());
+    QVERIFY(d.child<QWidget>("holderConfirmation")->isHidden());
 
     // Another holder's e-mail with this NIK: the same words again.
-    RD_DO(clearField(nik));
-    RD_DO(clearField(email));
-    QTest::keyClicks(nik, Budi.nik());
-    QTest::keyClicks(email, Siti.email());
-    next();
+    d.field("nik")->setText(Budi.nik());
+    d.field("email")->setText(Siti.email());
+    d.next();
     QCOMPARE(message->text(), wrongEmail);
-    const QString everything = allTexts().join(u'\n');
+    const QString everything = d.allTexts().join(u'\n');
     QVERIFY(!everything.contains(Budi.name));
     QVERIFY(!everything.contains(Siti.name));
 }
 
-void TestKioskWizard::deceasedNeedsOfficialWithValidNip()
+void TestKioskWizard::slowsDownAfterRepeatedFailures()
 {
-    RD_DO(identify(Wan));
-    RD_DO(chooseReason(RevocationReason::Deceased));
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::FilerPageId));
-    auto *byHolder = child<QRadioButton>("filedByHolder");
-    QVERIFY(!byHolder->isEnabled());
-    QVERIFY(child<QRadioButton>("filedByOfficial")->isChecked());
-    QVERIFY(child<QWidget>("officialFields")->isVisible());
-    QVERIFY(child<QLabel>("filerNote")->isVisible());
+    const auto d = driver();
+    RD_DO(d.click("startButton"));
+    auto *message = d.label("identityMessage");
+    const QString host = QSysInfo::machineHostName();
+    const auto failures = [this, &host] {
+        auto count = m_db->database()->scalar(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ? AND actor = ?"),
+            {KioskThrottle::failureAction(), QString(QStringLiteral("kiosk:") + host)});
+        return count ? count->toLongLong() : -1;
+    };
+    const qint64 before = failures();
+    for (int i = 0; i < KioskThrottle::FreeFailures; ++i) {
+        d.field("nik")->setText(Nobody.nik());
+        d.field("email")->setText(QStringLiteral("x%1@example.go.id").arg(i));
+        d.next();
+        QVERIFY(message->isVisible());
+    }
+    const QString neutral = message->text();
+    d.field("email")->setText(QStringLiteral("y@example.go.id"));
+    d.next(); // the fourth: recorded, and from now on a wait
+    QCOMPARE(failures(), before + KioskThrottle::FreeFailures + 1);
+    // The right pair must wait too, and the register is not asked.
+    d.field("nik")->setText(Budi.nik());
+    d.field("email")->setText(Budi.email());
+    d.next();
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text() != neutral);
+    QVERIFY2(message->text().contains(QLatin1String("2")), qPrintable(message->text()));
+    QVERIFY(d.child<QWidget>("holderConfirmation")->isHidden());
+    QCOMPARE(failures(), before + KioskThrottle::FreeFailures + 1);
+    // After the delay it is asked again.
+    m_now = m_now.addSecs(KioskThrottle::delaySeconds(KioskThrottle::FreeFailures + 1) + 1);
+    d.next();
+    QVERIFY(d.child<QWidget>("holderConfirmation")->isVisible());
+    // The audit entries hold no NIK, only its last four digits.
+    auto details = m_db->database()->execute(
+        QStringLiteral("SELECT details FROM audit_log WHERE action = ?"),
+        {QVariant(KioskThrottle::failureAction())});
+    RD_VERIFY_RESULT(details);
+    while (details->next())
+        QVERIFY(!details->value(0).toString().contains(Nobody.nik()));
+}
 
-    next(); // nothing about the official yet
-    QCOMPARE(currentPage(), int(KioskWizard::FilerPageId));
-    QVERIFY(child<QLabel>("officialNameProblem")->isVisible());
-    QVERIFY(child<QLabel>("officialNipProblem")->isVisible());
-    QVERIFY(child<QLabel>("officialPositionProblem")->isVisible());
+void TestKioskWizard::refusesLargeAndDisguisedFiles()
+{
+    RD_DO(goToReview(Budi));
+    const auto d = driver();
+    d.wizard()->back();
+    QCOMPARE(d.page(), int(KioskWizard::AttachmentsPageId));
+    // 2 MB: refused with the limit named, not read, not offered for use.
+    RD_DO(putOnDrive(QStringLiteral("besar.pdf"),
+                     QByteArray("%PDF-1.4\n") + QByteArray(2 * 1024 * 1024, 'x')));
+    RD_DO(d.choose(QStringLiteral("besar.pdf")));
+    QVERIFY(d.label("fileProblem")->isVisible());
+    QVERIFY(!d.child<QPushButton>("useAsLetter")->isEnabled());
+    // A PNG named .pdf: recognised from its bytes, refused.
+    RD_DO(putOnDrive(QStringLiteral("palsu.pdf"), pngOf(40, 40)));
+    RD_DO(d.choose(QStringLiteral("palsu.pdf")));
+    QVERIFY(d.label("fileProblem")->isVisible());
+    QVERIFY(!d.child<QPushButton>("useAsLetter")->isEnabled());
+    // Not a document at all.
+    RD_DO(putOnDrive(QStringLiteral("kosong.png"), QByteArray("not an image")));
+    RD_DO(d.choose(QStringLiteral("kosong.png")));
+    QVERIFY(d.label("fileProblem")->isVisible());
+    // The letter attached before stays.
+    QVERIFY(d.label("letterSlot")->text().contains(QLatin1String("surat.pdf")));
+}
 
-    const QString name = QStringLiteral("Drs. Raja Darmawan, M.Si.");
-    const QString nip = QStringLiteral("197203151998031004");
-    const QString position = QStringLiteral("Kepala Dinas Komunikasi dan Informatika");
-    QTest::keyClicks(field("officialName"), name);
-    QTest::keyClicks(field("officialNip"), nip.left(8));
-    QTest::keyClicks(field("officialPosition"), position);
-    auto *nipProblem = child<QLabel>("officialNipProblem");
-    QVERIFY(nipProblem->text().contains(QLatin1String("18")));
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::FilerPageId));
-    QVERIFY(nipProblem->isVisible());
-    QVERIFY(child<QLabel>("officialNameProblem")->isHidden());
+void TestKioskWizard::seesRemovableMediaOnly()
+{
+    RD_DO(goToReview(Budi));
+    const auto d = driver();
+    d.wizard()->back();
+    // A link on the drive to a file elsewhere (the home folder, /etc) is not offered.
+    QTemporaryDir outside;
+    QFile secret(outside.filePath(QStringLiteral("rahasia.pdf")));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write(smallPdf());
+    secret.close();
+    QVERIFY(QFile::link(secret.fileName(), mediaPath(QStringLiteral("tautan.pdf"))));
+    RD_DO(d.click("lookAgain"));
+    auto *files = d.child<QListWidget>("mediaFiles");
+    for (int row = 0; row < files->count(); ++row)
+        QVERIFY2(!files->item(row)->text().startsWith(QLatin1String("tautan.pdf")),
+                 qPrintable(files->item(row)->text()));
+    // There is no file dialog anywhere in the kiosk.
+    QVERIFY(m_window->findChildren<QFileDialog *>().isEmpty());
+}
 
-    QTest::keyClicks(field("officialNip"), nip.mid(8));
-    QVERIFY(nipProblem->isHidden());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::SummaryPageId));
-    const QString filedBy = child<QLabel>("summaryFiledBy")->text();
-    QVERIFY2(filedBy.contains(name) && filedBy.contains(nip) && filedBy.contains(position),
-             qPrintable(filedBy));
-    RD_DO(fileFromSummary());
-
-    auto row = m_db->database()->execute(
-        QStringLiteral("SELECT reason, filed_by_kind, filed_by_name, filed_by_nip, "
-                       "filed_by_position, channel FROM revocation_requests "
-                       "WHERE agenda_number = ?"),
-        {child<QLabel>("agendaNumber")->text()});
-    RD_VERIFY_RESULT(row);
-    QVERIFY(row->next());
-    QCOMPARE(row->value(0).toString(), QStringLiteral("deceased"));
-    QCOMPARE(row->value(1).toString(), QStringLiteral("official"));
-    QCOMPARE(row->value(2).toString(), name);
-    QCOMPARE(row->value(3).toString(), nip);
-    QCOMPARE(row->value(4).toString(), position);
-    QCOMPARE(row->value(5).toString(), QStringLiteral("kiosk"));
+void TestKioskWizard::holderCannotFileForDeceased()
+{
+    const auto d = driver();
+    RD_DO(d.identify(Siti.nik(), Siti.email(), Siti.name));
+    d.next();
+    RD_DO(d.chooseCertificate());
+    d.next();
+    auto *reasons = d.child<QListWidget>("reason");
+    const auto deceased
+        = reasons->findItems(d.wizard()->reasonLabel(RevocationReason::Deceased), Qt::MatchExactly);
+    QCOMPARE(deceased.size(), 1);
+    QVERIFY(!(deceased.constFirst()->flags() & Qt::ItemIsEnabled));
 }
 
 void TestKioskWizard::requiresTheStatement()
 {
-    RD_DO(identify(Budi));
-    RD_DO(chooseReason(RevocationReason::DataChanged));
-    RD_DO(goToSummary(RevocationReason::DataChanged, Budi));
+    RD_DO(goToReview(Budi));
+    const auto d = driver();
     const qint64 before = requestCount();
-    auto *problem = child<QLabel>("statementProblem");
+    auto *problem = d.label("statementProblem");
     QVERIFY(problem->isHidden());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::SummaryPageId));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ReviewPageId));
     QVERIFY(problem->isVisible());
     QCOMPARE(requestCount(), before);
-    QTest::keyClick(child<QCheckBox>("statement"), Qt::Key_Space);
+    QTest::keyClick(d.child<QCheckBox>("statement"), Qt::Key_Space);
     QVERIFY(problem->isHidden());
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::ReceiptPageId));
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ReceiptPageId));
     QCOMPARE(requestCount(), before + 1);
 }
 
 void TestKioskWizard::keepsEverythingWhenFilingFails()
 {
-    RD_DO(identify(Budi));
-    RD_DO(chooseReason(RevocationReason::Other));
-    next(); // "Other" needs its explanation
-    QCOMPARE(currentPage(), int(KioskWizard::ReasonPageId));
-    QVERIFY(child<QLabel>("reasonTextProblem")->isVisible());
-    QTest::keyClicks(field("reasonText"), QStringLiteral("Sertifikat ganda"));
-    QVERIFY(child<QLabel>("reasonTextProblem")->isHidden());
-    RD_DO(goToSummary(RevocationReason::Other, Budi));
-
+    RD_DO(goToReview(Siti));
+    const auto d = driver();
     // The database refuses for a moment.
     RD_VERIFY_RESULT(m_db->database()->executeUnprepared(
         QStringLiteral("CREATE TRIGGER kiosk_test_refuse BEFORE INSERT ON revocation_requests "
                        "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
     const qint64 before = requestCount();
-    QTest::keyClick(child<QCheckBox>("statement"), Qt::Key_Space);
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::SummaryPageId));
-    auto *error = child<QLabel>("fileError");
+    QTest::keyClick(d.child<QCheckBox>("statement"), Qt::Key_Space);
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::ReviewPageId));
+    auto *error = d.label("fileError");
     QVERIFY(error->isVisible());
     QVERIFY2(!error->text().contains(QLatin1String("refused by the test")),
              qPrintable(error->text())); // plain words, not the driver's
     QCOMPARE(requestCount(), before);
-    QVERIFY(child<QCheckBox>("statement")->isChecked());
-    QCOMPARE(child<QLabel>("summaryHolder")->text(), Budi.name);
-    QCOMPARE(child<QLabel>("summaryReasonText")->text(), QStringLiteral("Sertifikat ganda"));
+    QVERIFY(d.child<QCheckBox>("statement")->isChecked());
+    QCOMPARE(d.label("summaryHolder")->text(), Siti.name);
+    QVERIFY(d.label("summaryFiles")->text().contains(QLatin1String("surat.pdf")));
 
     RD_VERIFY_RESULT(
         m_db->database()->executeUnprepared(QStringLiteral("DROP TRIGGER kiosk_test_refuse")));
-    next(); // try again
-    QCOMPARE(currentPage(), int(KioskWizard::ReceiptPageId));
+    d.next(); // try again
+    QCOMPARE(d.page(), int(KioskWizard::ReceiptPageId));
     QCOMPARE(requestCount(), before + 1);
-    QVERIFY(!child<QLabel>("agendaNumber")->text().isEmpty());
 }
 
 void TestKioskWizard::escapeAsksBeforeClearing()
 {
-    // On an empty first page there is nothing to lose: no question.
-    QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
-    QVERIFY(!m_wizard->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
-    QVERIFY(m_wizard->isVisible());
+    auto d = driver();
+    // On the welcome page there is nothing to lose: no question.
+    QTest::keyClick(d.wizard(), Qt::Key_Escape);
+    QTest::qWait(50);
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
 
-    RD_DO(identify(Siti));
-    QTest::keyClicks(field("reasonText"), QStringLiteral("catatan"));
-    QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
+    RD_DO(d.identify(Siti.nik(), Siti.email(), Siti.name));
+    const QPointer<KioskWizard> first = d.wizard();
+    d.field("officialName")->setText(QStringLiteral("catatan"));
+    QTest::keyClick(d.wizard(), Qt::Key_Escape);
     QMessageBox *question = nullptr;
-    QTRY_VERIFY((question = m_wizard->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
+    QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
                 && question->isVisible());
     QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("cancelNo")),
                       Qt::LeftButton);
-    QTRY_VERIFY(!m_wizard->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
-    QCOMPARE(currentPage(), int(KioskWizard::ReasonPageId));
-    QCOMPARE(field("reasonText")->text(), QStringLiteral("catatan"));
-    QVERIFY(m_wizard->isVisible());
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
+    QCOMPARE(d.page(), int(KioskWizard::FilerPageId));
 
-    QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
-    QTRY_VERIFY((question = m_wizard->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
+    QTest::keyClick(d.wizard(), Qt::Key_Escape);
+    QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
                 && question->isVisible());
     QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("cancelYes")),
                       Qt::LeftButton);
-    QTRY_VERIFY(!m_wizard->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
-    QVERIFY(m_wizard->isVisible());
-    QVERIFY(field("nik")->text().isEmpty());
-    QVERIFY(field("reasonText")->text().isEmpty());
-    QVERIFY(!allTexts().join(u'\n').contains(Siti.name));
+    QTRY_VERIFY(!first);
+    d = driver();
+    QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
+    QVERIFY(!d.allTexts().join(u'\n').contains(Siti.name));
 }
 
 void TestKioskWizard::resetsAfterInactivity()
 {
-    QCOMPARE(m_wizard->inactivityTimeout(), KioskWizard::DefaultInactivityTimeout);
-    m_wizard->setInactivityTimeout(1500ms);
-    QCOMPARE(m_wizard->inactivityTimeout(), 1500ms);
-
-    RD_DO(identify(Siti));
-    RD_DO(chooseReason(RevocationReason::Reissued));
-    QTest::keyClicks(field("reasonText"), QStringLiteral("sertifikat baru"));
-    // Input keeps it alive, on any page...
+    m_window->setInactivityTimeout(1200ms);
+    m_window->setWarningTime(1000ms);
+    auto d = driver();
+    RD_DO(d.identify(Siti.nik(), Siti.email(), Siti.name));
+    RD_DO(d.fileAsOfficial(QStringLiteral("Pejabat Penguji"), QStringLiteral("197203151998031004"),
+                           QStringLiteral("Sekretaris")));
+    d.next();
+    RD_DO(d.chooseCertificate());
+    d.next();
+    RD_DO(d.chooseReason(RevocationReason::Retired, QStringLiteral("purna tugas Maret")));
+    d.next();
+    d.next();
+    RD_DO(putOnDrive(QStringLiteral("sk.png"), pngOf(300, 400)));
+    RD_DO(d.attach(QStringLiteral("sk.png"), "useAsEvidence"));
+    QPointer<KioskWizard> old = d.wizard();
+    // Input keeps it alive...
     for (int i = 0; i < 8; ++i) {
         QTest::qWait(250);
-        QTest::keyClick(field("reasonText"), Qt::Key_Shift);
+        QTest::keyClick(d.wizard(), Qt::Key_Shift);
     }
-    QCOMPARE(currentPage(), int(KioskWizard::ReasonPageId));
-    // The calendar left open closes with the rest.
-    auto *date = child<QDateEdit>("effectiveDate");
-    QTest::mouseClick(date, Qt::LeftButton, {}, QPoint(date->width() - 12, date->height() / 2));
-    QTRY_VERIFY(QApplication::activePopupWidget());
-    // ...and without input it starts again, empty.
-    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), int(KioskWizard::IdentityPageId), 5000);
-    QVERIFY(field("nik")->text().isEmpty());
-    QVERIFY(field("email")->text().isEmpty());
-    QVERIFY(field("reasonText")->text().isEmpty());
-    QVERIFY(!field("reasonText")->isUndoAvailable());
-    QVERIFY(child<QListWidget>("reason")->selectedItems().isEmpty());
-    QVERIFY(child<QWidget>("holderConfirmation")->isHidden());
-    QVERIFY(!QApplication::activePopupWidget());
-    const QString everything = allTexts().join(u'\n');
-    QVERIFY(!everything.contains(Siti.name));
-    QVERIFY(!everything.contains(Siti.email()));
-    QVERIFY(!everything.contains(QLatin1String("sertifikat baru")));
-
-    // Also from the summary, with the statement ticked.
-    RD_DO(identify(Budi));
-    RD_DO(chooseReason(RevocationReason::Transferred));
-    RD_DO(goToSummary(RevocationReason::Transferred, Budi));
-    QTest::keyClick(child<QCheckBox>("statement"), Qt::Key_Space);
-    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), int(KioskWizard::IdentityPageId), 5000);
-    QVERIFY(!child<QCheckBox>("statement")->isChecked());
-    QVERIFY(child<QLabel>("summaryHolder")->text().isEmpty());
+    QVERIFY(old);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("inactivityWarning"))->isHidden());
+    // ...then without it a warning, and a new wizard after it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->findChild<QLabel *>(QStringLiteral("inactivityWarning"))->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!old, 5000);
+    d = driver();
+    QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("inactivityWarning"))->isHidden());
+    // Every widget of the window walked: nothing of the person is left.
+    QCOMPARE(m_window->findChildren<KioskWizard *>().size(), 1);
+    const QString everything = d.allTexts().join(u'\n');
+    for (const QString &trace :
+         {Siti.name, Siti.nik(), Siti.email(), QStringLiteral("Pejabat Penguji"),
+          QStringLiteral("purna tugas Maret"), QStringLiteral("sk.png")})
+        QVERIFY2(!everything.contains(trace), qPrintable(trace));
+    for (const QLineEdit *edit : m_window->findChildren<QLineEdit *>()) {
+        if (qobject_cast<QAbstractSpinBox *>(edit->parentWidget()))
+            continue; // the date field's today
+        QVERIFY2(edit->text().isEmpty(), qPrintable(edit->objectName()));
+        QVERIFY(!edit->isUndoAvailable());
+    }
+    QVERIFY(d.child<QListWidget>("reason")->selectedItems().isEmpty());
 }
 
 void TestKioskWizard::switchesLanguageLive()
 {
-    auto *indonesian = child<QPushButton>("languageIndonesian");
-    auto *english = child<QPushButton>("languageEnglish");
-    QVERIFY(indonesian && english);
+    auto d = driver();
+    auto *indonesian = d.child<QPushButton>("languageIndonesian");
+    auto *english = d.child<QPushButton>("languageEnglish");
     QCOMPARE(indonesian->text(), QStringLiteral("Bahasa Indonesia"));
     QCOMPARE(english->text(), QStringLiteral("English"));
-    QCOMPARE(m_wizard->language(), QStringLiteral("id"));
-    QVERIFY(indonesian->isChecked());
+    QCOMPARE(d.wizard()->language(), QStringLiteral("id"));
     QCOMPARE(QLocale().language(), QLocale::Indonesian);
 
-    // Every text on the page and on the wizard's buttons is in the language.
-    auto checkAllMarked = [this](bool marked) {
-        QStringList texts = visibleTexts(m_wizard->currentPage());
-        for (QAbstractButton *button : m_wizard->findChildren<QAbstractButton *>()) {
-            if (button->isVisible() && button != child<QPushButton>("languageIndonesian")
-                && button != child<QPushButton>("languageEnglish") && !button->text().isEmpty())
-                texts << button->text();
+    // Every text of the page and of the wizard's buttons, by widget: each one changes with the
+    // language (the translation is complete), except what is the same word in both.
+    const auto texts = [&d] {
+        QMap<const QObject *, QString> found;
+        for (const QLabel *label : d.wizard()->currentPage()->findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->text().isEmpty())
+                found.insert(label, label->text());
         }
-        QVERIFY(texts.size() > 5);
-        for (const QString &text : std::as_const(texts)) {
-            QVERIFY2(text.startsWith(MarkedIndonesian::Mark) == marked, qPrintable(text));
+        for (const QAbstractButton *button : d.wizard()->findChildren<QAbstractButton *>()) {
+            if (button->isVisible() && !button->text().isEmpty()
+                && button != d.child<QPushButton>("languageIndonesian")
+                && button != d.child<QPushButton>("languageEnglish"))
+                found.insert(button, button->text());
+        }
+        return found;
+    };
+    const QStringList sameInBoth {QStringLiteral("NIK")};
+    const auto checkTranslated = [&](const QMap<const QObject *, QString> &before) {
+        const auto after = texts();
+        QVERIFY(after.size() > 4);
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (before.contains(it.key()) && !sameInBoth.contains(it.value()))
+                QVERIFY2(before.value(it.key()) != it.value(), qPrintable(it.value()));
         }
     };
-    RD_DO(checkAllMarked(true));
-
-    QTest::keyClicks(field("nik"), Siti.nik());
+    const auto welcome = texts();
     QTest::mouseClick(english, Qt::LeftButton);
-    QCOMPARE(m_wizard->language(), QStringLiteral("en"));
-    QVERIFY(english->isChecked());
-    QVERIFY(!indonesian->isChecked());
+    RD_DO(checkTranslated(welcome));
+    QTest::mouseClick(indonesian, Qt::LeftButton);
+    RD_DO(d.click("startButton"));
+    RD_DO(d.type("nik", Siti.nik()));
+    const auto identity = texts();
+    QTest::mouseClick(english, Qt::LeftButton);
+    QCOMPARE(d.wizard()->language(), QStringLiteral("en"));
+    QVERIFY(english->isChecked() && !indonesian->isChecked());
     QCOMPARE(QLocale().language(), QLocale::English);
-    auto *heading = m_wizard->currentPage()->findChild<QLabel *>(QStringLiteral("heading"));
-    QCOMPARE(heading->text(), QStringLiteral("Whose certificate is to be revoked?"));
-    QCOMPARE(m_wizard->button(QWizard::NextButton)->text(), QStringLiteral("Next"));
-    RD_DO(checkAllMarked(false));
-    QCOMPARE(field("nik")->text(), Siti.nik()); // what was typed stays
+    QCOMPARE(d.wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("heading"))->text(),
+             QStringLiteral("Whose certificate is to be revoked?"));
+    RD_DO(checkTranslated(identity));
+    QCOMPARE(d.field("nik")->text(), Siti.nik()); // what was typed stays
 
     // The reasons carry the SOP's own words in Indonesian and the project's in English.
-    QTest::keyClicks(field("email"), Siti.email());
-    next();
-    next();
-    QCOMPARE(currentPage(), int(KioskWizard::ReasonPageId));
-    auto *reasons = child<QListWidget>("reason");
+    RD_DO(d.type("email", Siti.email()));
+    d.next();
+    d.next();
+    d.next();
+    RD_DO(d.chooseCertificate());
+    d.next();
+    auto *reasons = d.child<QListWidget>("reason");
     QCOMPARE(reasons->item(0)->text(),
              RevocationReasons::labelEnglish(RevocationReasons::all()[0]));
-    RD_DO(chooseReason(RevocationReason::Retired));
+    RD_DO(d.chooseReason(RevocationReason::Retired));
+    const auto reasonPage = texts();
     QTest::mouseClick(indonesian, Qt::LeftButton);
-    QCOMPARE(m_wizard->language(), QStringLiteral("id"));
     QCOMPARE(reasons->item(0)->text(),
              RevocationReasons::labelIndonesian(RevocationReasons::all()[0]));
-    QVERIFY(reasons->item(0)->isSelected()); // the choice stays
-    RD_DO(checkAllMarked(true));
-    // The date follows the language's month names.
-    QCOMPARE(child<QDateEdit>("effectiveDate")->locale().language(), QLocale::Indonesian);
+    QVERIFY(reasons
+                ->findItems(RevocationReasons::labelIndonesian(RevocationReason::Retired),
+                            Qt::MatchExactly)
+                .constFirst()
+                ->isSelected()); // the choice stays
+    RD_DO(checkTranslated(reasonPage));
+    QCOMPARE(d.child<QDateEdit>("effectiveDate")->locale().language(), QLocale::Indonesian);
 
     // The next person starts in the kiosk's language, whatever the last one chose.
     QTest::mouseClick(english, Qt::LeftButton);
-    QCOMPARE(m_wizard->language(), QStringLiteral("en"));
-    m_wizard->resetForNextPerson();
-    QCOMPARE(m_wizard->language(), QStringLiteral("id"));
-    QVERIFY(indonesian->isChecked());
-    QCOMPARE(currentPage(), int(KioskWizard::IdentityPageId));
+    m_window->startAgain();
+    d = driver();
+    QCOMPARE(d.wizard()->language(), QStringLiteral("id"));
+    QVERIFY(d.child<QPushButton>("languageIndonesian")->isChecked());
+    QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
 }
 
 QTEST_MAIN(TestKioskWizard)
