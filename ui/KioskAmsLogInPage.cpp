@@ -50,7 +50,7 @@ KioskAmsLogInPage::KioskAmsLogInPage(KioskWizard *kiosk)
             showProblem();
         });
     }
-    m_status = createMessageLabel(QStringLiteral("amsStatus"), MessageKind::Note, this);
+    m_status = createMessageLabel(QStringLiteral("amsLogInStatus"), MessageKind::Note, this);
     body()->addWidget(m_status);
     m_problem = createMessageLabel(QStringLiteral("amsProblem"), MessageKind::Problem, this);
     body()->addWidget(m_problem);

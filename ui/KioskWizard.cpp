@@ -442,8 +442,9 @@ Result<void> KioskWizard::fileRequest()
         m_database, *submitted->amsFilingId, actor(),
         {m_receipt, [this](Result<AmsOperation> sent) {
              if (sent && sent->state == AmsOperation::State::Done) {
-                 m_receipt->setAmsStatus(KioskReceiptPage::AmsStatus::Filed,
-                                         sent->response.value(QStringLiteral("id")).toString());
+                 m_receipt->setAmsStatus(
+                     KioskReceiptPage::AmsStatus::Filed,
+                     sent->response.value(QStringLiteral("ams_request_id")).toString());
                  return;
              }
              // Kept in the queue (or failed for the operator to see): the
