@@ -1035,6 +1035,14 @@ Commands:
         <source>an image (%1, %2 KB)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1863,6 +1871,14 @@ Commands:
         <source>%1 takes at most %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The kiosk&apos;s exit PIN must be %1 to %2 digits (0-9), nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PIN to leave the kiosk is set; an administrator sets one with config set kiosk/exitPin.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -2523,6 +2539,10 @@ Commands:
         <source>Request %1 has no proof of revocation from OCSP or a CRL yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Say how the official stands to the holder in at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RequestPermissions</name>
@@ -2726,6 +2746,26 @@ Commands:
     </message>
     <message>
         <source>Unexpected argument %1; see --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the applicant kiosk: a full-screen guided request for the public, without a login. Ctrl+Alt+Q and the operator&apos;s PIN (kiosk/exitPin) leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --kiosk: in a window instead of full screen (for a demonstration beside the workbench).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --kiosk: render every page of the kiosk in both languages to PNG files in DIR and exit. Needs an SQLite database, which is copied first and left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--windowed and --screenshot go with --kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3259,6 +3299,18 @@ Commands:
         <source>The paper of this workstation&apos;s receipt printer: a6, or roll80 for an 80 mm receipt roll.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a folder this account can write to, or empty; &quot;%2&quot; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN (6 to 12 digits) an operator types to leave the kiosk&apos;s full screen; kept as an Argon2id hash and shown only as set or not set. Without it the kiosk cannot be left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the applicant kiosk prints: empty for the system&apos;s default printer, or a folder for the papers as PDF files (a kiosk without a printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>
@@ -3728,6 +3780,30 @@ Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
         <source>Language of the e-mail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>When the holder retired, died or was dismissed, the superior or the head of the office files, with the decree (SK) or the death certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct superior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of the office (kepala perangkat daerah)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of personnel (kepegawaian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family of a deceased holder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::KioskIdentityPage</name>
@@ -3870,6 +3946,34 @@ Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
     </message>
     <message>
         <source>Filing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your request to AMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request is also filed in AMS, number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS could not be reached just now. Your request is kept here, and the officer files it in AMS for you: there is nothing more you need to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The officer files your request in AMS: there is nothing more you need to do there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your receipt is being printed: take it with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed (%1). Write the number down, or ask the officer for a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An e-mail in %1 goes to %2 when the certificate has been revoked, normally within one working day.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4025,6 +4129,28 @@ Exit status with --once: 0 when nothing went wrong, 1 otherwise.</source>
     <message>
         <source>Show the kiosk in English</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Ask the officer at the counter to print it for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this visit? The draft stays saved under the resume code on the letter; everything else is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts at this kiosk. Please wait %n minute(s) and try again, or ask the officer at the counter.</source>
+        <translation>
+            <numerusform>Too many attempts at this kiosk. Please wait %n minute and try again, or ask the officer at the counter.</numerusform>
+            <numerusform>Too many attempts at this kiosk. Please wait %n minutes and try again, or ask the officer at the counter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts at this kiosk. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many attempts at this kiosk. Please wait %n second and try again.</numerusform>
+            <numerusform>Too many attempts at this kiosk. Please wait %n seconds and try again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4721,10 @@ NIK %2
     </message>
     <message>
         <source>The setting ams/url is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS does not allow this account to do this: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5412,6 +5542,18 @@ NIK %2
         <source>Certificate examined: serial number %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(given when the request is filed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume code %1: bring this letter, signed, back to the kiosk or the counter, and give this code to file the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the holder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::PaperPreviewDialog</name>
@@ -5434,6 +5576,541 @@ NIK %2
     <message>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskFiling</name>
+    <message>
+        <source>AMS listed a certificate without a readable copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate AMS sent is not the one it listed (serial %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No draft waits under this resume code and NIK. Check both, or ask the officer at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreenshots</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot needs an SQLite database (the demo&apos;s): it files a real request in a copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no holder with an e-mail and an active certificate: seed the demo first (revocation-desk-cli demo seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk did not reach the page &quot;%1&quot; (it stays on page %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter was not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAmsLogInPage</name>
+    <message>
+        <source>Logging in to AMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your AMS user name, your password and the 6-digit code from the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS does not know this user name and password. Type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time code was wrong or has expired. Wait for a new code in the app and type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS cannot be reached just now. Try again in a moment, or go back and let an official file for you: the officer then files it in AMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to AMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in with your own BSrE AMS account, as on the AMS website. The password and the code go to AMS only: this kiosk does not keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code (6 digits, from the authenticator app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAmsSession</name>
+    <message>
+        <source>The applicant logs in to AMS at the kiosk only with the rest backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAttachmentsPage</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No USB drive with PDF, JPEG or PNG files. Insert the drive, then press &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only files on the USB drive can be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed statement letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not attached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the scan of the signed statement letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach %1: it shows why the official files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the signed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert the USB drive with the scans (PDF, JPEG or PNG, at most 1 MB each). Choose a file, check it in the preview, then say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files on the USB drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as the signed letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the chosen file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskCertificatePage</name>
+    <message>
+        <source>%1&apos;s certificate, valid from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not listed, or I do not know which: the operator finds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking AMS for your certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As AMS lists them, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the office&apos;s register lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificates cannot be listed just now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMS lists no active certificate of yours: there is nothing to revoke. Ask the officer at the counter if you think this is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the certificate to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which certificate is to be revoked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the holder&apos;s certificates that are still valid. Choose the one to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskDraftSavedPage</name>
+    <message>
+        <source>Your request is saved: come back with the signed letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume code (also on the letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the letter, and have the holder&apos;s superior sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan it as PDF, JPEG or PNG (at most 1 MB) onto a USB drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Come back to this kiosk, choose &quot;I have a resume code&quot; and attach the scan; or hand the letter and the code to the officer at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is filed until then: the request is not in the queue yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskLetterPage</name>
+    <message>
+        <source>The letter cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement letter as it will print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed. Sign it and have the holder&apos;s superior sign it. Then press &quot;%1&quot; to attach the signed scan now, or &quot;%2&quot; to come back with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter cannot be made here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request needs a statement letter signed by the holder (or the official) and the holder&apos;s superior. Here it is, made from what you entered. Print it, or press &quot;%1&quot; if you brought a signed one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the statement letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and continue later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the request and continue later with the resume code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your resume code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskResumePage</name>
+    <message>
+        <source>The resume code and the NIK do not match a saved request. Check both, or ask the officer at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register cannot be read just now. Please try again in a moment, or ask the officer at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a saved request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the resume code printed on the statement letter, and the holder&apos;s NIK. Then attach the scan of the signed letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume code (e.g. K7PQ-4MX2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder&apos;s NIK (16 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReviewPage</name>
+    <message>
+        <source>not chosen: the operator finds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (NIP %3), on the holder&apos;s behalf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the holder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: hand the signed letter to the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pension decree (SK pensiun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dismissal decree (SK pemberhentian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transfer decree (SK mutasi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After you file, an operator checks the data and the documents before the certificate is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have %1 ready for the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the statement to file the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be filed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing you entered is lost: press &quot;%1&quot; to try again, or ask the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and file the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what will be filed. To change something, go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I state that the holder stops using this certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWelcomePage</name>
+    <message>
+        <source>Revoke an electronic certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here a certificate holder, or an official on the holder&apos;s behalf, asks the office to revoke an electronic certificate issued by BSrE: when the holder retires, dies, is dismissed or moves, when the data on it changed, or when the key may be in someone else&apos;s hands. The office checks the request, revokes the certificate and tells you by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK (on the identity card) and the official e-mail address the office has for the holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the holder files for themselves: the AMS user name and password, and the phone with the one-time code app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement letter, signed by the holder and the superior, scanned on a USB drive; or print it here and come back with it signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an official files for a holder who retired, died or was dismissed: the decree (SK) or the death certificate, scanned on the USB drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It takes about five minutes. Files: PDF, JPEG or PNG, at most 1 MB each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have a resume code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a saved request with its resume code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWindow</name>
+    <message>
+        <source>Leave the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Are you still there? The kiosk starts again in %n second(s) and clears everything entered. Touch the screen or press a key to continue.</source>
+        <translation>
+            <numerusform>Are you still there? The kiosk starts again in %n second and clears everything entered. Touch the screen or press a key to continue.</numerusform>
+            <numerusform>Are you still there? The kiosk starts again in %n seconds and clears everything entered. Touch the screen or press a key to continue.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1058,6 +1058,14 @@ Perintah:
         <source>an image (%1, %2 KB)</source>
         <translation>sebuah gambar (%1, %2 KB)</translation>
     </message>
+    <message>
+        <source>set</source>
+        <translation>diatur</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>belum diatur</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1881,6 +1889,14 @@ Perintah:
         <source>%1 takes at most %2 characters.</source>
         <translation>%1 paling banyak %2 karakter.</translation>
     </message>
+    <message>
+        <source>The kiosk&apos;s exit PIN must be %1 to %2 digits (0-9), nothing else.</source>
+        <translation>PIN keluar kios harus %1 sampai %2 angka (0-9), tanpa karakter lain.</translation>
+    </message>
+    <message>
+        <source>No PIN to leave the kiosk is set; an administrator sets one with config set kiosk/exitPin.</source>
+        <translation>Belum ada PIN untuk keluar dari kios; administrator mengaturnya dengan config set kiosk/exitPin.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -2540,6 +2556,10 @@ Perintah:
         <source>Request %1 has no proof of revocation from OCSP or a CRL yet.</source>
         <translation>Permohonan %1 belum memiliki bukti pencabutan dari OCSP atau CRL.</translation>
     </message>
+    <message>
+        <source>Say how the official stands to the holder in at most 200 characters.</source>
+        <translation>Sebutkan hubungan pejabat dengan pemegang dalam paling banyak 200 karakter.</translation>
+    </message>
 </context>
 <context>
     <name>RequestPermissions</name>
@@ -2744,6 +2764,26 @@ Perintah:
     <message>
         <source>Unexpected argument %1; see --help.</source>
         <translation>Argumen %1 tidak dikenal; lihat --help.</translation>
+    </message>
+    <message>
+        <source>Open the applicant kiosk: a full-screen guided request for the public, without a login. Ctrl+Alt+Q and the operator&apos;s PIN (kiosk/exitPin) leave it.</source>
+        <translation>Buka kios pemohon: permohonan terpandu layar penuh untuk umum, tanpa login. Ctrl+Alt+Q dan PIN operator (kiosk/exitPin) untuk keluar.</translation>
+    </message>
+    <message>
+        <source>With --kiosk: in a window instead of full screen (for a demonstration beside the workbench).</source>
+        <translation>Dengan --kiosk: dalam jendela, bukan layar penuh (untuk peragaan di samping meja kerja).</translation>
+    </message>
+    <message>
+        <source>With --kiosk: render every page of the kiosk in both languages to PNG files in DIR and exit. Needs an SQLite database, which is copied first and left unchanged.</source>
+        <translation>Dengan --kiosk: gambar setiap halaman kios dalam kedua bahasa ke berkas PNG di FOLDER lalu keluar. Memerlukan basis data SQLite, yang disalin terlebih dahulu dan tidak diubah.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>--windowed and --screenshot go with --kiosk.</source>
+        <translation>--windowed dan --screenshot hanya dipakai bersama --kiosk.</translation>
     </message>
 </context>
 <context>
@@ -3276,6 +3316,18 @@ Perintah:
         <source>The paper of this workstation&apos;s receipt printer: a6, or roll80 for an 80 mm receipt roll.</source>
         <translation>Kertas printer tanda terima di komputer ini: a6, atau roll80 untuk gulungan struk 80 mm.</translation>
     </message>
+    <message>
+        <source>%1 is a folder this account can write to, or empty; &quot;%2&quot; is not.</source>
+        <translation>%1 berisi folder yang dapat ditulisi akun ini, atau kosong; &quot;%2&quot; bukan folder seperti itu.</translation>
+    </message>
+    <message>
+        <source>The PIN (6 to 12 digits) an operator types to leave the kiosk&apos;s full screen; kept as an Argon2id hash and shown only as set or not set. Without it the kiosk cannot be left.</source>
+        <translation>PIN (6 sampai 12 angka) yang diketik operator untuk keluar dari layar penuh kios; disimpan sebagai hash Argon2id dan hanya ditampilkan sebagai diatur atau belum diatur. Tanpa PIN, kios tidak dapat ditinggalkan.</translation>
+    </message>
+    <message>
+        <source>Where the applicant kiosk prints: empty for the system&apos;s default printer, or a folder for the papers as PDF files (a kiosk without a printer).</source>
+        <translation>Tempat kios pemohon mencetak: kosong untuk pencetak bawaan sistem, atau folder untuk dokumen sebagai berkas PDF (kios tanpa pencetak).</translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>
@@ -3745,6 +3797,30 @@ Status keluar dengan --once: 0 jika tidak ada kesalahan, 1 jika ada.</translatio
         <source>Language of the e-mail</source>
         <translation>Bahasa e-mail</translation>
     </message>
+    <message>
+        <source>When the holder retired, died or was dismissed, the superior or the head of the office files, with the decree (SK) or the death certificate.</source>
+        <translation>Jika pemegang purna tugas, meninggal dunia atau diberhentikan, atasan atau kepala kantor yang mengajukan, dengan surat keputusan (SK) atau akta kematian.</translation>
+    </message>
+    <message>
+        <source>Relationship to the holder</source>
+        <translation>Hubungan dengan pemegang</translation>
+    </message>
+    <message>
+        <source>Direct superior</source>
+        <translation>Atasan langsung</translation>
+    </message>
+    <message>
+        <source>Head of the office (kepala perangkat daerah)</source>
+        <translation>Kepala perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Head of personnel (kepegawaian)</source>
+        <translation>Pejabat pengelola kepegawaian</translation>
+    </message>
+    <message>
+        <source>Family of a deceased holder</source>
+        <translation>Keluarga pemegang yang meninggal dunia</translation>
+    </message>
 </context>
 <context>
     <name>rd::KioskIdentityPage</name>
@@ -3888,6 +3964,34 @@ Status keluar dengan --once: 0 jika tidak ada kesalahan, 1 jika ada.</translatio
     <message>
         <source>Filing number</source>
         <translation>Nomor pengajuan</translation>
+    </message>
+    <message>
+        <source>Sending your request to AMS…</source>
+        <translation>Mengirim permohonan Anda ke AMS…</translation>
+    </message>
+    <message>
+        <source>Your request is also filed in AMS, number %1.</source>
+        <translation>Permohonan Anda juga sudah diajukan di AMS, nomor %1.</translation>
+    </message>
+    <message>
+        <source>AMS could not be reached just now. Your request is kept here, and the officer files it in AMS for you: there is nothing more you need to do.</source>
+        <translation>AMS tidak dapat dihubungi saat ini. Permohonan Anda tetap tersimpan di sini, dan petugas mengajukannya di AMS untuk Anda: tidak ada lagi yang perlu Anda lakukan.</translation>
+    </message>
+    <message>
+        <source>The officer files your request in AMS: there is nothing more you need to do there.</source>
+        <translation>Petugas mengajukan permohonan Anda di AMS: tidak ada lagi yang perlu Anda lakukan di sana.</translation>
+    </message>
+    <message>
+        <source>Your receipt is being printed: take it with you.</source>
+        <translation>Tanda terima Anda sedang dicetak: bawalah.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed (%1). Write the number down, or ask the officer for a copy.</source>
+        <translation>Tanda terima tidak dapat dicetak (%1). Catat nomornya, atau mintalah salinan kepada petugas.</translation>
+    </message>
+    <message>
+        <source>An e-mail in %1 goes to %2 when the certificate has been revoked, normally within one working day.</source>
+        <translation>E-mail dalam %1 dikirim ke %2 setelah sertifikat dicabut, biasanya dalam satu hari kerja.</translation>
     </message>
 </context>
 <context>
@@ -4042,6 +4146,26 @@ Status keluar dengan --once: 0 jika tidak ada kesalahan, 1 jika ada.</translatio
     <message>
         <source>Show the kiosk in English</source>
         <translation>Tampilkan kios dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Ask the officer at the counter to print it for you.</source>
+        <translation>Kios ini tidak memiliki pencetak. Mintalah petugas di loket mencetaknya untuk Anda.</translation>
+    </message>
+    <message>
+        <source>Cancel this visit? The draft stays saved under the resume code on the letter; everything else is cleared.</source>
+        <translation>Batalkan kunjungan ini? Draf tetap tersimpan dengan kode lanjutan pada surat; selebihnya dihapus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts at this kiosk. Please wait %n minute(s) and try again, or ask the officer at the counter.</source>
+        <translation>
+            <numerusform>Terlalu banyak percobaan di kios ini. Silakan tunggu %n menit lalu coba lagi, atau tanyakan kepada petugas di loket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts at this kiosk. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Terlalu banyak percobaan di kios ini. Silakan tunggu %n detik lalu coba lagi.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4614,6 +4738,10 @@ NIK %2
     <message>
         <source>The setting ams/url is not set.</source>
         <translation>Pengaturan ams/url belum diatur.</translation>
+    </message>
+    <message>
+        <source>AMS does not allow this account to do this: %1</source>
+        <translation>AMS tidak mengizinkan akun ini melakukannya: %1</translation>
     </message>
 </context>
 <context>
@@ -5427,6 +5555,18 @@ NIK %2
         <source>Certificate examined: serial number %1.</source>
         <translation>Sertifikat yang diperiksa: nomor seri %1.</translation>
     </message>
+    <message>
+        <source>(given when the request is filed)</source>
+        <translation>(diberikan saat permohonan diajukan)</translation>
+    </message>
+    <message>
+        <source>Resume code %1: bring this letter, signed, back to the kiosk or the counter, and give this code to file the request.</source>
+        <translation>Kode lanjutan %1: bawa kembali surat ini, sudah ditandatangani, ke kios atau loket, dan berikan kode ini untuk mengajukan permohonan.</translation>
+    </message>
+    <message>
+        <source>Relationship to the holder</source>
+        <translation>Hubungan dengan pemegang</translation>
+    </message>
 </context>
 <context>
     <name>rd::PaperPreviewDialog</name>
@@ -5449,6 +5589,540 @@ NIK %2
     <message>
         <source>PDF (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskFiling</name>
+    <message>
+        <source>AMS listed a certificate without a readable copy of it.</source>
+        <translation>AMS mencantumkan sertifikat tanpa salinan yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The certificate AMS sent is not the one it listed (serial %1).</source>
+        <translation>Sertifikat yang dikirim AMS bukan yang dicantumkannya (nomor seri %1).</translation>
+    </message>
+    <message>
+        <source>No draft waits under this resume code and NIK. Check both, or ask the officer at the counter.</source>
+        <translation>Tidak ada draf dengan kode lanjutan dan NIK ini. Periksa keduanya, atau tanyakan kepada petugas di loket.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreenshots</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>--screenshot needs an SQLite database (the demo&apos;s): it files a real request in a copy of it.</source>
+        <translation>--screenshot memerlukan basis data SQLite (milik demo): ia mengajukan permohonan sungguhan pada salinannya.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Folder %1 tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation>Folder sementara tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>The database has no holder with an e-mail and an active certificate: seed the demo first (revocation-desk-cli demo seed).</source>
+        <translation>Basis data tidak memiliki pemegang dengan e-mail dan sertifikat aktif: isi data demo terlebih dahulu (revocation-desk-cli demo seed).</translation>
+    </message>
+    <message>
+        <source>The kiosk did not reach the page &quot;%1&quot; (it stays on page %2).</source>
+        <translation>Kios tidak sampai ke halaman &quot;%1&quot; (tetap di halaman %2).</translation>
+    </message>
+    <message>
+        <source>The letter was not printed.</source>
+        <translation>Surat tidak tercetak.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAmsLogInPage</name>
+    <message>
+        <source>Logging in to AMS…</source>
+        <translation>Sedang masuk ke AMS…</translation>
+    </message>
+    <message>
+        <source>Type your AMS user name, your password and the 6-digit code from the app.</source>
+        <translation>Ketik nama pengguna AMS, kata sandi, dan kode 6 angka dari aplikasi.</translation>
+    </message>
+    <message>
+        <source>AMS does not know this user name and password. Type them again.</source>
+        <translation>AMS tidak mengenali nama pengguna dan kata sandi ini. Ketik ulang.</translation>
+    </message>
+    <message>
+        <source>The one-time code was wrong or has expired. Wait for a new code in the app and type it.</source>
+        <translation>Kode sekali pakai salah atau sudah kedaluwarsa. Tunggu kode baru di aplikasi lalu ketik.</translation>
+    </message>
+    <message>
+        <source>AMS cannot be reached just now. Try again in a moment, or go back and let an official file for you: the officer then files it in AMS.</source>
+        <translation>AMS tidak dapat dihubungi saat ini. Coba lagi sebentar lagi, atau kembali dan biarkan pejabat mengajukan atas nama Anda: petugas kemudian mengajukannya di AMS.</translation>
+    </message>
+    <message>
+        <source>Log in to AMS</source>
+        <translation>Masuk ke AMS</translation>
+    </message>
+    <message>
+        <source>Log in with your own BSrE AMS account, as on the AMS website. The password and the code go to AMS only: this kiosk does not keep them.</source>
+        <translation>Masuk dengan akun AMS BSrE milik Anda sendiri, seperti di situs AMS. Kata sandi dan kode hanya dikirim ke AMS: kios ini tidak menyimpannya.</translation>
+    </message>
+    <message>
+        <source>AMS user name</source>
+        <translation>Nama pengguna AMS</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>One-time code (6 digits, from the authenticator app)</source>
+        <translation>Kode sekali pakai (6 angka, dari aplikasi autentikator)</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAmsSession</name>
+    <message>
+        <source>The applicant logs in to AMS at the kiosk only with the rest backend.</source>
+        <translation>Pemohon masuk ke AMS di kios hanya dengan backend rest.</translation>
+    </message>
+    <message>
+        <source>The setting ams/url is not set.</source>
+        <translation>Pengaturan ams/url belum diisi.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskAttachmentsPage</name>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>No USB drive with PDF, JPEG or PNG files. Insert the drive, then press &quot;%1&quot;.</source>
+        <translation>Tidak ada flashdisk berisi berkas PDF, JPEG atau PNG. Pasang flashdisk, lalu tekan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Only files on the USB drive can be attached.</source>
+        <translation>Hanya berkas di flashdisk yang dapat dilampirkan.</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it may be damaged.</source>
+        <translation>Berkas ini tidak dapat ditampilkan: mungkin rusak.</translation>
+    </message>
+    <message>
+        <source>Signed statement letter</source>
+        <translation>Surat keterangan yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>%1: not attached yet</source>
+        <translation>%1: belum dilampirkan</translation>
+    </message>
+    <message>
+        <source>Attach the scan of the signed statement letter.</source>
+        <translation>Lampirkan pindaian surat keterangan yang sudah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Attach %1: it shows why the official files.</source>
+        <translation>Lampirkan %1: dokumen ini menunjukkan alasan pejabat mengajukan.</translation>
+    </message>
+    <message>
+        <source>Attach the signed documents</source>
+        <translation>Lampirkan dokumen yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Insert the USB drive with the scans (PDF, JPEG or PNG, at most 1 MB each). Choose a file, check it in the preview, then say what it is.</source>
+        <translation>Pasang flashdisk berisi pindaian (PDF, JPEG atau PNG, masing-masing paling besar 1 MB). Pilih berkas, periksa pratinjaunya, lalu tentukan jenisnya.</translation>
+    </message>
+    <message>
+        <source>Files on the USB drive</source>
+        <translation>Berkas di flashdisk</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Cari lagi</translation>
+    </message>
+    <message>
+        <source>Use as the signed letter</source>
+        <translation>Pakai sebagai surat yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Use as %1</source>
+        <translation>Pakai sebagai %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Preview of the chosen file</source>
+        <translation>Pratinjau berkas yang dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskCertificatePage</name>
+    <message>
+        <source>%1&apos;s certificate, valid from %2 to %3</source>
+        <translation>Sertifikat milik %1, berlaku dari %2 sampai %3</translation>
+    </message>
+    <message>
+        <source>Issued by %1</source>
+        <translation>Diterbitkan oleh %1</translation>
+    </message>
+    <message>
+        <source>Serial number %1</source>
+        <translation>Nomor seri %1</translation>
+    </message>
+    <message>
+        <source>It is not listed, or I do not know which: the operator finds it</source>
+        <translation>Tidak ada dalam daftar, atau saya tidak tahu yang mana: operator yang mencarinya</translation>
+    </message>
+    <message>
+        <source>Asking AMS for your certificates…</source>
+        <translation>Meminta daftar sertifikat Anda dari AMS…</translation>
+    </message>
+    <message>
+        <source>As AMS lists them, newest first.</source>
+        <translation>Sesuai daftar AMS, yang terbaru lebih dulu.</translation>
+    </message>
+    <message>
+        <source>As the office&apos;s register lists them.</source>
+        <translation>Sesuai daftar register kantor.</translation>
+    </message>
+    <message>
+        <source>The certificates cannot be listed just now: %1</source>
+        <translation>Daftar sertifikat tidak dapat ditampilkan saat ini: %1</translation>
+    </message>
+    <message>
+        <source>AMS lists no active certificate of yours: there is nothing to revoke. Ask the officer at the counter if you think this is wrong.</source>
+        <translation>AMS tidak mencantumkan sertifikat aktif milik Anda: tidak ada yang dapat dicabut. Tanyakan kepada petugas di loket jika menurut Anda ini keliru.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate to revoke.</source>
+        <translation>Pilih sertifikat yang akan dicabut.</translation>
+    </message>
+    <message>
+        <source>Which certificate is to be revoked?</source>
+        <translation>Sertifikat mana yang akan dicabut?</translation>
+    </message>
+    <message>
+        <source>These are the holder&apos;s certificates that are still valid. Choose the one to revoke.</source>
+        <translation>Ini sertifikat pemegang yang masih berlaku. Pilih yang akan dicabut.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Sertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskDraftSavedPage</name>
+    <message>
+        <source>Your request is saved: come back with the signed letter</source>
+        <translation>Permohonan Anda tersimpan: kembalilah dengan surat yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <source>Resume code (also on the letter)</source>
+        <translation>Kode lanjutan (juga tercetak pada surat)</translation>
+    </message>
+    <message>
+        <source>Resume code %1</source>
+        <translation>Kode lanjutan %1</translation>
+    </message>
+    <message>
+        <source>Sign the letter, and have the holder&apos;s superior sign it.</source>
+        <translation>Tanda tangani surat, dan mintalah atasan pemegang menandatanganinya.</translation>
+    </message>
+    <message>
+        <source>Scan it as PDF, JPEG or PNG (at most 1 MB) onto a USB drive.</source>
+        <translation>Pindai sebagai PDF, JPEG atau PNG (paling besar 1 MB) ke flashdisk.</translation>
+    </message>
+    <message>
+        <source>Come back to this kiosk, choose &quot;I have a resume code&quot; and attach the scan; or hand the letter and the code to the officer at the counter.</source>
+        <translation>Kembali ke kios ini, pilih &quot;Saya punya kode lanjutan&quot; dan lampirkan pindaiannya; atau serahkan surat dan kodenya kepada petugas di loket.</translation>
+    </message>
+    <message>
+        <source>Nothing is filed until then: the request is not in the queue yet.</source>
+        <translation>Sampai saat itu belum ada yang diajukan: permohonan belum masuk antrean.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskLetterPage</name>
+    <message>
+        <source>The letter cannot be shown.</source>
+        <translation>Surat tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>The statement letter as it will print</source>
+        <translation>Surat keterangan sebagaimana akan dicetak</translation>
+    </message>
+    <message>
+        <source>Printed. Sign it and have the holder&apos;s superior sign it. Then press &quot;%1&quot; to attach the signed scan now, or &quot;%2&quot; to come back with it.</source>
+        <translation>Sudah dicetak. Tanda tangani, dan mintalah atasan pemegang menandatanganinya. Lalu tekan &quot;%1&quot; untuk melampirkan pindaiannya sekarang, atau &quot;%2&quot; untuk kembali membawanya nanti.</translation>
+    </message>
+    <message>
+        <source>The letter cannot be made here: %1</source>
+        <translation>Surat tidak dapat dibuat di sini: %1</translation>
+    </message>
+    <message>
+        <source>The statement letter</source>
+        <translation>Surat keterangan</translation>
+    </message>
+    <message>
+        <source>The request needs a statement letter signed by the holder (or the official) and the holder&apos;s superior. Here it is, made from what you entered. Print it, or press &quot;%1&quot; if you brought a signed one.</source>
+        <translation>Permohonan memerlukan surat keterangan yang ditandatangani pemegang (atau pejabat) dan atasan pemegang. Ini suratnya, dibuat dari isian Anda. Cetaklah, atau tekan &quot;%1&quot; jika Anda membawa surat yang sudah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Print the letter</source>
+        <translation>Cetak surat</translation>
+    </message>
+    <message>
+        <source>Print the statement letter</source>
+        <translation>Cetak surat keterangan</translation>
+    </message>
+    <message>
+        <source>Save and continue later</source>
+        <translation>Simpan dan lanjutkan nanti</translation>
+    </message>
+    <message>
+        <source>Save the request and continue later with the resume code</source>
+        <translation>Simpan permohonan dan lanjutkan nanti dengan kode lanjutan</translation>
+    </message>
+    <message>
+        <source>Your resume code</source>
+        <translation>Kode lanjutan Anda</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskResumePage</name>
+    <message>
+        <source>The resume code and the NIK do not match a saved request. Check both, or ask the officer at the counter.</source>
+        <translation>Kode lanjutan dan NIK tidak cocok dengan permohonan yang tersimpan. Periksa keduanya, atau tanyakan kepada petugas di loket.</translation>
+    </message>
+    <message>
+        <source>The register cannot be read just now. Please try again in a moment, or ask the officer at the counter.</source>
+        <translation>Register tidak dapat dibaca saat ini. Silakan coba lagi sebentar lagi, atau tanyakan kepada petugas di loket.</translation>
+    </message>
+    <message>
+        <source>Continue a saved request</source>
+        <translation>Lanjutkan permohonan yang tersimpan</translation>
+    </message>
+    <message>
+        <source>Type the resume code printed on the statement letter, and the holder&apos;s NIK. Then attach the scan of the signed letter.</source>
+        <translation>Ketik kode lanjutan yang tercetak pada surat keterangan, dan NIK pemegang. Lalu lampirkan pindaian surat yang sudah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Resume code (e.g. K7PQ-4MX2)</source>
+        <translation>Kode lanjutan (mis. K7PQ-4MX2)</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s NIK (16 digits)</source>
+        <translation>NIK pemegang (16 digit)</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskReviewPage</name>
+    <message>
+        <source>not chosen: the operator finds it</source>
+        <translation>tidak dipilih: operator yang mencarinya</translation>
+    </message>
+    <message>
+        <source>serial number %1</source>
+        <translation>nomor seri %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (NIP %3), on the holder&apos;s behalf</source>
+        <translation>%1, %2 (NIP %3), atas nama pemegang</translation>
+    </message>
+    <message>
+        <source>Relationship to the holder: %1</source>
+        <translation>Hubungan dengan pemegang: %1</translation>
+    </message>
+    <message>
+        <source>The holder, in person</source>
+        <translation>Pemegang sertifikat sendiri</translation>
+    </message>
+    <message>
+        <source>none: hand the signed letter to the officer</source>
+        <translation>tidak ada: serahkan surat yang sudah ditandatangani kepada petugas</translation>
+    </message>
+    <message>
+        <source>the pension decree (SK pensiun)</source>
+        <translation>SK pensiun</translation>
+    </message>
+    <message>
+        <source>the dismissal decree (SK pemberhentian)</source>
+        <translation>SK pemberhentian</translation>
+    </message>
+    <message>
+        <source>the transfer decree (SK mutasi)</source>
+        <translation>SK mutasi</translation>
+    </message>
+    <message>
+        <source>the death certificate</source>
+        <translation>surat keterangan kematian</translation>
+    </message>
+    <message>
+        <source>After you file, an operator checks the data and the documents before the certificate is revoked.</source>
+        <translation>Setelah Anda mengajukan, operator memeriksa data dan dokumen sebelum sertifikat dicabut.</translation>
+    </message>
+    <message>
+        <source>Have %1 ready for the operator.</source>
+        <translation>Siapkan %1 untuk diperiksa petugas.</translation>
+    </message>
+    <message>
+        <source>Tick the statement to file the request.</source>
+        <translation>Centang pernyataan untuk mengajukan permohonan.</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now.</source>
+        <translation>Permohonan tidak dapat disimpan saat ini.</translation>
+    </message>
+    <message>
+        <source>The request could not be filed: %1</source>
+        <translation>Permohonan tidak dapat diajukan: %1</translation>
+    </message>
+    <message>
+        <source>Nothing you entered is lost: press &quot;%1&quot; to try again, or ask the operator.</source>
+        <translation>Data yang Anda isi tidak hilang: tekan &quot;%1&quot; untuk mencoba lagi, atau hubungi petugas.</translation>
+    </message>
+    <message>
+        <source>Check and file the request</source>
+        <translation>Periksa dan ajukan permohonan</translation>
+    </message>
+    <message>
+        <source>This is what will be filed. To change something, go back.</source>
+        <translation>Data berikut akan diajukan. Untuk mengubahnya, silakan kembali.</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Pemegang</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>Diajukan oleh</translation>
+    </message>
+    <message>
+        <source>Outcome to</source>
+        <translation>Hasil dikirim ke</translation>
+    </message>
+    <message>
+        <source>E-mail language</source>
+        <translation>Bahasa e-mail</translation>
+    </message>
+    <message>
+        <source>I state that the holder stops using this certificate.</source>
+        <translation>Saya menyatakan bahwa pemegang berhenti menggunakan sertifikat ini.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWelcomePage</name>
+    <message>
+        <source>Revoke an electronic certificate</source>
+        <translation>Cabut sertifikat elektronik</translation>
+    </message>
+    <message>
+        <source>Here a certificate holder, or an official on the holder&apos;s behalf, asks the office to revoke an electronic certificate issued by BSrE: when the holder retires, dies, is dismissed or moves, when the data on it changed, or when the key may be in someone else&apos;s hands. The office checks the request, revokes the certificate and tells you by e-mail.</source>
+        <translation>Di sini pemegang sertifikat, atau pejabat atas nama pemegang, memohon kantor mencabut sertifikat elektronik yang diterbitkan BSrE: saat pemegang purna tugas, meninggal dunia, diberhentikan atau pindah tugas, saat data di dalamnya berubah, atau saat kunci privat mungkin dikuasai orang lain. Kantor memeriksa permohonan, mencabut sertifikat dan memberi tahu Anda melalui e-mail.</translation>
+    </message>
+    <message>
+        <source>What you need</source>
+        <translation>Yang perlu Anda siapkan</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s NIK (on the identity card) and the official e-mail address the office has for the holder.</source>
+        <translation>NIK pemegang (pada KTP) dan alamat e-mail dinas pemegang yang tercatat di kantor.</translation>
+    </message>
+    <message>
+        <source>When the holder files for themselves: the AMS user name and password, and the phone with the one-time code app.</source>
+        <translation>Jika pemegang mengajukan sendiri: nama pengguna dan kata sandi AMS, serta ponsel dengan aplikasi kode sekali pakai.</translation>
+    </message>
+    <message>
+        <source>The statement letter, signed by the holder and the superior, scanned on a USB drive; or print it here and come back with it signed.</source>
+        <translation>Surat keterangan yang ditandatangani pemegang dan atasan, dipindai ke flashdisk; atau cetak di sini dan kembali membawanya setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>When an official files for a holder who retired, died or was dismissed: the decree (SK) or the death certificate, scanned on the USB drive.</source>
+        <translation>Jika pejabat mengajukan untuk pemegang yang purna tugas, meninggal dunia atau diberhentikan: surat keputusan (SK) atau akta kematian, dipindai ke flashdisk.</translation>
+    </message>
+    <message>
+        <source>It takes about five minutes. Files: PDF, JPEG or PNG, at most 1 MB each.</source>
+        <translation>Waktunya sekitar lima menit. Berkas: PDF, JPEG atau PNG, masing-masing paling besar 1 MB.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Start a new request</source>
+        <translation>Mulai permohonan baru</translation>
+    </message>
+    <message>
+        <source>I have a resume code</source>
+        <translation>Saya punya kode lanjutan</translation>
+    </message>
+    <message>
+        <source>Continue a saved request with its resume code</source>
+        <translation>Lanjutkan permohonan yang tersimpan dengan kode lanjutannya</translation>
+    </message>
+</context>
+<context>
+    <name>rd::KioskWindow</name>
+    <message>
+        <source>Leave the kiosk</source>
+        <translation>Keluar dari kios</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s PIN</source>
+        <translation>PIN operator</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN salah.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are you still there? The kiosk starts again in %n second(s) and clears everything entered. Touch the screen or press a key to continue.</source>
+        <translation>
+            <numerusform>Masih di sana? Kios mulai ulang dalam %n detik dan menghapus semua isian. Sentuh layar atau tekan tombol untuk melanjutkan.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -167,7 +167,7 @@ QString KioskAttachmentsPage::description() const
 {
     QStringList parts;
     for (const AttachmentFile &file : files())
-        parts << tr("%1: %2 (%3)")
+        parts << QStringLiteral("%1: %2 (%3)")
                      .arg(AttachmentStore::kindName(file.kind), file.fileName,
                           sizeText(file.bytes.size()));
     return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral("; "));
@@ -186,7 +186,7 @@ void KioskAttachmentsPage::lookForFiles()
     m_files->clear();
     for (const QFileInfo &info : media.files()) {
         auto *item = new QListWidgetItem(
-            tr("%1 (%2, %3)")
+            QStringLiteral("%1 (%2, %3)")
                 .arg(info.fileName(), sizeText(info.size()),
                      QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
             m_files);
@@ -229,7 +229,7 @@ void KioskAttachmentsPage::fileChosen()
                 } else {
                     m_preview->setPixmap(QPixmap::fromImage(preview));
                     m_chosen->setText(
-                        tr("%1, %2").arg(read->fileName, sizeText(read->bytes.size())));
+                        QStringLiteral("%1, %2").arg(read->fileName, sizeText(read->bytes.size())));
                     m_candidate = std::move(*read);
                 }
             }
@@ -264,7 +264,7 @@ void KioskAttachmentsPage::showSlots()
                                                 : AttachmentStore::kindName(evidenceKind());
         const auto &file = m_accepted[slot];
         m_slotLabels[slot]->setText(
-            file ? tr("%1: %2 (%3) ✓").arg(what, file->fileName, sizeText(file->bytes.size()))
+            file ? QStringLiteral("%1: %2 (%3) ✓").arg(what, file->fileName, sizeText(file->bytes.size()))
                  : tr("%1: not attached yet").arg(what));
     }
     QString problem;
