@@ -15,7 +15,7 @@ RD_PACKAGES=(
     qt6-pdf-dev qt6-httpserver-dev qt6-charts-dev qtkeychain-qt6-dev libssl-dev openssl
     xvfb xauth postgresql python3-aiosmtpd gnome-keyring dbus-daemon dbus-bin
     libargon2-dev libqrencode-dev libicu-dev fonts-dejavu-core poppler-utils zbar-tools
-    qt6-qpa-plugins dpkg-dev file
+    qt6-qpa-plugins qt6-wayland cage xwayland dpkg-dev file
 )
 
 rd_log() { printf '%s: %s\n' "$RD_SCRIPT" "$*" >&2; }
