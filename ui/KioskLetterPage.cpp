@@ -17,7 +17,7 @@ namespace rd {
 namespace {
 
 // Wide enough to read the letter's text on screen, narrow enough for the buttons beside it.
-constexpr int PreviewWidth = 500;
+constexpr int PreviewWidth = 460;
 
 } // namespace
 
