@@ -9,6 +9,7 @@
 #include "cli/TerminalText.h"
 #include "core/AppSettings.h"
 #include "core/Clock.h"
+#include "kiosk/KioskFiling.h"
 #include "register/HolderRepository.h"
 #include "requests/KioskFilings.h"
 #include "requests/KioskIntake.h"
@@ -399,6 +400,69 @@ int file(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// The operator at the counter with a person who brought the signed letter of a kiosk draft:
+// the draft found by its resume code and the holder's NIK, its files attached, submitted.
+int resume(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(
+        QStringLiteral("CODE"),
+        RequestCommands::tr("The resume code printed on the letter, or its QR code's text."));
+    const QCommandLineOption nik(QStringLiteral("nik"), RequestCommands::tr("The holder's NIK."),
+                                 QStringLiteral("NIK"));
+    const QCommandLineOption attach(QStringLiteral("attach"),
+                                    RequestStepCommands::attachmentSpecificationHelp(),
+                                    QStringLiteral("KIND=FILE"));
+    parser.addOptions({nik, attach});
+    if (int done = context.parse(parser, QStringLiteral("requests resume"),
+                                 RequestCommands::tr("Submit a draft the kiosk saved while its "
+                                                     "letter was being signed, with the signed "
+                                                     "letter."),
+                                 arguments);
+        done >= 0)
+        return done;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(nik) || !parser.isSet(attach))
+        return context.usage(
+            RequestCommands::tr("requests resume needs CODE, --nik and at least one --attach."));
+    bool badLimit = false;
+    const qint64 attachmentLimit
+        = RequestStepCommands::configuredAttachmentLimit(context, &badLimit);
+    if (badLimit)
+        return ExitError;
+    auto files = RequestStepCommands::readAttachments(AttachmentStore(nullptr, attachmentLimit),
+                                                      parser.values(attach));
+    if (!files)
+        return context.fail(files.error());
+    auto database = context.openDatabase();
+    if (!database)
+        return context.fail(database.error());
+    // The log-in is checked against the database, so after it is open.
+    if (auto allowed = context.requireRole(Actor::Role::Operator); !allowed)
+        return context.fail(allowed.error());
+    AppSettings settings;
+    KioskFiling filing(*database, RequestLifecycle::Options {settings.officeTimeZone(), {}},
+                       AmsSettings(settings.raw()).backend(), attachmentLimit);
+    auto draft = filing.findDraft(parser.positionalArguments().constFirst(), parser.value(nik));
+    if (!draft)
+        return context.fail(draft.error());
+    auto submitted = filing.submit(context.actor(), {}, draft->id, *files, {});
+    if (!submitted)
+        return context.fail(submitted.error());
+    const TransitionOutcome &outcome = submitted->filed.outcome;
+    if (context.json()) {
+        context.printJson(
+            QJsonObject {{QStringLiteral("id"), outcome.requestId},
+                         {QStringLiteral("agenda_number"), outcome.agendaNumber},
+                         {QStringLiteral("state"), RequestStates::key(outcome.to)},
+                         {QStringLiteral("attachments"),
+                          RequestStepCommands::attachmentsJson(submitted->filed.attachments)}});
+    } else {
+        context.out() << RequestCommands::tr("Filed as %1.").arg(outcome.agendaNumber) << Qt::endl;
+        RequestStepCommands::printAttachments(context, submitted->filed.attachments);
+    }
+    return ExitOk;
+}
+
 QString stepCommand(RequestAction action)
 {
     switch (action) {
@@ -559,8 +623,8 @@ int intake(CliContext &context, const QStringList &arguments)
 
 QStringList RequestCommands::verbs()
 {
-    return QStringList {QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("file"),
-                        QStringLiteral("apply"), QStringLiteral("intake")}
+    return QStringList {QStringLiteral("list"),   QStringLiteral("show"),  QStringLiteral("file"),
+                        QStringLiteral("resume"), QStringLiteral("apply"), QStringLiteral("intake")}
     + RequestStepCommands::verbs() + RevocationCommands::verbs();
 }
 
@@ -580,6 +644,8 @@ int RequestCommands::run(CliContext &context, const QString &verb, const QString
         return file(context, arguments);
     if (verb == QLatin1String("intake"))
         return intake(context, arguments);
+    if (verb == QLatin1String("resume"))
+        return resume(context, arguments);
     if (RequestStepCommands::verbs().contains(verb))
         return RequestStepCommands::run(context, verb, arguments);
     if (RevocationCommands::verbs().contains(verb))

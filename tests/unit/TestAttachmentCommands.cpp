@@ -5,6 +5,8 @@
 #include "VerifyResult.h"
 #include "database/Database.h"
 #include "database/DatabaseUrl.h"
+#include "kiosk/KioskFiling.h"
+#include "users/UserAccounts.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -25,6 +27,7 @@ class TestAttachmentCommands : public QObject
 private slots:
     void initTestCase();
     void filesWithAttachmentsAndReadsThemBack();
+    void resumesKioskDraftAtTheCounter();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {}) const
@@ -48,6 +51,7 @@ void TestAttachmentCommands::initTestCase()
     QVERIFY(m_dir.isValid());
     m_cli.useFolder(m_dir.path());
     m_cli.set(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+    m_cli.set(QStringLiteral("LC_ALL"), QStringLiteral("en_GB.UTF-8"));
     m_cli.unset(QStringLiteral("REVOCATION_DESK_DATABASE"));
 }
 
@@ -146,6 +150,85 @@ void TestAttachmentCommands::filesWithAttachmentsAndReadsThemBack()
     const Run verified = cli(
         {QStringLiteral("--database"), db, QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(verified.exitCode == 0 || verified.exitCode == 4, qPrintable(verified.describe()));
+}
+
+void TestAttachmentCommands::resumesKioskDraftAtTheCounter()
+{
+    const QString db = freshDatabase();
+    QCOMPARE(
+        cli({QStringLiteral("--database"), db, QStringLiteral("db"), QStringLiteral("migrate")})
+            .exitCode,
+        0);
+    KioskDraft draft;
+    {
+        auto database = Database::open(*DatabaseUrl::parse(db));
+        RD_VERIFY_RESULT(database);
+        RD_VERIFY_RESULT(UserAccounts(*database).add(
+            Actor::user(QStringLiteral("setup"), Actor::Role::Administrator), QStringLiteral("ani"),
+            QStringLiteral("Ani Rahmawati"), Actor::Role::Operator,
+            QStringLiteral("kata-sandi-ani-1")));
+        NewRevocationRequest request;
+        request.holderId = TestFixtures::addHolder(*database, 5, QStringLiteral("Yusuf"));
+        request.reason = RevocationReason::Transferred;
+        request.channel = QStringLiteral("kiosk");
+        request.applicantEmail = QStringLiteral("pemegang5@natunakab.go.id");
+        auto saved = KioskFiling(*database, {}, AmsBackend::Portal)
+                         .saveDraft(Actor::kiosk(QStringLiteral("kios-1")), request, {});
+        RD_VERIFY_RESULT(saved);
+        draft = *saved;
+    }
+    const QString letterPath = m_dir.filePath(QStringLiteral("surat-ttd.pdf"));
+    QFile letter(letterPath);
+    QVERIFY(letter.open(QIODevice::WriteOnly));
+    letter.write(QByteArrayLiteral("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"));
+    letter.close();
+    const QByteArray password = QByteArrayLiteral("kata-sandi-ani-1\n");
+    const QStringList resume {QStringLiteral("--database"), db,
+                              QStringLiteral("--json"),     QStringLiteral("--user"),
+                              QStringLiteral("ani"),        QStringLiteral("requests"),
+                              QStringLiteral("resume")};
+    const QStringList attach {QStringLiteral("--attach"),
+                              QStringLiteral("statement_letter=") + letterPath};
+
+    // Refused, and nothing changes: no log-in, another NIK, a wrong code.
+    const Run anonymous
+        = cli(QStringList {QStringLiteral("--database"), db, QStringLiteral("requests"),
+                           QStringLiteral("resume"), draft.resumeCode, QStringLiteral("--nik"),
+                           TestFixtures::nik(5)}
+              + attach);
+    QVERIFY2(anonymous.exitCode != 0, qPrintable(anonymous.describe()));
+    const Run otherNik
+        = cli(resume + QStringList {draft.resumeCode, QStringLiteral("--nik"), TestFixtures::nik(6)}
+                  + attach,
+              password);
+    QVERIFY2(otherNik.exitCode != 0, qPrintable(otherNik.describe()));
+    QVERIFY2(otherNik.err.contains(QLatin1String("resume code")), qPrintable(otherNik.describe()));
+    const Run wrongCode = cli(resume
+                                  + QStringList {QStringLiteral("AAAA-BBBB"),
+                                                 QStringLiteral("--nik"), TestFixtures::nik(5)}
+                                  + attach,
+                              password);
+    QVERIFY2(wrongCode.exitCode != 0, qPrintable(wrongCode.describe()));
+
+    // The code as a scanner reads it from the letter's QR code works as well as typed.
+    const Run filed = cli(resume
+                              + QStringList {QStringLiteral("RD1;;letter;") + QString(64, u'0')
+                                                 + u';' + draft.resumeCode,
+                                             QStringLiteral("--nik"), TestFixtures::nik(5)}
+                              + attach,
+                          password);
+    QVERIFY2(filed.exitCode == 0, qPrintable(filed.describe()));
+    const QJsonObject answer = filed.json().object();
+    QCOMPARE(answer.value(QStringLiteral("id")).toInteger(), draft.requestId);
+    QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("submitted"));
+    QVERIFY(!answer.value(QStringLiteral("agenda_number")).toString().isEmpty());
+    QCOMPARE(answer.value(QStringLiteral("attachments")).toArray().size(), 1);
+    // Used once.
+    const Run again
+        = cli(resume + QStringList {draft.resumeCode, QStringLiteral("--nik"), TestFixtures::nik(5)}
+                  + attach,
+              password);
+    QVERIFY2(again.exitCode != 0, qPrintable(again.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentCommands)
