@@ -290,6 +290,8 @@ void KioskAttachmentsPage::retranslate()
     m_intro->setText(tr("Insert the USB drive with the scans (PDF, JPEG or PNG, at most 1 MB "
                         "each). Choose a file, check it in the preview, then say what it is."));
     m_filesLabel->setText(tr("Files on the USB drive"));
+    // A list takes no name from its label's buddy: given here, for screen readers.
+    m_files->setAccessibleName(m_filesLabel->text());
     m_lookAgain->setText(tr("Look again"));
     m_useAsLetter->setText(tr("Use as the signed letter"));
     m_useAsEvidence->setText(tr("Use as %1").arg(AttachmentStore::kindName(evidenceKind())));

@@ -221,6 +221,8 @@ void KioskCertificatePage::retranslate()
     m_intro->setText(tr("These are the holder's certificates that are still valid. Choose the "
                         "one to revoke."));
     m_listLabel->setText(tr("Certificates"));
+    // A list takes no name from its label's buddy: given here, for screen readers.
+    m_list->setAccessibleName(m_listLabel->text());
     showChoices();
 }
 

@@ -194,12 +194,15 @@ void KioskReasonPage::retranslate()
     KioskPage::retranslate();
     setHeading(tr("Why is the certificate to be revoked?"));
     m_reasonsLabel->setText(tr("Reason"));
+    // A list takes no name from its label's buddy: given here, for screen readers.
+    m_reasons->setAccessibleName(m_reasonsLabel->text());
     for (int row = 0; row < m_reasons->count(); ++row) {
         QListWidgetItem *item = m_reasons->item(row);
         item->setText(
             kiosk()->reasonLabel(static_cast<RevocationReason>(item->data(ReasonRole).toInt())));
     }
     m_dateLabel->setText(tr("Since when"));
+    m_date->setAccessibleName(m_dateLabel->text());
     m_date->setToolTip(tr("The day the reason took effect, e.g. the day of retirement."));
     m_text->setPlaceholderText(tr("e.g. the laptop with the certificate was stolen"));
     reasonChanged();

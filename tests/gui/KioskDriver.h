@@ -8,6 +8,9 @@
 #include "KioskWindow.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -155,6 +158,28 @@ public:
             QTest::keyClick(statement, Qt::Key_Space);
         next();
         QVERIFY2(page() == KioskWizard::ReceiptPageId, qPrintable(label("fileError")->text()));
+    }
+
+    // The controls of the current page and the wizard's buttons that a screen reader could not
+    // name (no text, no accessible name, no label that is their buddy).
+    QStringList namelessControls() const
+    {
+        QStringList nameless;
+        for (QWidget *widget : wizard()->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus
+                || qobject_cast<QAbstractScrollArea *>(widget->parentWidget())
+                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) // its own field
+                || (wizard()->currentPage() != widget
+                    && !wizard()->currentPage()->isAncestorOf(widget)
+                    && !qobject_cast<QAbstractButton *>(widget)))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                nameless << QStringLiteral("%1 (%2)").arg(widget->objectName(),
+                                                           QString::fromLatin1(
+                                                               widget->metaObject()->className()));
+        }
+        return nameless;
     }
 
     // Every text the window holds, in any widget, shown or not.

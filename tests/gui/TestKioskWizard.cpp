@@ -101,6 +101,7 @@ private slots:
     void escapeAsksBeforeClearing();
     void resetsAfterInactivity();
     void switchesLanguageLive();
+    void namesEveryControl();
 
 private:
     test::KioskDriver driver() const { return test::KioskDriver(m_window.get()); }
@@ -793,6 +794,38 @@ void TestKioskWizard::switchesLanguageLive()
     QCOMPARE(d.wizard()->language(), QStringLiteral("id"));
     QVERIFY(d.child<QPushButton>("languageIndonesian")->isChecked());
     QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
+}
+
+void TestKioskWizard::namesEveryControl()
+{
+    const auto d = driver();
+    const auto check = [&d](const char *where) {
+        const QStringList nameless = d.namelessControls();
+        QVERIFY2(nameless.isEmpty(),
+                 qPrintable(QString::fromLatin1(where) + QStringLiteral(": ")
+                            + nameless.join(QStringLiteral(", "))));
+    };
+    RD_DO(check("welcome"));
+    RD_DO(d.identify(Wan.nik(), Wan.email(), Wan.name));
+    RD_DO(d.fileAsOfficial(QStringLiteral("Pejabat"), QStringLiteral("197203151998031004"),
+                           QStringLiteral("Sekretaris")));
+    RD_DO(check("who files"));
+    d.next();
+    RD_DO(check("certificate"));
+    RD_DO(d.chooseCertificate());
+    d.next();
+    RD_DO(check("reason"));
+    RD_DO(d.chooseReason(RevocationReason::Retired));
+    d.next();
+    RD_DO(check("letter"));
+    d.next();
+    RD_DO(putOnDrive(QStringLiteral("sk.png"), pngOf(300, 400)));
+    RD_DO(d.attach(QStringLiteral("sk.png"), "useAsEvidence"));
+    RD_DO(check("attachments"));
+    RD_DO(putOnDrive(QStringLiteral("surat.pdf"), smallPdf()));
+    RD_DO(d.attach(QStringLiteral("surat.pdf"), "useAsLetter"));
+    d.next();
+    RD_DO(check("review"));
 }
 
 QTEST_MAIN(TestKioskWizard)
