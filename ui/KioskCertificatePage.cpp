@@ -5,6 +5,7 @@
 #include "register/CertificateRepository.h"
 #include "requests/KioskFilings.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -212,6 +213,15 @@ bool KioskCertificatePage::validatePage()
     }
     m_certificateSerial = choice.serialHex;
     return true;
+}
+
+void KioskCertificatePage::changeEvent(QEvent *event)
+{
+    KioskPage::changeEvent(event);
+    // A word-wrapped list does not grow with its rows: room for two certificates of three or
+    // four lines each in the kiosk's font, whatever its size, and a scroll bar beyond.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_list->setMinimumHeight(m_list->fontMetrics().lineSpacing() * 10);
 }
 
 void KioskCertificatePage::retranslate()

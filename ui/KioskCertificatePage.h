@@ -33,6 +33,9 @@ public:
     bool isComplete() const override;
     void retranslate() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Choice
     {
