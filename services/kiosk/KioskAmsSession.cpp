@@ -1,4 +1,4 @@
-#include "KioskAmsSession.h"
+#include "kiosk/KioskAmsSession.h"
 
 #include "ams/AmsOperationRunner.h"
 #include "ams/AmsSettings.h"

@@ -1,4 +1,4 @@
-#include "KioskFiling.h"
+#include "kiosk/KioskFiling.h"
 
 #include "audit/AuditLog.h"
 #include "certificates/Certificate.h"

@@ -1,4 +1,4 @@
-#include "KioskStepClock.h"
+#include "kiosk/KioskStepClock.h"
 
 namespace rd {
 

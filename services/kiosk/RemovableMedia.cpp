@@ -1,4 +1,4 @@
-#include "RemovableMedia.h"
+#include "kiosk/RemovableMedia.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,4 +1,4 @@
-#include "ResumeCode.h"
+#include "kiosk/ResumeCode.h"
 
 #include "documents/PaperContent.h"
 
