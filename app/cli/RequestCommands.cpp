@@ -276,6 +276,24 @@ int show(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// What `requests file` and `requests resume` print: the request as filed, with its files.
+int reportFiled(CliContext &context, const FiledRequest &filed)
+{
+    const TransitionOutcome &outcome = filed.outcome;
+    if (context.json()) {
+        context.printJson(QJsonObject {{QStringLiteral("id"), outcome.requestId},
+                                       {QStringLiteral("agenda_number"), outcome.agendaNumber},
+                                       {QStringLiteral("state"), RequestStates::key(outcome.to)},
+                                       {QStringLiteral("version"), outcome.version},
+                                       {QStringLiteral("attachments"),
+                                        RequestStepCommands::attachmentsJson(filed.attachments)}});
+    } else {
+        context.out() << RequestCommands::tr("Filed as %1.").arg(outcome.agendaNumber) << Qt::endl;
+        RequestStepCommands::printAttachments(context, filed.attachments);
+    }
+    return ExitOk;
+}
+
 int file(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -385,19 +403,7 @@ int file(CliContext &context, const QStringList &arguments)
     auto filed = workflow.file(context.actor(), request, *files);
     if (!filed)
         return context.fail(filed.error());
-    const TransitionOutcome &outcome = filed->outcome;
-    if (context.json()) {
-        context.printJson(QJsonObject {{QStringLiteral("id"), outcome.requestId},
-                                       {QStringLiteral("agenda_number"), outcome.agendaNumber},
-                                       {QStringLiteral("state"), RequestStates::key(outcome.to)},
-                                       {QStringLiteral("version"), outcome.version},
-                                       {QStringLiteral("attachments"),
-                                        RequestStepCommands::attachmentsJson(filed->attachments)}});
-    } else {
-        context.out() << RequestCommands::tr("Filed as %1.").arg(outcome.agendaNumber) << Qt::endl;
-        RequestStepCommands::printAttachments(context, filed->attachments);
-    }
-    return ExitOk;
+    return reportFiled(context, *filed);
 }
 
 // The operator at the counter with a person who brought the signed letter of a kiosk draft:
@@ -448,19 +454,7 @@ int resume(CliContext &context, const QStringList &arguments)
     auto submitted = filing.submit(context.actor(), {}, draft->id, *files, {});
     if (!submitted)
         return context.fail(submitted.error());
-    const TransitionOutcome &outcome = submitted->filed.outcome;
-    if (context.json()) {
-        context.printJson(
-            QJsonObject {{QStringLiteral("id"), outcome.requestId},
-                         {QStringLiteral("agenda_number"), outcome.agendaNumber},
-                         {QStringLiteral("state"), RequestStates::key(outcome.to)},
-                         {QStringLiteral("attachments"),
-                          RequestStepCommands::attachmentsJson(submitted->filed.attachments)}});
-    } else {
-        context.out() << RequestCommands::tr("Filed as %1.").arg(outcome.agendaNumber) << Qt::endl;
-        RequestStepCommands::printAttachments(context, submitted->filed.attachments);
-    }
-    return ExitOk;
+    return reportFiled(context, submitted->filed);
 }
 
 QString stepCommand(RequestAction action)
