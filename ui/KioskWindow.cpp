@@ -82,6 +82,10 @@ void KioskWindow::buildWizard()
     m_wizard = new KioskWizard(m_database, m_options, this);
     // A QWizard is a dialog, a window of its own: here it is a part of the kiosk's window.
     m_wizard->setWindowFlags(Qt::Widget);
+    // No menus on a public kiosk: not even a field's copy-and-paste menu.
+    m_wizard->setContextMenuPolicy(Qt::NoContextMenu);
+    for (QWidget *widget : m_wizard->findChildren<QWidget *>())
+        widget->setContextMenuPolicy(Qt::NoContextMenu);
     m_layout->addWidget(m_wizard, 1);
     connect(m_wizard, &KioskWizard::finishedWithPerson, this, &KioskWindow::startAgain,
             Qt::QueuedConnection);

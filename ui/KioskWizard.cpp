@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
+#include <QKeyEvent>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPrinter>
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSysInfo>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcKiosk, "rd.ui.kiosk", QtInfoMsg)
 
@@ -160,6 +162,10 @@ KioskWizard::KioskWizard(DatabasePtr database, const KioskOptions &options, QWid
     }
     setStartId(WelcomePageId);
     connect(this, &QWizard::currentIdChanged, this, &KioskWizard::pageChanged);
+    m_doneReset = new QTimer(this);
+    m_doneReset->setSingleShot(true);
+    m_doneReset->setInterval(m_options.doneReset);
+    connect(m_doneReset, &QTimer::timeout, this, &KioskWizard::finishedWithPerson);
 
     setLanguage(m_language);
 }
@@ -186,6 +192,10 @@ void KioskWizard::pageChanged(int id)
         return;
     // Each page counts towards the SOP step it serves (none for welcome, receipt).
     m_stepClock.enter(current->sopStep(), now());
+    if (id == ReceiptPageId || id == DraftSavedPageId)
+        m_doneReset->start();
+    else
+        m_doneReset->stop();
     // QWizard gives the focus to a page's first field; some pages know better.
     if (QWidget *field = current->preferredFocus())
         field->setFocus(Qt::OtherFocusReason);
@@ -649,6 +659,20 @@ void KioskWizard::askToCancel()
     });
     m_cancelQuestion = box;
     box->open();
+}
+
+void KioskWizard::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        // Back where there is a way back; on the first and the last pages Escape does nothing
+        // (a filed request is not taken back, and the welcome page has nothing to leave).
+        const QAbstractButton *backButton = button(QWizard::BackButton);
+        if (backButton->isVisible() && backButton->isEnabled())
+            back();
+        event->accept();
+        return;
+    }
+    QWizard::keyPressEvent(event);
 }
 
 void KioskWizard::changeEvent(QEvent *event)

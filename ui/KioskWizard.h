@@ -18,6 +18,7 @@
 #include <optional>
 
 class QPushButton;
+class QTimer;
 
 namespace rd {
 
@@ -47,6 +48,9 @@ struct KioskOptions
     // The receipt's "Done" waits this long, so that a second press of Enter meant for the
     // review does not wipe the agenda number before it was read.
     std::chrono::milliseconds receiptHold {1500};
+    // The receipt and the draft page stand this long, then the kiosk starts again by itself:
+    // a person who walks away without "Done" leaves nothing on the screen.
+    std::chrono::milliseconds doneReset {60000};
 };
 
 // One person's visit to the applicant kiosk (`revocation-desk --kiosk`): SOP steps 1-5 as a
@@ -163,6 +167,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Escape goes back a page, as Back does; leaving is Cancel's.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void retranslate();
@@ -184,6 +190,7 @@ private:
     std::optional<KioskDraft> m_savedDraft;
     bool m_continueLater = false;
     bool m_resuming = false;
+    QTimer *m_doneReset = nullptr;
 
     KioskIdentityPage *m_identity = nullptr;
     KioskFilerPage *m_filer = nullptr;

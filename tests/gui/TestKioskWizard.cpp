@@ -10,6 +10,7 @@
 #include "documents/PaperContent.h"
 #include "kiosk/ResumeCode.h"
 #include "requests/KioskThrottle.h"
+#include "users/OfficeSettings.h"
 
 #include <QAbstractSpinBox>
 #include <QBuffer>
@@ -25,9 +26,11 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace rd;
 using namespace std::chrono_literals;
@@ -98,7 +101,9 @@ private slots:
     void holderCannotFileForDeceased();
     void requiresTheStatement();
     void keepsEverythingWhenFilingFails();
-    void escapeAsksBeforeClearing();
+    void escapeGoesBackAndCancelAsks();
+    void startsAgainAfterTheReceipt();
+    void leavesOnlyWithTheOperatorsPin();
     void resetsAfterInactivity();
     void switchesLanguageLive();
     void namesEveryControl();
@@ -147,6 +152,8 @@ void TestKioskWizard::init()
     options.printTo = m_printed.path();
     options.removableMedia = {m_media.path()};
     options.receiptHold = 200ms;
+    options.doneReset
+        = QByteArray(QTest::currentTestFunction()) == "startsAgainAfterTheReceipt" ? 1500ms : 60s;
     m_window = std::make_unique<KioskWindow>(m_db->database(), options);
     m_window->resize(1280, 900);
     m_window->show();
@@ -635,18 +642,28 @@ void TestKioskWizard::keepsEverythingWhenFilingFails()
     QCOMPARE(requestCount(), before + 1);
 }
 
-void TestKioskWizard::escapeAsksBeforeClearing()
+void TestKioskWizard::escapeGoesBackAndCancelAsks()
 {
     auto d = driver();
-    // On the welcome page there is nothing to lose: no question.
-    QTest::keyClick(d.wizard(), Qt::Key_Escape);
+    // On the welcome page Escape does nothing: no question, no page.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QTest::qWait(50);
     QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
+    QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
 
     RD_DO(d.identify(Siti.nik(), Siti.email(), Siti.name));
     const QPointer<KioskWizard> first = d.wizard();
     d.field("officialName")->setText(QStringLiteral("catatan"));
-    QTest::keyClick(d.wizard(), Qt::Key_Escape);
+    // Escape is Back, from wherever the keyboard is; what was typed stays.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(d.page(), int(KioskWizard::IdentityPageId));
+    QCOMPARE(d.field("nik")->text(), Siti.nik());
+    d.next();
+    QCOMPARE(d.page(), int(KioskWizard::FilerPageId));
+    QCOMPARE(d.field("officialName")->text(), QStringLiteral("catatan"));
+
+    // Cancel asks first; "No" changes nothing.
+    RD_DO(d.click("cancelButton"));
     QMessageBox *question = nullptr;
     QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
                 && question->isVisible());
@@ -655,7 +672,7 @@ void TestKioskWizard::escapeAsksBeforeClearing()
     QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")));
     QCOMPARE(d.page(), int(KioskWizard::FilerPageId));
 
-    QTest::keyClick(d.wizard(), Qt::Key_Escape);
+    RD_DO(d.click("cancelButton"));
     QTRY_VERIFY((question = m_window->findChild<QMessageBox *>(QStringLiteral("cancelQuestion")))
                 && question->isVisible());
     QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("cancelYes")),
@@ -664,6 +681,74 @@ void TestKioskWizard::escapeAsksBeforeClearing()
     d = driver();
     QCOMPARE(d.page(), int(KioskWizard::WelcomePageId));
     QVERIFY(!d.allTexts().join(u'\n').contains(Siti.name));
+    // No menus anywhere, not even a field's.
+    for (const QWidget *widget : m_window->findChildren<QWidget *>()) {
+        if (widget->contextMenuPolicy() != Qt::NoContextMenu && d.wizard()->isAncestorOf(widget))
+            QFAIL(qPrintable(widget->objectName() + QStringLiteral(" has a context menu")));
+    }
+}
+
+void TestKioskWizard::startsAgainAfterTheReceipt()
+{
+    RD_DO(goToReview(Budi));
+    const auto d = driver();
+    RD_DO(d.fileFromReview());
+    const QPointer<KioskWizard> filed = d.wizard();
+    // Nobody presses "Done": the receipt stands a while (here shortened), then goes.
+    QTRY_VERIFY_WITH_TIMEOUT(!filed, 5000);
+    QCOMPARE(driver().page(), int(KioskWizard::WelcomePageId));
+}
+
+void TestKioskWizard::leavesOnlyWithTheOperatorsPin()
+{
+    // Ctrl+Alt+Q is the only way to the PIN.
+    const QList<QShortcut *> shortcuts = m_window->findChildren<QShortcut *>();
+    QCOMPARE(shortcuts.size(), 1);
+    QShortcut *leave = shortcuts.constFirst();
+    QCOMPARE(leave->key(), QKeySequence(QStringLiteral("Ctrl+Alt+Q")));
+    QCOMPARE(leave->context(), Qt::ApplicationShortcut);
+    const auto answerPin = [this](const QString &pin, QString *problem) {
+        QTimer::singleShot(100, this, [pin, problem] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("exitPin"));
+            QTest::keyClicks(field, pin);
+            QTest::keyClick(field, Qt::Key_Return);
+            QTest::qWait(50);
+            if (dialog->isVisible()) {
+                *problem = dialog->findChild<QLabel *>(QStringLiteral("exitPinProblem"))->text();
+                dialog->reject();
+            }
+        });
+    };
+    QString problem;
+    // No PIN set: the kiosk stays, and says how one is set.
+    answerPin(QStringLiteral("123456"), &problem);
+    emit leave->activated();
+    QTRY_VERIFY(!problem.isEmpty());
+    QVERIFY2(problem.contains(QLatin1String("kiosk/exitPin")), qPrintable(problem));
+    QVERIFY(m_window->isVisible());
+
+    RD_VERIFY_RESULT(OfficeSettings(m_db->database())
+                         .set(Actor::user(QStringLiteral("admin"), Actor::Role::Administrator),
+                              OfficeSettings::kioskExitPinKey(), QStringLiteral("482913")));
+    problem.clear();
+    answerPin(QStringLiteral("111111"), &problem);
+    emit leave->activated();
+    QTRY_VERIFY(!problem.isEmpty());
+    QVERIFY(m_window->isVisible());
+    // Closing the window (Alt+F4) does not leave either.
+    m_window->close();
+    QVERIFY(m_window->isVisible());
+
+    problem.clear();
+    answerPin(QStringLiteral("482913"), &problem);
+    emit leave->activated();
+    QTRY_VERIFY(!m_window->isVisible());
+    QVERIFY(problem.isEmpty());
+    RD_VERIFY_RESULT(OfficeSettings(m_db->database())
+                         .set(Actor::user(QStringLiteral("admin"), Actor::Role::Administrator),
+                              OfficeSettings::kioskExitPinKey(), QString()));
 }
 
 void TestKioskWizard::resetsAfterInactivity()
