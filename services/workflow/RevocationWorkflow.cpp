@@ -57,7 +57,7 @@ RevocationWorkflow::submitDraftInTransaction(const Actor &actor, qint64 requestI
                                              const std::vector<AttachmentFile> &files,
                                              std::optional<int> expectedVersion)
 {
-    // The files first: the letter is evidence the submission needs.
+    // The files first, so that the AMS filing queued with the submission carries the letter.
     std::vector<Attachment> stored;
     for (const AttachmentFile &file : files) {
         auto added = m_attachments.addInTransaction(actor, requestId, file);
