@@ -264,7 +264,8 @@ void KioskAttachmentsPage::showSlots()
                                                 : AttachmentStore::kindName(evidenceKind());
         const auto &file = m_accepted[slot];
         m_slotLabels[slot]->setText(
-            file ? QStringLiteral("%1: %2 (%3) ✓").arg(what, file->fileName, sizeText(file->bytes.size()))
+            file ? QStringLiteral("%1: %2 (%3) ✓")
+                       .arg(what, file->fileName, sizeText(file->bytes.size()))
                  : tr("%1: not attached yet").arg(what));
     }
     QString problem;

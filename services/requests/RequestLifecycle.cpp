@@ -135,8 +135,8 @@ Result<TransitionOutcome> RequestLifecycle::createDraft(const Actor &actor,
 }
 
 Result<qint64> RequestLifecycle::createDraftInTransaction(const Actor &actor,
-                                                         const NewRevocationRequest &request,
-                                                         const QJsonObject &auditDetails)
+                                                          const NewRevocationRequest &request,
+                                                          const QJsonObject &auditDetails)
 {
     return insertDraft(actor, request, auditDetails);
 }
@@ -308,8 +308,7 @@ Result<TransitionOutcome> RequestLifecycle::applyInTransaction(const Actor &acto
     // The step's work started when the request entered its current state; a claim starts it.
     // A draft's submission starts now too: the days a draft waits for signatures are nobody's
     // step, and the kiosk records the applicant's steps 1-5 as events of their own.
-    const QString started
-        = action == RequestAction::Claim || action == RequestAction::Submit
+    const QString started = action == RequestAction::Claim || action == RequestAction::Submit
             || row.enteredStateAt.isEmpty()
         ? now
         : row.enteredStateAt;

@@ -141,15 +141,15 @@ Result<RevocationRequestRecord> RevocationRequestRepository::find(const QString 
 Result<RevocationRequestRecord> RevocationRequestRepository::findById(qint64 id) const
 {
     auto query = m_database->execute(
-        QStringLiteral(
-            "SELECT r.id, r.agenda_number, r.holder_id, h.full_name, h.nik, h.unit, "
-            "r.certificate_id, c.serial_hex, r.reason, r.reason_text, r.effective_date, "
-            "r.filed_by_kind, r.filed_by_name, r.filed_by_nip, r.filed_by_position, "
-            "r.filed_by_relationship, r.channel, r.applicant_email, r.applicant_language, r.state, r.ams_reference, u.username, "
-            "r.closing_reason, r.filed_at, r.updated_at, r.version "
-            "FROM revocation_requests r JOIN holders h ON h.id = r.holder_id "
-            "LEFT JOIN certificates c ON c.id = r.certificate_id "
-            "LEFT JOIN users u ON u.id = r.assigned_operator_id WHERE r.id = ?"),
+        QStringLiteral("SELECT r.id, r.agenda_number, r.holder_id, h.full_name, h.nik, h.unit, "
+                       "r.certificate_id, c.serial_hex, r.reason, r.reason_text, r.effective_date, "
+                       "r.filed_by_kind, r.filed_by_name, r.filed_by_nip, r.filed_by_position, "
+                       "r.filed_by_relationship, r.channel, r.applicant_email, "
+                       "r.applicant_language, r.state, r.ams_reference, u.username, "
+                       "r.closing_reason, r.filed_at, r.updated_at, r.version "
+                       "FROM revocation_requests r JOIN holders h ON h.id = r.holder_id "
+                       "LEFT JOIN certificates c ON c.id = r.certificate_id "
+                       "LEFT JOIN users u ON u.id = r.assigned_operator_id WHERE r.id = ?"),
         {id});
     if (!query)
         return errorOf(query);

@@ -175,9 +175,8 @@ public:
                 continue;
             QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
             if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                nameless << QStringLiteral("%1 (%2)").arg(widget->objectName(),
-                                                           QString::fromLatin1(
-                                                               widget->metaObject()->className()));
+                nameless << QStringLiteral("%1 (%2)").arg(
+                    widget->objectName(), QString::fromLatin1(widget->metaObject()->className()));
         }
         return nameless;
     }
