@@ -129,9 +129,8 @@ void KioskLetterPage::printLetter()
     }
     auto printed = kiosk()->print(PaperKind::StatementLetter,
                                   QStringLiteral("#%1").arg(draft->requestId), draft->resumeCode);
-    if (printed)
-        m_printedTo = *printed;
-    else
+    m_printed = printed.has_value();
+    if (!printed)
         m_printProblem = printed.error().message;
     showPreview();
     showState();
@@ -145,7 +144,7 @@ void KioskLetterPage::showState()
     m_code->setText(draft ? draft->resumeCode : QString());
     m_later->setEnabled(draft.has_value());
     QString status;
-    if (!m_printedTo.isEmpty())
+    if (m_printed)
         status = tr("Printed. Sign it and have the holder's superior sign it. Then press \"%1\" "
                     "to attach the signed scan now, or \"%2\" to come back with it.")
                      .arg(kiosk()->buttonText(QWizard::NextButton), m_later->text());

@@ -38,7 +38,7 @@ private:
     QLabel *m_code = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_problem = nullptr;
-    QString m_printedTo;
+    bool m_printed = false;
     QString m_previewProblem;
     QString m_printProblem;
 };

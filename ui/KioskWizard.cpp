@@ -441,7 +441,9 @@ Result<void> KioskWizard::fileRequest()
     const TransitionOutcome &outcome = submitted->filed.outcome;
     m_receipt->showOutcome(outcome, request.applicantEmail, request.applicantLanguage);
     printReceipt(outcome.agendaNumber);
-    if (!submitted->amsFilingId || !m_amsSession || !m_amsSession->loggedIn()) {
+    // Only the holder's own filing goes out under the holder's log-in: one who logged in and
+    // then let an official file leaves it to the office's account like any official's.
+    if (!submitted->amsFilingId || !needsAmsLogIn() || !m_amsSession->loggedIn()) {
         // Portal: the operator files in the AMS pages. Rest without the applicant's log-in:
         // the worker files with the office's account.
         m_receipt->setAmsStatus(KioskReceiptPage::AmsStatus::ByOperator);
@@ -514,11 +516,12 @@ void KioskWizard::recordIdentityFailure(const QString &nik)
             << "cannot record a failed identity check:" << recorded.error().toString();
 }
 
-Result<QString> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
-                                   const QString &resumeCode)
+Result<void> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
+                                const QString &resumeCode)
 {
     AppSettings settings;
-    auto renderer = PaperRenderer::forWorkstation(m_database, settings, m_language, m_language);
+    auto renderer
+        = PaperRenderer::forWorkstation(m_database, settings, request().applicantLanguage);
     if (!renderer)
         return errorOf(renderer);
     auto content = PaperComposer(m_database).compose(kind, agendaOrId);
@@ -532,9 +535,7 @@ Result<QString> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
                                  .arg(PaperKinds::key(kind),
                                       now().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
         const QString path = QDir(m_options.printTo).filePath(name);
-        if (auto written = renderer->writePdf(*content, path); !written)
-            return errorOf(written);
-        return name;
+        return renderer->writePdf(*content, path);
     }
     const QPrinterInfo info = QPrinterInfo::defaultPrinter();
     if (info.isNull())
@@ -543,9 +544,7 @@ Result<QString> KioskWizard::print(PaperKind kind, const QString &agendaOrId,
                        "to print it for you."));
     QPrinter printer(info, QPrinter::HighResolution);
     printer.setDocName(PaperKinds::key(kind));
-    if (auto printed = renderer->render(*content, printer); !printed)
-        return errorOf(printed);
-    return info.printerName();
+    return renderer->render(*content, printer);
 }
 
 int KioskWizard::stepNumber(int pageId) const

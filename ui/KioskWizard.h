@@ -145,10 +145,9 @@ public:
     QString identityAttemptWait() const;
     void recordIdentityFailure(const QString &nik);
 
-    // Prints a paper of the request (to the printer, or to the folder of options().printTo);
-    // gives where it went, for the person ("printer HP-1020", a file name).
-    Result<QString> print(PaperKind kind, const QString &agendaOrId,
-                          const QString &resumeCode = {});
+    // Prints a paper of the request in the applicant's language, as the letter page previews
+    // it: to the printer, or as a PDF file to the folder of options().printTo.
+    Result<void> print(PaperKind kind, const QString &agendaOrId, const QString &resumeCode = {});
 
     // "Step 3 of 8": the page's place on this person's path (the AMS log-in only when needed).
     int stepNumber(int pageId) const;

@@ -20,6 +20,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace rd::cli {
 
 namespace {
@@ -276,6 +278,33 @@ int show(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+struct AttachedFiles
+{
+    qint64 limit = 0; // the attachment limit in force
+    std::vector<AttachmentFile> files;
+};
+
+// The files of --attach, read and checked before the database is opened: a refused file
+// changes nothing, not even a new database file. Nothing when refused: the reason is said, and
+// *exitCode is what the command returns.
+std::optional<AttachedFiles> attachedFiles(CliContext &context, const QStringList &specifications,
+                                           int *exitCode)
+{
+    bool badLimit = false;
+    const qint64 limit = RequestStepCommands::configuredAttachmentLimit(context, &badLimit);
+    if (badLimit) {
+        *exitCode = ExitError;
+        return std::nullopt;
+    }
+    auto files
+        = RequestStepCommands::readAttachments(AttachmentStore(nullptr, limit), specifications);
+    if (!files) {
+        *exitCode = context.fail(files.error());
+        return std::nullopt;
+    }
+    return AttachedFiles {limit, std::move(*files)};
+}
+
 // What `requests file` and `requests resume` print: the request as filed, with its files.
 int reportFiled(CliContext &context, const FiledRequest &filed)
 {
@@ -364,17 +393,11 @@ int file(CliContext &context, const QStringList &arguments)
         request.officialNip = parser.value(officialNip);
         request.officialPosition = parser.value(officialPosition);
     }
-    bool badLimit = false;
-    const qint64 attachmentLimit
-        = RequestStepCommands::configuredAttachmentLimit(context, &badLimit);
-    if (badLimit)
-        return ExitError;
-    // The files are read and checked before the database is opened: a refused file changes
-    // nothing, not even a new database file.
-    auto files = RequestStepCommands::readAttachments(AttachmentStore(nullptr, attachmentLimit),
-                                                      parser.values(attach));
-    if (!files)
-        return context.fail(files.error());
+    int refused = ExitOk;
+    auto attached = attachedFiles(context, parser.values(attach), &refused);
+    if (!attached)
+        return refused;
+    const qint64 attachmentLimit = attached->limit;
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
@@ -400,7 +423,7 @@ int file(CliContext &context, const QStringList &arguments)
         *database, RequestLifecycle::Options {settings.officeTimeZone(), {}}, attachmentLimit);
     // With the rest backend the filing also goes to AMS, through the queue.
     workflow.setAmsBackend(AmsSettings(settings.raw()).backend());
-    auto filed = workflow.file(context.actor(), request, *files);
+    auto filed = workflow.file(context.actor(), request, attached->files);
     if (!filed)
         return context.fail(filed.error());
     return reportFiled(context, *filed);
@@ -430,15 +453,11 @@ int resume(CliContext &context, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1 || !parser.isSet(nik) || !parser.isSet(attach))
         return context.usage(
             RequestCommands::tr("requests resume needs CODE, --nik and at least one --attach."));
-    bool badLimit = false;
-    const qint64 attachmentLimit
-        = RequestStepCommands::configuredAttachmentLimit(context, &badLimit);
-    if (badLimit)
-        return ExitError;
-    auto files = RequestStepCommands::readAttachments(AttachmentStore(nullptr, attachmentLimit),
-                                                      parser.values(attach));
-    if (!files)
-        return context.fail(files.error());
+    int refused = ExitOk;
+    auto attached = attachedFiles(context, parser.values(attach), &refused);
+    if (!attached)
+        return refused;
+    const qint64 attachmentLimit = attached->limit;
     auto database = context.openDatabase();
     if (!database)
         return context.fail(database.error());
@@ -451,7 +470,7 @@ int resume(CliContext &context, const QStringList &arguments)
     auto draft = filing.findDraft(parser.positionalArguments().constFirst(), parser.value(nik));
     if (!draft)
         return context.fail(draft.error());
-    auto submitted = filing.submit(context.actor(), {}, draft->id, *files, {});
+    auto submitted = filing.submit(context.actor(), {}, draft->id, attached->files, {});
     if (!submitted)
         return context.fail(submitted.error());
     return reportFiled(context, submitted->filed);

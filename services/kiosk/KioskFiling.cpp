@@ -11,7 +11,6 @@ namespace rd {
 KioskFiling::KioskFiling(DatabasePtr database, RequestLifecycle::Options options,
                          AmsBackend backend, qint64 attachmentMaximumBytes)
     : m_database(std::move(database))
-    , m_options(options)
     , m_lifecycle(m_database, options)
     , m_workflow(m_database, options, attachmentMaximumBytes)
 {

@@ -69,7 +69,6 @@ private:
                              const std::vector<KioskStepTime> &steps) const;
 
     DatabasePtr m_database;
-    RequestLifecycle::Options m_options;
     RequestLifecycle m_lifecycle;
     RevocationWorkflow m_workflow;
 };
